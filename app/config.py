@@ -1,0 +1,87 @@
+"""Per-station settings: a TOML file in the platformdirs config dir, with env overrides.
+
+Shared business settings (weight tolerance, SLA policies, alert thresholds) live in the
+database, not here; this file holds what differs from one station to the next: which
+database, which language, which devices on which ports, which printer for which document.
+
+Environment overrides: ``PACKDESK_DATABASE_URL`` (database), ``PACKDESK_CONFIG_DIR`` and
+``PACKDESK_DATA_DIR`` (where the settings file and the default SQLite file live).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from app.errors import ConfigError
+
+APP_NAME = "PackDesk"
+SETTINGS_FILE = "station.toml"
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("PACKDESK_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("PACKDESK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'packdesk.sqlite'}"
+
+
+@dataclass
+class StationSettings:
+    """What one workstation remembers. Sections are plain dicts so each part owns its keys."""
+
+    station: str = field(default_factory=socket.gethostname)
+    language: str = ""  # "" = follow the system locale; else "zh_CN" or "en"
+    database_url: str = ""  # "" = the default SQLite file
+    # device role ("scale", "scanner") -> profile (port, protocol, baudrate, ...)
+    devices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # document type ("waybill", "invoice", ...) -> printer spec (backend, target, format, ...)
+    printers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ui: dict[str, Any] = field(default_factory=dict)
+
+    def resolved_database_url(self, override: str | None = None) -> str:
+        """--db beats PACKDESK_DATABASE_URL beats the settings file beats the default."""
+        return (
+            override
+            or os.environ.get("PACKDESK_DATABASE_URL")
+            or self.database_url
+            or default_database_url()
+        )
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> StationSettings:
+    path = path or settings_path()
+    if not path.exists():
+        return StationSettings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Settings file {path} is not valid TOML: {exc}") from exc
+    known = {k: v for k, v in raw.items() if k in StationSettings.__dataclass_fields__}
+    return StationSettings(**known)
+
+
+def save_settings(settings: StationSettings, path: Path | None = None) -> Path:
+    """Write atomically (temp file + rename) so a crash never leaves half a settings file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
