@@ -1,0 +1,134 @@
+"""What every scale protocol shares: the typed reading, error events and the registry.
+
+A protocol is data (serial defaults, command bytes) plus a pure parser (bytes in, events
+out) plus the two functions a simulator needs to speak it: the frame the device sends for a
+weight, and its reply to a command. Adding a scale is adding a ``ScaleProtocol`` record.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+GRAMS_PER_UNIT: dict[str, Decimal] = {
+    "g": Decimal(1),
+    "kg": Decimal(1000),
+    "lb": Decimal("453.59237"),
+    "oz": Decimal("28.349523125"),
+    "t": Decimal(1_000_000),
+}
+
+
+def to_grams(value: Decimal, unit: str) -> Decimal:
+    """Convert a displayed value to grams; raises KeyError on an unknown unit."""
+    return value * GRAMS_PER_UNIT[unit.strip().lower()]
+
+
+class WeightStatus(enum.Enum):
+    OK = "ok"
+    OVERLOAD = "overload"
+    UNDERLOAD = "underload"
+
+
+@dataclass(frozen=True)
+class WeightReading:
+    """One weight the scale reported. ``grams`` is what the display shows, in grams."""
+
+    grams: Decimal
+    stable: bool
+    status: WeightStatus = WeightStatus.OK
+    net: bool = False  # True when the display shows net (a tare is active)
+    tare_grams: Decimal | None = None
+    protocol: str = ""
+    raw: bytes = b""
+
+
+@dataclass(frozen=True)
+class ScaleError:
+    """Something the scale said or sent that is not a weight: never an exception."""
+
+    code: str  # e.g. "not_executable", "syntax", "transmission", "logical", "garbled", "checksum"
+    message: str
+    protocol: str = ""
+    raw: bytes = b""
+
+
+@dataclass(frozen=True)
+class CommandAck:
+    """The scale confirmed a command (zero, tare, clear tare)."""
+
+    command: str
+    protocol: str = ""
+    raw: bytes = b""
+
+
+ScaleEvent = WeightReading | ScaleError | CommandAck
+
+
+class ScaleParser(Protocol):
+    """Stateful framer + decoder. ``feed`` accepts any split of the byte stream."""
+
+    def feed(self, data: bytes) -> list[ScaleEvent]: ...
+
+
+@dataclass
+class SimState:
+    """What a simulated scale has on its platter; simulators mutate it."""
+
+    grams: Decimal = Decimal(0)
+    stable: bool = True
+    overload: bool = False
+    underload: bool = False
+    tare_grams: Decimal = Decimal(0)
+    unit: str = "kg"
+    options: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def net(self) -> bool:
+        return self.tare_grams != 0
+
+
+@dataclass(frozen=True)
+class ScaleProtocol:
+    """A scale protocol as a record (serial defaults, commands) plus its parser and sim hooks."""
+
+    name: str
+    title: str
+    new_parser: Callable[[dict[str, object]], ScaleParser]  # profile options -> fresh parser
+    baudrate: int = 9600
+    bytesize: int = 8
+    parity: str = "N"  # pyserial constants: "N", "E", "O"
+    stopbits: float = 1
+    allowed_baudrates: tuple[int, ...] = (9600,)
+    streams: bool = False  # sends unasked (continuous output) rather than on request
+    has_stability_flag: bool = True
+    poll_command: bytes | None = None  # request a weight (request/response protocols)
+    zero_command: bytes | None = None
+    tare_command: bytes | None = None
+    clear_tare_command: bytes | None = None
+    # simulator hooks: the frame sent for the current state; the reply to a received command
+    sim_frame: Callable[[SimState], bytes] | None = None
+    sim_reply: Callable[[bytes, SimState], bytes | None] | None = None
+
+
+PROTOCOLS: dict[str, ScaleProtocol] = {}
+
+
+def register(protocol: ScaleProtocol, *aliases: str) -> ScaleProtocol:
+    for name in (protocol.name, *aliases):
+        PROTOCOLS[name] = protocol
+    return protocol
+
+
+def get_protocol(name: str) -> ScaleProtocol:
+    """Look a protocol up by name, importing every protocol module first."""
+    from devices.scale import protocols  # noqa: F401  (registers all protocol modules)
+
+    try:
+        return PROTOCOLS[name]
+    except KeyError:
+        known = ", ".join(sorted(PROTOCOLS))
+        raise KeyError(f"unknown scale protocol {name!r}; known: {known}") from None

@@ -1,0 +1,1 @@
+"""Imports every scale protocol module so each registers itself in ``base.PROTOCOLS``."""
