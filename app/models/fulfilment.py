@@ -1,0 +1,255 @@
+"""Waves, pick tasks, totes, packages, shipments, tracking events, hand-over, print jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, str_enum, utcnow
+
+
+class WaveStatus(enum.StrEnum):
+    PLANNED = "planned"
+    RELEASED = "released"
+    PICKING = "picking"
+    PICKED = "picked"
+    CLOSED = "closed"
+
+
+class Wave(Base):
+    __tablename__ = "waves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    status: Mapped[WaveStatus] = mapped_column(str_enum(WaveStatus), default=WaveStatus.PLANNED)
+    carrier: Mapped[str] = mapped_column(String(16), default="")
+    zone: Mapped[str] = mapped_column(String(8), default="")
+    cutoff_at: Mapped[dt.datetime | None] = mapped_column()
+    picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    tasks: Mapped[list[PickTask]] = relationship(back_populates="wave", order_by="PickTask.sequence")
+
+
+class ToteStatus(enum.StrEnum):
+    FREE = "free"
+    PICKING = "picking"
+    AT_PACK = "at_pack"
+
+
+class Tote(Base):
+    __tablename__ = "totes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # e.g. TOTE-0001
+    status: Mapped[ToteStatus] = mapped_column(str_enum(ToteStatus), default=ToteStatus.FREE)
+    wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"))
+
+
+class PickStatus(enum.StrEnum):
+    OPEN = "open"
+    PICKED = "picked"
+    SHORT = "short"
+
+
+class PickTask(Base):
+    __tablename__ = "pick_tasks"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("picked_qty >= 0 AND picked_qty <= quantity", name="picked_within"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wave_id: Mapped[int] = mapped_column(ForeignKey("waves.id"), index=True)
+    sequence: Mapped[int] = mapped_column()  # walking order within the wave
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservations.id"))
+    bin_id: Mapped[int] = mapped_column(ForeignKey("bins.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    tote_id: Mapped[int | None] = mapped_column(ForeignKey("totes.id"))
+    quantity: Mapped[int] = mapped_column()
+    picked_qty: Mapped[int] = mapped_column(default=0)
+    status: Mapped[PickStatus] = mapped_column(str_enum(PickStatus), default=PickStatus.OPEN)
+    short_reason: Mapped[str] = mapped_column(String(200), default="")
+
+    wave: Mapped[Wave] = relationship(back_populates="tasks")
+
+
+class PackageStatus(enum.StrEnum):
+    OPEN = "open"  # items being scanned
+    WEIGHING = "weighing"
+    BLOCKED = "blocked"  # weight out of tolerance: re-weigh or supervisor override
+    PACKED = "packed"
+    VERIFIED = "verified"
+    CANCELLED = "cancelled"
+
+
+class Package(Base):
+    """One parcel being packed. Rows of ``pack_events`` make it resumable after a crash."""
+
+    __tablename__ = "packages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    packer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[PackageStatus] = mapped_column(str_enum(PackageStatus), default=PackageStatus.OPEN)
+    box_code: Mapped[str] = mapped_column(String(16), default="")
+    expected_weight_g: Mapped[int | None] = mapped_column()
+    measured_weight_g: Mapped[Decimal | None] = mapped_column()
+    override_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    packed_at: Mapped[dt.datetime | None] = mapped_column()
+    verified_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class PackEvent(Base):
+    """Every accepted or refused scan/weight at a station, committed before it is confirmed."""
+
+    __tablename__ = "pack_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16))  # item / weight / override / verify / command
+    code: Mapped[str] = mapped_column(String(128), default="")
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    verdict: Mapped[str] = mapped_column(String(32))  # ok / wrong_item / extra_item / ...
+    grams: Mapped[Decimal | None] = mapped_column()
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ShipmentStatus(enum.StrEnum):
+    LABEL_CREATED = "label_created"
+    HANDED_OVER = "handed_over"
+    IN_TRANSIT = "in_transit"
+    OUT_FOR_DELIVERY = "out_for_delivery"
+    DELIVERED = "delivered"
+    EXCEPTION = "exception"
+    RETURNED = "returned"
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    # one shipment per package: the unique constraint is what stops a double ship
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"), unique=True)
+    carrier: Mapped[str] = mapped_column(String(16))
+    service: Mapped[str] = mapped_column(String(32), default="")
+    tracking_number: Mapped[str] = mapped_column(String(40), unique=True)
+    sort_code: Mapped[str] = mapped_column(String(32), default="")
+    status: Mapped[ShipmentStatus] = mapped_column(
+        str_enum(ShipmentStatus), default=ShipmentStatus.LABEL_CREATED
+    )
+    weight_g: Mapped[int | None] = mapped_column()
+    pieces: Mapped[int] = mapped_column(default=1)
+    handover_batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    shipped_at: Mapped[dt.datetime | None] = mapped_column()
+    delivered_at: Mapped[dt.datetime | None] = mapped_column()
+
+    events: Mapped[list[TrackingEvent]] = relationship(
+        back_populates="shipment", order_by="TrackingEvent.occurred_at"
+    )
+
+
+class TrackingEvent(Base):
+    __tablename__ = "tracking_events"
+    # the same event imported twice is the same row (idempotent tracking feeds)
+    __table_args__ = (UniqueConstraint("shipment_id", "occurred_at", "status_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column()
+    status_code: Mapped[str] = mapped_column(String(32))
+    location: Mapped[str] = mapped_column(String(120), default="")
+    description: Mapped[str] = mapped_column(String(300), default="")
+
+    shipment: Mapped[Shipment] = relationship(back_populates="events")
+
+
+class HandoverBatch(Base):
+    __tablename__ = "handover_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    carrier: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open / closed
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class PrintJobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    PRINTED = "printed"
+    FAILED = "failed"  # retries exhausted or refused for good; a user must act
+    CANCELLED = "cancelled"
+
+
+class PrintJob(Base):
+    """A document persisted before it is sent; the queue retries and reprints from here."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_status_next", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document: Mapped[str] = mapped_column(String(24))  # waybill / invoice / packing-slip / ...
+    reference: Mapped[str] = mapped_column(String(64), index=True)  # order/tracking/wave number
+    station: Mapped[str] = mapped_column(String(64), default="")
+    printer: Mapped[str] = mapped_column(String(120))
+    format: Mapped[str] = mapped_column(String(8))  # pdf / zpl / tspl
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[PrintJobStatus] = mapped_column(
+        str_enum(PrintJobStatus), default=PrintJobStatus.QUEUED
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column()
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    printed_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class ExceptionKind(enum.StrEnum):
+    SHORT_PICK = "short_pick"
+    WRONG_ITEM = "wrong_item"
+    WEIGHT_MISMATCH = "weight_mismatch"
+    DAMAGED = "damaged"
+    VERIFY_FAILED = "verify_failed"
+
+
+class StationException(Base):
+    """A problem on the floor for a supervisor to resolve."""
+
+    __tablename__ = "station_exceptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ExceptionKind] = mapped_column(str_enum(ExceptionKind))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"))
+    pick_task_id: Mapped[int | None] = mapped_column(ForeignKey("pick_tasks.id"))
+    station: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open / resolved
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    raised_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column()
