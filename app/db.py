@@ -1,0 +1,172 @@
+"""Engine and session factory, and bringing a database to the newest migration.
+
+SQLite gets WAL, foreign keys and a busy timeout on every connection; PostgreSQL goes
+through psycopg 3. Every URL problem surfaces as one ``ConfigError`` line a user can act on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import ConfigError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def parse_url(url: str) -> URL:
+    """Validate a database URL; ``postgresql://`` means psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError(
+            f"Not a database URL: {url!r} (try sqlite:///path/file.sqlite or "
+            "postgresql://user:password@host/dbname)"
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigError(f"Unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL")
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at checkpoints, fast commits
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writing unit of work takes the write lock up front (BEGIN IMMEDIATE), so two stations
+    # queue on the busy timeout instead of one failing half-way with "database is locked";
+    # read-only work stays DEFERRED so it never blocks on a writer under WAL.
+    mode = "DEFERRED" if conn.get_execution_options().get("read_only") else "IMMEDIATE"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = parse_url(url)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                parsed, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+            # Let SQLAlchemy, not pysqlite, emit BEGIN so ours is IMMEDIATE.
+            event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        return create_engine(
+            parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+        )
+    except NoSuchModuleError as exc:
+        raise ConfigError(f"Database driver missing for {parsed.drivername}: {exc}") from None
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            f"Database driver missing ({exc.name}); install with: pip install 'packdesk[postgres]'"
+        ) from None
+
+
+def describe(engine: Engine) -> str:
+    """The URL with the password hidden, for status bars and messages."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once; raise one clear line when the database cannot be reached."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise ConfigError(f"Cannot reach the database {describe(engine)}: {reason}") from None
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One transaction per user action: committed on success, rolled back on any error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+@contextmanager
+def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A transaction that only reads (searches, views): never waits for a writer."""
+    with factory() as session, session.begin():
+        session.connection(execution_options={"read_only": True})
+        yield session
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    before: str | None  # None = the database was empty
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def message(self) -> str:
+        if not self.changed:
+            return f"Database is up to date (revision {self.after})."
+        if self.before is None:
+            return f"Created a new database at revision {self.after}."
+        return f"Upgraded the database from revision {self.before} to {self.after}."
+
+
+def _alembic_config(engine: Engine) -> object:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: Engine) -> UpgradeResult:
+    """Bring a fresh or older database to head and say what changed."""
+    from alembic import command
+
+    check_connection(engine)
+    before = current_revision(engine)
+    if before is None and inspect(engine).has_table("orders"):
+        raise ConfigError(
+            "This database has PackDesk tables but no migration record; refusing to touch it."
+        )
+    command.upgrade(_alembic_config(engine), "head")
+    return UpgradeResult(before=before, after=current_revision(engine) or "")
