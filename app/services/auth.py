@@ -1,0 +1,73 @@
+"""Signing in by user name and password or by scanning a badge; argon2 password hashes."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.context import CurrentUser
+from app.errors import DomainError
+from app.models.accounts import Role, User
+
+# Interactive logins: ~20 ms on this hardware keeps a login snappy and brute force slow.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+
+
+class LoginFailed(DomainError):
+    pass
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _current(user: User) -> CurrentUser:
+    return CurrentUser(user.id, user.username, user.display_name, user.role)
+
+
+def login_password(session: Session, username: str, password: str) -> CurrentUser:
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    # The same message for an unknown user and a wrong password: don't reveal which names exist.
+    failed = LoginFailed("Wrong user name or password.")
+    if user is None:
+        _hasher.hash(password)  # spend the same time as a real check
+        raise failed
+    if not user.active:
+        raise LoginFailed("This account is disabled; ask a supervisor.")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise failed from None
+    return _current(user)
+
+
+def login_badge(session: Session, badge_code: str) -> CurrentUser:
+    code = badge_code.strip()
+    user = session.scalar(select(User).where(User.badge_code == code)) if code else None
+    if user is None:
+        raise LoginFailed(f"Unknown badge {code!r}: scan again or sign in with your password.")
+    if not user.active:
+        raise LoginFailed("This account is disabled; ask a supervisor.")
+    return _current(user)
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str = "",
+    badge_code: str | None = None,
+) -> int:
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        role=role,
+        badge_code=badge_code,
+    )
+    session.add(user)
+    session.flush()
+    return user.id
