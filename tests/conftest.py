@@ -1,0 +1,149 @@
+"""Fixtures shared by every test: isolated settings dirs, migrated databases, contexts.
+
+``engine`` is a fresh migrated SQLite file; ``any_engine`` runs a test on SQLite and, when
+``PACKDESK_TEST_PG_URL`` points at a server, on a fresh PostgreSQL database cloned from a
+migrated template. ``demo_engine`` is a copy of a small deterministic demo database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.config import StationSettings
+from app.context import AppContext, CurrentUser
+from app.db import make_engine, parse_url, upgrade
+from app.models.accounts import Role
+
+PG_URL = os.environ.get("PACKDESK_TEST_PG_URL", "")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's real settings or database."""
+    base = tmp_path_factory.mktemp("packdesk-home")
+    monkeypatch.setenv("PACKDESK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("PACKDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.delenv("PACKDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+def _sqlite_copy(template: Path, tmp_path: Path) -> Engine:
+    path = tmp_path / "packdesk.sqlite"
+    shutil.copyfile(template, path)
+    return make_engine(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def engine(_migrated_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
+    eng = _sqlite_copy(_migrated_sqlite, tmp_path)
+    yield eng
+    eng.dispose()
+
+
+def _admin_engine() -> Engine:
+    return make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured (set PACKDESK_TEST_PG_URL)")
+    name = f"packdesk_tpl_{uuid.uuid4().hex[:8]}"
+    admin = _admin_engine()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    eng = make_engine(parse_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    upgrade(eng)
+    eng.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_url(_pg_template: str) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for one test (cloned from the template)."""
+    name = f"packdesk_t_{uuid.uuid4().hex[:10]}"
+    admin = _admin_engine()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_template}"'))
+    yield parse_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_engine(request: pytest.FixtureRequest, _migrated_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        eng = _sqlite_copy(_migrated_sqlite, tmp_path)
+    else:
+        eng = make_engine(request.getfixturevalue("pg_url"))
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def _demo_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.demo import DemoSize, load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    eng = make_engine(f"sqlite:///{path}")
+    upgrade(eng)
+    load_demo(eng, seed=7, size=DemoSize(customers=300, orders=900))
+    eng.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_engine(_demo_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A private copy of the small demo database (seed 7: 300 customers, 900 orders)."""
+    eng = _sqlite_copy(_demo_sqlite, tmp_path)
+    yield eng
+    eng.dispose()
+
+
+def make_ctx(engine: Engine, role: Role = Role.ADMIN, user_id: int = 1, username: str = "admin") -> AppContext:
+    return AppContext(
+        engine=engine,
+        settings=StationSettings(station="TEST-ST1"),
+        user=CurrentUser(user_id, username, username.title(), role),
+    )
+
+
+@pytest.fixture
+def ctx(engine: Engine) -> AppContext:
+    """Signed in as an admin on a fresh empty database (user id 1 need not exist)."""
+    return make_ctx(engine)
+
+
+@pytest.fixture
+def demo_ctx(demo_engine: Engine) -> AppContext:
+    """Signed in as the demo admin (user ``admin``) on the demo database."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from app.models.accounts import User
+
+    with Session(demo_engine) as s:
+        admin = s.scalar(select(User).where(User.username == "admin"))
+        assert admin is not None
+        return make_ctx(demo_engine, Role.ADMIN, admin.id, "admin")
