@@ -121,7 +121,9 @@ def demo_engine(_demo_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
     eng.dispose()
 
 
-def make_ctx(engine: Engine, role: Role = Role.ADMIN, user_id: int = 1, username: str = "admin") -> AppContext:
+def make_ctx(
+    engine: Engine, role: Role = Role.ADMIN, user_id: int = 1, username: str = "admin"
+) -> AppContext:
     return AppContext(
         engine=engine,
         settings=StationSettings(station="TEST-ST1"),
