@@ -348,6 +348,12 @@ class _Generator:
             "177",
             "199",
         ]
+        ids = {"phone": 0, "email": 0, "address": 0}
+
+        def next_id(kind: str) -> int:
+            ids[kind] += 1
+            return ids[kind]
+
         for i in range(n):
             cid = i + 1
             name, chinese = self._name(i)
@@ -368,11 +374,10 @@ class _Generator:
             # i * 48271 mod 10^8 is a bijection: every customer gets a distinct number
             digits = f"{(cid * 48271) % 100_000_000:08d}"
             phone = (r.choice(prefixes) + digits) if chinese else f"447{digits}{cid % 10}"
-            phones.append((len(phones) + 1, cid, phone, phone[-4:]))
-            if r.random() < 0.08:
-                second = f"{r.choice(prefixes)}{(cid * 69621 + 7) % 100_000_000:08d}"
-                if second != phone and second not in {p[2] for p in phones[-3:]}:
-                    phones.append((len(phones) + 1, cid, "9" + second[1:], second[-4:]))
+            phones.append((next_id("phone"), cid, phone, phone[-4:]))
+            if chinese and r.random() < 0.08:  # a second mobile; 198 is no primary prefix
+                second = f"198{(cid * 69621 + 7) % 100_000_000:08d}"
+                phones.append((next_id("phone"), cid, second, second[-4:]))
             if r.random() < 0.6 or not chinese:
                 local = (
                     f"{name.split()[0].lower()}.{name.split()[-1].lower()}{cid}"
@@ -380,9 +385,9 @@ class _Generator:
                     else f"user{cid}"
                 )
                 domain = r.choice(["qq.com", "163.com", "126.com", "gmail.com", "outlook.com"])
-                emails.append((len(emails) + 1, cid, f"{local}@{domain}"))
+                emails.append((next_id("email"), cid, f"{local}@{domain}"))
             for k in range(1 if r.random() < 0.8 else 2):
-                aid = len(addresses) + 1
+                aid = next_id("address")
                 if k == 0:
                     self.address_of.append(aid)
                 if chinese:
