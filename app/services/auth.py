@@ -16,7 +16,11 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 
 
 class LoginFailed(DomainError):
-    pass
+    """``reason`` is one of "credentials", "unknown_badge", "disabled" (for the UI to translate)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def hash_password(password: str) -> str:
@@ -30,12 +34,12 @@ def _current(user: User) -> CurrentUser:
 def login_password(session: Session, username: str, password: str) -> CurrentUser:
     user = session.scalar(select(User).where(User.username == username.strip()))
     # The same message for an unknown user and a wrong password: don't reveal which names exist.
-    failed = LoginFailed("Wrong user name or password.")
+    failed = LoginFailed("Wrong user name or password.", "credentials")
     if user is None:
         _hasher.hash(password)  # spend the same time as a real check
         raise failed
     if not user.active:
-        raise LoginFailed("This account is disabled; ask a supervisor.")
+        raise LoginFailed("This account is disabled; ask a supervisor.", "disabled")
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -47,9 +51,11 @@ def login_badge(session: Session, badge_code: str) -> CurrentUser:
     code = badge_code.strip()
     user = session.scalar(select(User).where(User.badge_code == code)) if code else None
     if user is None:
-        raise LoginFailed(f"Unknown badge {code!r}: scan again or sign in with your password.")
+        raise LoginFailed(
+            f"Unknown badge {code!r}: scan again or sign in with your password.", "unknown_badge"
+        )
     if not user.active:
-        raise LoginFailed("This account is disabled; ask a supervisor.")
+        raise LoginFailed("This account is disabled; ask a supervisor.", "disabled")
     return _current(user)
 
 

@@ -1,0 +1,79 @@
+"""Simplified Chinese / English UI: compiles the ``.ts`` sources and installs translators.
+
+Sources live in ``resources/translations/<area>_<lang>.ts`` (one per area so parts of the app
+can be translated independently). They are compiled with Qt's ``lrelease`` into a cache dir
+the first time (and again when a source changes), so a checkout runs without a build step.
+"""
+
+from __future__ import annotations
+
+import locale
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def system_language() -> str:
+    """zh_CN when the system locale is Chinese, else English."""
+    name = QLocale.system().name() or (locale.getlocale()[0] or "")
+    return "zh_CN" if name.lower().startswith("zh") else "en"
+
+
+def _lrelease() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+
+
+def compiled(ts: Path) -> Path:
+    """The .qm for a .ts source, compiled into the cache dir if missing or stale."""
+    cache = Path(platformdirs.user_cache_dir("PackDesk")) / "translations"
+    cache.mkdir(parents=True, exist_ok=True)
+    qm = cache / (ts.stem + ".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
+
+
+class Translations:
+    """Holds the installed translators so the language can be switched at run time."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def install(self, app: QCoreApplication, language: str) -> None:
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed.clear()
+        self.language = language if language in LANGUAGES else "en"
+        if self.language == "en":
+            return  # source strings are English
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_tr = QTranslator(app)
+        if qt_tr.load(f"qtbase_{self.language}", qt_dir):  # Qt's own dialogs and buttons
+            self._add(app, qt_tr)
+        for ts in sorted(TRANSLATIONS.glob(f"*_{self.language}.ts")):
+            tr = QTranslator(app)
+            try:
+                path = compiled(ts)
+            except (OSError, subprocess.CalledProcessError) as exc:
+                log.warning("cannot compile %s: %s", ts.name, exc)
+                continue
+            if tr.load(str(path)):
+                self._add(app, tr)
+            else:
+                log.warning("cannot load translation %s", path)
+
+    def _add(self, app: QCoreApplication, tr: QTranslator) -> None:
+        app.installTranslator(tr)
+        self._installed.append(tr)

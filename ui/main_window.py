@@ -1,0 +1,103 @@
+"""Main window: the modes a role may use, settings, and a status bar for database, devices, printer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from app.context import AppContext
+from app.db import describe
+from app.extensions import import_optional
+from ui.overview import OverviewPage
+
+# mode name -> (module, class); each class takes (ctx, ...) and may emit status_message(str)
+MODES = {"station": ("ui.station.mode", "StationMode"), "service": ("ui.service.mode", "ServiceMode")}
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, devices: object | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None, "the main window needs a signed-in user"
+        self.ctx = ctx
+        self.devices = devices
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+        self.tabs = QTabWidget(objectName="modes")
+        self.setCentralWidget(self.tabs)
+        self.db_status = QLabel(objectName="db_status")
+        self.device_status = QLabel(objectName="device_status")
+        self.printer_status = QLabel(objectName="printer_status")
+        for label in (self.db_status, self.device_status, self.printer_status):
+            self.statusBar().addPermanentWidget(label)
+        self._build_menu()
+        self.retranslate()
+        self._build_modes()
+
+    def _build_menu(self) -> None:
+        self.menu_file = self.menuBar().addMenu("")
+        self.action_sign_out = QAction(self, objectName="sign_out")
+        self.action_sign_out.triggered.connect(self.sign_out_requested.emit)
+        self.menu_file.addAction(self.action_sign_out)
+        self.menu_language = self.menuBar().addMenu("")
+        from ui.i18n import LANGUAGES
+
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, objectName=f"lang_{code}")
+            action.triggered.connect(lambda _c=False, code=code: self.language_requested.emit(code))
+            self.menu_language.addAction(action)
+
+    def retranslate(self) -> None:
+        user = self.ctx.user
+        assert user is not None
+        self.setWindowTitle(self.tr("PackDesk — {name} ({role}) at {station}").format(
+            name=user.display_name, role=self._role_name(user.role.value), station=self.ctx.station))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.action_sign_out.setText(self.tr("Sign out"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.db_status.setText(self.tr("Database: {url}").format(url=describe(self.ctx.engine)))
+        self.device_status.setText(self.tr("Devices: none configured") if self.devices is None
+                                   else self.tr("Devices: starting"))
+        self.printer_status.setText(self.tr("Printer: idle"))
+
+    def _role_name(self, role: str) -> str:
+        return {"picker": self.tr("picker"), "packer": self.tr("packer"), "agent": self.tr("agent"),
+                "supervisor": self.tr("supervisor"), "admin": self.tr("admin")}.get(role, role)
+
+    def _build_modes(self) -> None:
+        user = self.ctx.user
+        assert user is not None
+        self.tabs.addTab(OverviewPage(self.ctx), self.tr("Overview"))
+        titles = {"station": self.tr("Station"), "service": self.tr("Service")}
+        for mode in user.modes:
+            factory = self._mode_factory(mode)
+            if factory is None:
+                continue
+            widget = factory()
+            if hasattr(widget, "status_message"):
+                widget.status_message.connect(self.statusBar().showMessage)
+            self.tabs.addTab(widget, titles[mode])
+        if self.tabs.count() > 1:
+            self.tabs.setCurrentIndex(1)
+
+    def _mode_factory(self, mode: str) -> Callable[[], QWidget] | None:
+        module_name, class_name = MODES[mode]
+        module = import_optional(module_name)
+        if module is None:
+            return None
+        cls = getattr(module, class_name)
+        if mode == "station":
+            return lambda: cls(self.ctx, self.devices)
+        return lambda: cls(self.ctx)
+
+    def set_device_status(self, text: str) -> None:
+        self.device_status.setText(text)
+
+    def set_printer_status(self, text: str) -> None:
+        self.printer_status.setText(text)

@@ -1,0 +1,85 @@
+"""Overview page: the order pipeline and what needs attention, read from the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.context import AppContext
+from app.db import read_only
+from app.services.overview import Overview, overview
+
+
+class OverviewPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("overview")
+        self._status_names = {
+            "new": self.tr("New"), "allocated": self.tr("Allocated"),
+            "backordered": self.tr("Backordered"), "in_wave": self.tr("In wave"),
+            "picked": self.tr("Picked"), "packing": self.tr("Packing"), "packed": self.tr("Packed"),
+            "shipped": self.tr("Shipped"), "delivered": self.tr("Delivered"),
+            "cancelled": self.tr("Cancelled"), "returned": self.tr("Returned"),
+        }
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        refresh = QPushButton(self.tr("Refresh"), objectName="refresh")
+        refresh.clicked.connect(self.refresh)
+        heading = QLabel(self.tr("Order pipeline"))
+        font = QFont(heading.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.attention = QGridLayout()
+        attention_heading = QLabel(self.tr("Needs attention"))
+        attention_heading.setFont(font)
+        box = QVBoxLayout(self)
+        box.addWidget(heading)
+        box.addLayout(self.grid)
+        box.addSpacing(12)
+        box.addWidget(attention_heading)
+        box.addLayout(self.attention)
+        box.addStretch(1)
+        box.addWidget(refresh, alignment=Qt.AlignmentFlag.AlignRight)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with read_only(self.ctx.sessions) as session:
+            data = overview(session, self.ctx.clock())
+        self._show(data)
+
+    def _show(self, data: Overview) -> None:
+        for layout in (self.grid, self.attention):
+            while layout.count():
+                item = layout.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
+        for i, (status, count) in enumerate(data.orders_by_status.items()):
+            self.grid.addWidget(self._tile(self._status_names[status], count), i // 6, i % 6)
+        items = [
+            (self.tr("Open tickets"), data.open_tickets),
+            (self.tr("Packed today"), data.packed_today),
+            (self.tr("Open exceptions"), data.open_exceptions),
+            (self.tr("Failed print jobs"), data.failed_print_jobs),
+        ]
+        for i, (label, count) in enumerate(items):
+            self.attention.addWidget(self._tile(label, count), 0, i)
+
+    def _tile(self, label: str, count: int) -> QFrame:
+        tile = QFrame()
+        tile.setFrameShape(QFrame.Shape.StyledPanel)
+        tile.setStyleSheet("QFrame { background: #f5f7fa; border-radius: 6px; }")
+        number = QLabel(f"{count:,}")
+        font = QFont(number.font())
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        number.setFont(font)
+        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption = QLabel(label)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(tile)
+        lay.addWidget(number)
+        lay.addWidget(caption)
+        return tile
