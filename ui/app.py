@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.config import StationSettings, save_settings
@@ -75,8 +76,8 @@ class Shell:
         self.main = None
         self.show_main(self.ctx.user)
         if old is not None:
+            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             old.close()
-            old.deleteLater()
 
 
 def run(ctx: AppContext, devices: object | None = None) -> int:

@@ -59,11 +59,11 @@ class Translations:
         if self.language == "en":
             return  # source strings are English
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qt_tr = QTranslator(app)
+        qt_tr = QTranslator()
         if qt_tr.load(f"qtbase_{self.language}", qt_dir):  # Qt's own dialogs and buttons
             self._add(app, qt_tr)
         for ts in sorted(TRANSLATIONS.glob(f"*_{self.language}.ts")):
-            tr = QTranslator(app)
+            tr = QTranslator()
             try:
                 path = compiled(ts)
             except (OSError, subprocess.CalledProcessError) as exc:

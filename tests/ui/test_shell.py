@@ -1,0 +1,81 @@
+"""Signing in, role-based modes and switching language, driven like a user."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget
+
+from app.config import StationSettings, load_settings
+from app.context import AppContext
+from app.models.accounts import Role
+from ui.app import Shell
+
+
+@pytest.fixture
+def shell(qtbot, demo_engine) -> Shell:
+    s = Shell(AppContext(engine=demo_engine, settings=StationSettings(station="PACK-01", language="en")))
+    yield s
+    for w in (s.login, s.main):
+        if w is not None:
+            w.close()
+
+
+def _type_login(qtbot, login, user: str, password: str) -> None:
+    qtbot.keyClicks(login.findChild(QLineEdit, "username"), user)
+    qtbot.keyClicks(login.findChild(QLineEdit, "password"), password)
+    qtbot.keyClick(login.findChild(QLineEdit, "password"), Qt.Key.Key_Return)
+
+
+def test_wrong_password_says_so_and_stays_on_sign_in(qtbot, shell):
+    login = shell.show_login()
+    _type_login(qtbot, login, "packer1", "nope")
+    assert login.findChild(QLabel, "error").text() == "Wrong user name or password."
+    assert shell.main is None
+    assert login.findChild(QLineEdit, "password").text() == ""
+
+
+def test_unknown_badge_says_so(qtbot, shell):
+    login = shell.show_login()
+    qtbot.keyClicks(login.findChild(QLineEdit, "badge"), "BADGE-ghost")
+    qtbot.keyClick(login.findChild(QLineEdit, "badge"), Qt.Key.Key_Return)
+    assert "Unknown badge" in login.findChild(QLabel, "error").text()
+    assert shell.main is None
+
+
+@pytest.mark.parametrize(
+    ("user", "password", "role", "modes"),
+    [
+        ("packer1", "packer123", Role.PACKER, ["Overview", "Station"]),
+        ("agent1", "agent123", Role.AGENT, ["Overview", "Service"]),
+        ("super1", "super123", Role.SUPERVISOR, ["Overview", "Station", "Service"]),
+    ],
+)
+def test_each_role_sees_its_modes(qtbot, shell, user, password, role, modes):
+    login = shell.show_login()
+    with qtbot.waitSignal(login.signed_in, timeout=3000):
+        _type_login(qtbot, login, user, password)
+    assert shell.main is not None and shell.ctx.user.role == role
+    tabs = shell.main.findChild(QTabWidget, "modes")
+    shown = [tabs.tabText(i) for i in range(tabs.count())]
+    # a mode whose module is not installed is simply absent; the role never sees another's
+    assert shown[0] == "Overview" and set(shown) <= set(modes)
+
+
+def test_badge_scan_signs_in(qtbot, shell):
+    login = shell.show_login()
+    with qtbot.waitSignal(login.signed_in, timeout=3000):
+        login.badge_scanned("BADGE-picker1")
+    assert shell.ctx.user.username == "picker1"
+
+
+def test_language_switch_applies_at_once_and_is_remembered(qtbot, shell):
+    login = shell.show_login()
+    with qtbot.waitSignal(login.signed_in, timeout=3000):
+        _type_login(qtbot, login, "admin", "admin123")
+    assert shell.main.findChild(QTabWidget, "modes").tabText(0) == "Overview"
+    shell.main.language_requested.emit("zh_CN")
+    assert shell.main.findChild(QTabWidget, "modes").tabText(0) == "概览"
+    assert load_settings().language == "zh_CN"
+    shell.show_login()
+    assert shell.login.findChild(QPushButton, "sign_in").text() == "登录"
