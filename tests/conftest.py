@@ -20,7 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.config import StationSettings
 from app.context import AppContext, CurrentUser
-from app.db import make_engine, parse_url, upgrade
+from app.db import check_connection, make_engine, parse_url, upgrade
+from app.errors import ConfigError
 from app.models.accounts import Role
 
 PG_URL = os.environ.get("PACKDESK_TEST_PG_URL", "")
@@ -65,8 +66,14 @@ def _admin_engine() -> Engine:
 def _pg_template() -> Iterator[str]:
     if not PG_URL:
         pytest.skip("PostgreSQL not configured (set PACKDESK_TEST_PG_URL)")
-    name = f"packdesk_tpl_{uuid.uuid4().hex[:8]}"
     admin = _admin_engine()
+    try:
+        check_connection(admin)
+    except ConfigError as exc:
+        if os.environ.get("PACKDESK_REQUIRE_PG"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    name = f"packdesk_tpl_{uuid.uuid4().hex[:8]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     eng = make_engine(parse_url(PG_URL).set(database=name).render_as_string(hide_password=False))
