@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
 from app.config import StationSettings, load_settings
 from app.errors import ConfigError, DomainError
 from app.extensions import import_optional
@@ -41,12 +39,16 @@ def _ready_engine(args: argparse.Namespace, settings: StationSettings, *, quiet:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from app.context import AppContext
     from ui.app import run
 
     settings = load_settings()
-    engine = _ready_engine(args, settings)
-    return run(AppContext(engine=engine, settings=settings))
+
+    def open_database():
+        from app.context import AppContext
+
+        return AppContext(engine=_ready_engine(args, settings), settings=settings)
+
+    return run(open_database, settings)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -81,7 +83,7 @@ def _run_demo_gui(engine, settings: StationSettings) -> int:
     from app.context import AppContext
     from ui.app import run
 
-    return run(AppContext(engine=engine, settings=settings))
+    return run(AppContext(engine=engine, settings=settings), settings)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -187,6 +189,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _database_failure(exc: Exception) -> str | None:
+    """One line for a database error; None when it is not one. SQLAlchemy is imported only if
+    already loaded, so commands that never touch the database start without it."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+    if isinstance(exc, OperationalError) and exc.orig is not None:
+        return str(exc.orig).strip().splitlines()[0]
+    if isinstance(exc, SQLAlchemyError):
+        return str(exc).splitlines()[0]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -196,12 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as exc:
         print(f"packdesk: error: {exc}", file=sys.stderr)
         return 1
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        print(f"packdesk: error: database: {reason}", file=sys.stderr)
-        return 1
-    except SQLAlchemyError as exc:
-        print(f"packdesk: error: database: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except Exception as exc:
+        message = _database_failure(exc)
+        if message is None:
+            raise
+        print(f"packdesk: error: database: {message}", file=sys.stderr)
         return 1
     except OSError as exc:  # full disk, unwritable file, ...
         print(f"packdesk: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

@@ -156,3 +156,22 @@ def demo_ctx(demo_engine: Engine) -> AppContext:
         admin = s.scalar(select(User).where(User.username == "admin"))
         assert admin is not None
         return make_ctx(demo_engine, Role.ADMIN, admin.id, "admin")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _free_qt_objects_before_exit() -> Iterator[None]:
+    """Free every widget while the QApplication lives; Qt objects freed later by the
+    interpreter's final garbage collection crash the process at exit."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

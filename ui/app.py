@@ -1,18 +1,26 @@
-"""Starts the GUI: fonts, translations, sign-in, then the main window for the signed-in role."""
+"""Starts the GUI: fonts, translations, sign-in, then the main window for the signed-in role.
+
+The sign-in window is shown before the database layer is even imported; the database is
+opened (and migrated) right after, so a station shows its first window as fast as Qt can.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import StationSettings, save_settings
-from app.context import AppContext, CurrentUser
 from ui.fonts import install_cjk_font
 from ui.i18n import Translations, system_language
 from ui.login import LoginWindow
-from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.context import AppContext, CurrentUser
+    from ui.main_window import MainWindow
 
 
 def application() -> QApplication:
@@ -25,14 +33,21 @@ def application() -> QApplication:
 
 
 class Shell:
-    """Owns the top-level windows and moves between sign-in and the main window."""
+    """Owns the top-level windows and moves between sign-in and the main window.
 
-    def __init__(self, ctx: AppContext, devices: object | None = None) -> None:
+    ``context`` is a ready AppContext, or a function that opens the database and returns one
+    (called once the sign-in window is on screen).
+    """
+
+    def __init__(self, context: AppContext | Callable[[], AppContext], settings: StationSettings,
+                 devices: object | None = None) -> None:
         self.app = application()
-        self.ctx = ctx
+        self.settings = settings
+        self.ctx: AppContext | None = None if callable(context) else context
+        self._open_context = context if callable(context) else None
         self.devices = devices
-        self.translations = Translations()
-        self.translations.install(self.app, ctx.settings.language or system_language())
+        self.translations = Translations.for_app(self.app)
+        self.translations.install(settings.language or system_language())
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
 
@@ -44,9 +59,25 @@ class Shell:
         self.login.signed_in.connect(self.show_main)
         self.login.language_chosen.connect(self._switch_language_at_login)
         self.login.show()
+        if self.ctx is None:
+            QTimer.singleShot(0, self._open_database)
         return self.login
 
+    def _open_database(self) -> None:
+        from app.errors import DomainError
+
+        assert self._open_context is not None and self.login is not None
+        try:
+            self.ctx = self._open_context()
+        except DomainError as exc:
+            self.login.database_failed(str(exc))
+            return
+        self.login.set_context(self.ctx)
+
     def show_main(self, user: CurrentUser) -> MainWindow:
+        from ui.main_window import MainWindow
+
+        assert self.ctx is not None
         self.ctx = self.ctx.signed_in(user)
         if self.login is not None:
             self.login.close()
@@ -59,10 +90,9 @@ class Shell:
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now and remember it for this station."""
-        self.translations.install(self.app, language)
-        settings: StationSettings = self.ctx.settings
-        settings.language = self.translations.language
-        save_settings(settings)
+        self.translations.install(language)
+        self.settings.language = self.translations.language
+        save_settings(self.settings)
 
     def _switch_language_at_login(self, language: str) -> None:
         self.set_language(language)
@@ -71,7 +101,7 @@ class Shell:
     def _switch_language_in_main(self, language: str) -> None:
         # Rebuilding the window re-runs every tr(); open work is in the database, not the widgets.
         self.set_language(language)
-        assert self.ctx.user is not None
+        assert self.ctx is not None and self.ctx.user is not None
         old = self.main
         self.main = None
         self.show_main(self.ctx.user)
@@ -80,7 +110,22 @@ class Shell:
             old.close()
 
 
-def run(ctx: AppContext, devices: object | None = None) -> int:
-    shell = Shell(ctx, devices)
+    def close(self) -> None:
+        """Close and free the windows while the QApplication still exists (Qt objects freed
+        after it, by the interpreter's final garbage collection, crash the process)."""
+        for window in (self.login, self.main):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.login = self.main = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def run(context: AppContext | Callable[[], AppContext], settings: StationSettings,
+        devices: object | None = None) -> int:
+    shell = Shell(context, settings, devices)
     shell.show_login()
-    return shell.app.exec()
+    try:
+        return shell.app.exec()
+    finally:
+        shell.close()

@@ -45,13 +45,27 @@ def compiled(ts: Path) -> Path:
 
 
 class Translations:
-    """Holds the installed translators so the language can be switched at run time."""
+    """The translators installed in one QApplication, so the language can be switched at run time.
 
-    def __init__(self) -> None:
+    One per application (``for_app``): a second owner would leave the first one's translators
+    installed, and a translator freed while installed crashes Qt.
+    """
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self.app = app
         self._installed: list[QTranslator] = []
         self.language = "en"
 
-    def install(self, app: QCoreApplication, language: str) -> None:
+    @classmethod
+    def for_app(cls, app: QCoreApplication) -> Translations:
+        existing = getattr(app, "_packdesk_translations", None)
+        if existing is None:
+            existing = cls(app)
+            app._packdesk_translations = existing  # type: ignore[attr-defined]
+        return existing
+
+    def install(self, language: str) -> None:
+        app = self.app
         for tr in self._installed:
             app.removeTranslator(tr)
         self._installed.clear()
@@ -59,21 +73,21 @@ class Translations:
         if self.language == "en":
             return  # source strings are English
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qt_tr = QTranslator()
+        qt_tr = QTranslator(app)
         if qt_tr.load(f"qtbase_{self.language}", qt_dir):  # Qt's own dialogs and buttons
-            self._add(app, qt_tr)
+            self._add(qt_tr)
         for ts in sorted(TRANSLATIONS.glob(f"*_{self.language}.ts")):
-            tr = QTranslator()
+            tr = QTranslator(app)
             try:
                 path = compiled(ts)
             except (OSError, subprocess.CalledProcessError) as exc:
                 log.warning("cannot compile %s: %s", ts.name, exc)
                 continue
             if tr.load(str(path)):
-                self._add(app, tr)
+                self._add(tr)
             else:
                 log.warning("cannot load translation %s", path)
 
-    def _add(self, app: QCoreApplication, tr: QTranslator) -> None:
-        app.installTranslator(tr)
+    def _add(self, tr: QTranslator) -> None:
+        self.app.installTranslator(tr)
         self._installed.append(tr)

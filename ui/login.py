@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -16,18 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import AppContext, CurrentUser
-from app.db import read_only
-from app.errors import DomainError
-from app.services import auth
 from ui.i18n import LANGUAGES
+
+if TYPE_CHECKING:  # the window shows before the database layer is imported (start-up time)
+    from app.context import AppContext, CurrentUser
+    from app.services.auth import LoginFailed
 
 
 class LoginWindow(QWidget):
     signed_in = Signal(object)  # CurrentUser
     language_chosen = Signal(str)
 
-    def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("login")
@@ -89,6 +91,22 @@ class LoginWindow(QWidget):
             lambda _i: self.language_chosen.emit(self.language.currentData())
         )
         self.username.setFocus()
+        if ctx is None:
+            self._set_ready(False)
+            self.error.setText(self.tr("Opening the database…"))
+
+    def set_context(self, ctx: AppContext) -> None:
+        """The database is open: sign-in can start."""
+        self.ctx = ctx
+        self.error.clear()
+        self._set_ready(True)
+
+    def database_failed(self, message: str) -> None:
+        self.error.setText(self.tr("Cannot open the database: {reason}").format(reason=message))
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in (self.username, self.password, self.badge, self.sign_in):
+            widget.setEnabled(ready)
 
     def badge_scanned(self, code: str) -> None:
         """A badge scan from any scanner (serial or wedge) while this window is up."""
@@ -96,19 +114,29 @@ class LoginWindow(QWidget):
         self._badge_login()
 
     def _password_login(self) -> None:
-        self._attempt(lambda s: auth.login_password(s, self.username.text(), self.password.text()))
+        from app.services.auth import login_password
+
+        self._attempt(lambda s: login_password(s, self.username.text(), self.password.text()))
         self.password.clear()
 
     def _badge_login(self) -> None:
         code = self.badge.text()
         self.badge.clear()
-        self._attempt(lambda s: auth.login_badge(s, code))
+        from app.services.auth import login_badge
+
+        self._attempt(lambda s: login_badge(s, code))
 
     def _attempt(self, login: object) -> None:
+        from app.db import read_only
+        from app.errors import DomainError
+        from app.services.auth import LoginFailed
+
+        if self.ctx is None:
+            return
         try:
             with read_only(self.ctx.sessions) as session:
                 user: CurrentUser = login(session)  # type: ignore[operator]
-        except auth.LoginFailed as exc:
+        except LoginFailed as exc:
             self.error.setText(self._translate_failure(exc))
             return
         except DomainError as exc:
@@ -117,7 +145,7 @@ class LoginWindow(QWidget):
         self.error.clear()
         self.signed_in.emit(user)
 
-    def _translate_failure(self, exc: auth.LoginFailed) -> str:
+    def _translate_failure(self, exc: LoginFailed) -> str:
         return {
             "unknown_badge": self.tr("Unknown badge: scan again or sign in with your password."),
             "disabled": self.tr("This account is disabled; ask a supervisor."),

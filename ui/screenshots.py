@@ -55,7 +55,7 @@ def render(ctx: AppContext, view: str, out: Path, size: tuple[int, int] | None =
     available = views()
     if view not in available:
         raise ConfigError(f"Unknown view {view!r}; known views: {', '.join(sorted(available))}")
-    shell = Shell(ctx)  # fonts + translations exactly as the app installs them
+    shell = Shell(ctx, ctx.settings)  # fonts + translations exactly as the app installs them
     widget = available[view](sign_in_as_admin(ctx))
     if size:
         widget.resize(*size)

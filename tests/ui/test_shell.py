@@ -14,11 +14,10 @@ from ui.app import Shell
 
 @pytest.fixture
 def shell(qtbot, demo_engine) -> Shell:
-    s = Shell(AppContext(engine=demo_engine, settings=StationSettings(station="PACK-01", language="en")))
+    settings = StationSettings(station="PACK-01", language="en")
+    s = Shell(AppContext(engine=demo_engine, settings=settings), settings)
     yield s
-    for w in (s.login, s.main):
-        if w is not None:
-            w.close()
+    s.close()
 
 
 def _type_login(qtbot, login, user: str, password: str) -> None:
@@ -79,3 +78,17 @@ def test_language_switch_applies_at_once_and_is_remembered(qtbot, shell):
     assert load_settings().language == "zh_CN"
     shell.show_login()
     assert shell.login.findChild(QPushButton, "sign_in").text() == "登录"
+
+
+def test_sign_in_waits_for_the_database_and_says_when_it_cannot_open(qtbot):
+    from app.errors import ConfigError
+
+    def broken():
+        raise ConfigError("Cannot reach the database postgresql://db/x: refused")
+
+    shell = Shell(broken, StationSettings(language="en"))
+    login = shell.show_login()
+    assert not login.findChild(QPushButton, "sign_in").isEnabled()
+    qtbot.waitUntil(lambda: "Cannot open the database" in login.findChild(QLabel, "error").text())
+    assert not login.findChild(QPushButton, "sign_in").isEnabled()
+    shell.close()
