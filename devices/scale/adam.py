@@ -62,6 +62,7 @@ PROTOCOL = register(
         baudrate=4800,
         allowed_baudrates=(4800, 9600, 2400, 19200),
         has_stability_flag=False,
+        repeats_unchanged=False,
         poll_command=b"P\r\n",
         zero_command=b"Z\r\n",
         tare_command=b"T\r\n",

@@ -105,6 +105,7 @@ class ScaleProtocol:
     allowed_baudrates: tuple[int, ...] = (9600,)
     streams: bool = False  # sends unasked (continuous output) rather than on request
     has_stability_flag: bool = True
+    repeats_unchanged: bool = True  # False: silent while the weight does not change (Adam)
     poll_command: bytes | None = None  # request a weight (request/response protocols)
     zero_command: bytes | None = None
     tare_command: bytes | None = None

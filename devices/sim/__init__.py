@@ -1,0 +1,1 @@
+"""Simulated devices on real ptys, speaking the real protocol bytes (demo and tests)."""
