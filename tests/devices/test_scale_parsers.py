@@ -1,0 +1,191 @@
+"""Scale protocol parsers: byte vectors from the published formats, and garbage never raises."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from devices.scale.base import (
+    PROTOCOLS,
+    CommandAck,
+    ScaleError,
+    SimState,
+    WeightReading,
+    WeightStatus,
+    get_protocol,
+)
+from devices.scale.stability import StabilityFilter
+
+get_protocol("mt-sics")  # import every protocol module
+
+
+def feed(name: str, data: bytes, **options: object) -> list:
+    return get_protocol(name).new_parser(dict(options)).feed(data)
+
+
+class TestMtSics:
+    """METTLER TOLEDO MT-SICS reference manual, commands S / SI / T / Z and error replies."""
+
+    @pytest.mark.parametrize(
+        ("line", "grams", "stable"),
+        [
+            (b"S S     100.00 g\r\n", Decimal("100.00"), True),
+            (b"S D     129.07 g\r\n", Decimal("129.07"), False),
+            (b"S S      1.234 kg\r\n", Decimal("1234.000"), True),
+            (b"S S     -0.500 kg\r\n", Decimal("-500.000"), True),
+            (b"S S       2.50 lb\r\n", Decimal("2.50") * Decimal("453.59237"), True),
+            (b"S S       3.00 oz\r\n", Decimal("3.00") * Decimal("28.349523125"), True),
+            (b"SI S     100.00 g\r\n", Decimal("100.00"), True),
+        ],
+    )
+    def test_weights(self, line, grams, stable):
+        (reading,) = feed("mt-sics", line)
+        assert isinstance(reading, WeightReading)
+        assert reading.grams == grams and reading.stable is stable
+
+    def test_overload_underload_and_not_executable(self):
+        over, under, busy = feed("mt-sics", b"S +\r\nS -\r\nS I\r\n")
+        assert over.status is WeightStatus.OVERLOAD and under.status is WeightStatus.UNDERLOAD
+        assert isinstance(busy, ScaleError) and busy.code == "not_executable"
+
+    @pytest.mark.parametrize(("line", "code"), [(b"ES\r\n", "syntax"), (b"ET\r\n", "transmission"),
+                                                 (b"EL\r\n", "logical")])
+    def test_errors(self, line, code):
+        (err,) = feed("mt-sics", line)
+        assert isinstance(err, ScaleError) and err.code == code
+
+    def test_tare_and_zero_acknowledged(self):
+        tare, zero, refused = feed("mt-sics", b"T S     100.00 g\r\nZ A\r\nZ I\r\n")
+        assert isinstance(tare, CommandAck) and tare.command == "tare"
+        assert isinstance(zero, CommandAck) and zero.command == "zero"
+        assert isinstance(refused, ScaleError)
+
+    def test_split_anywhere(self):
+        parser = get_protocol("mt-sics").new_parser({})
+        data = b"S S      1.234 kg\r\n"
+        events = [e for i in range(len(data)) for e in parser.feed(data[i:i + 1])]
+        assert [e.grams for e in events] == [Decimal("1234.000")]
+
+
+class TestToledo8217:
+    """Mettler Toledo 8217 mode: <STX>weight<CR>, or <STX>?<status><CR>."""
+
+    def test_weight_in_kg_and_lb(self):
+        (kg,) = feed("toledo8217", b"\x0201.234\r", unit="kg")
+        (lb,) = feed("toledo8217", b"\x02002.50\r", unit="lb")
+        assert kg.grams == Decimal("1234.000") and kg.stable
+        assert lb.grams == Decimal("2.50") * Decimal("453.59237")
+
+    def test_status_bits(self):
+        motion, over, negative = feed("toledo8217", b"\x02?A\r\x02?B\r\x02?D\r")
+        assert isinstance(motion, ScaleError) and motion.code == "in_motion"
+        assert over.status is WeightStatus.OVERLOAD
+        assert negative.status is WeightStatus.UNDERLOAD
+        (net_over,) = feed("toledo8217", b"\x02?" + bytes([0x40 | 0x20 | 0x02]) + b"\r")
+        assert net_over.net
+
+    def test_parity_bit_from_a_port_opened_8n1_is_ignored(self):
+        with_parity = bytes(b | 0x80 if bin(b).count("1") % 2 else b for b in b"\x0201.234\r")
+        (reading,) = feed("toledo8217", with_parity)
+        assert reading.grams == Decimal("1234.000")
+
+
+class TestAdam:
+    """Adam Equipment AZextra manual: P prints '  1.234kg' CR LF; no stability flag."""
+
+    def test_reading_without_flag(self):
+        (r,) = feed("adam", b"    1.234kg\r\n")
+        assert r.grams == Decimal("1234.000") and not r.stable
+        (g,) = feed("adam", b"  -12.5 g\r\n")
+        assert g.grams == Decimal("-12.5")
+
+
+class TestAndContinuous:
+    """A&D FX-i/EK-i manuals, A&D standard format; ST,GS lines of Chinese indicators."""
+
+    @pytest.mark.parametrize(
+        ("line", "grams", "stable", "net"),
+        [
+            (b"ST,+00123.45  g\r\n", Decimal("123.45"), True, False),
+            (b"US,+00123.40  g\r\n", Decimal("123.40"), False, False),
+            (b"ST,GS,+0001.234kg\r\n", Decimal("1234.000"), True, False),
+            (b"ST,NT,-0000.120kg\r\n", Decimal("-120.000"), True, True),
+            (b"US,GS,+  12.34 kg\r\n", Decimal("12340.00"), False, False),
+        ],
+    )
+    def test_lines(self, line, grams, stable, net):
+        (r,) = feed("continuous", line)
+        assert (r.grams, r.stable, r.net) == (grams, stable, net)
+
+    def test_overload_and_counting(self):
+        over, under, qt = feed("and", b"OL,+9999999 g\r\nOL,-9999999 g\r\nQT,+0000120PC\r\n")
+        assert over.status is WeightStatus.OVERLOAD and under.status is WeightStatus.UNDERLOAD
+        assert isinstance(qt, ScaleError) and qt.code == "not_weight"
+
+
+def test_software_stability_needs_n_equal_readings_within_the_window():
+    now = [0.0]
+    f = StabilityFilter(count=3, window_s=1.0, clock=lambda: now[0])
+    r = WeightReading(Decimal(500), False)
+    assert not f.accept(r).stable
+    now[0] = 0.2
+    assert not f.accept(r).stable
+    now[0] = 0.4
+    assert f.accept(r).stable
+    now[0] = 0.6
+    assert not f.accept(WeightReading(Decimal(510), False)).stable
+    slow = StabilityFilter(count=2, window_s=0.5, clock=lambda: now[0])
+    slow.accept(r)
+    now[0] = 2.0
+    assert not slow.accept(r).stable  # too far apart to count as settled
+
+
+NAMES = sorted({p.name for p in PROTOCOLS.values()})
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=300), cuts=st.lists(st.integers(0, 300), max_size=6))
+def test_no_exception_escapes_any_parser(name, data, cuts):
+    parser = get_protocol(name).new_parser({})
+    bounds = sorted({0, len(data), *(c for c in cuts if c <= len(data))})
+    for a, b in itertools.pairwise(bounds):
+        for event in parser.feed(data[a:b]):
+            assert isinstance(event, WeightReading | ScaleError | CommandAck)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None)
+@given(grams=st.decimals(min_value=-500, max_value=30000, places=0), stable=st.booleans(),
+       cut=st.integers(0, 40))
+def test_what_the_simulator_sends_parses_back_to_the_same_weight(name, grams, stable, cut):
+    protocol = get_protocol(name)
+    state = SimState(grams=Decimal(grams), stable=stable)
+    if protocol.sim_frame is not None:
+        frame = protocol.sim_frame(state)
+    else:
+        frame = protocol.sim_reply(protocol.poll_command, state)
+    if not frame:
+        return  # e.g. MT-SICS "S" stays silent while unstable
+    parser = protocol.new_parser({"unit": "kg"})
+    events = parser.feed(frame[:cut]) + parser.feed(frame[cut:])
+    readings = [e for e in events if isinstance(e, WeightReading)]
+    if readings and readings[0].status is WeightStatus.OK:
+        assert readings[0].grams == Decimal(grams)
+
+
+@pytest.mark.parametrize("reader", NAMES)
+@pytest.mark.parametrize("writer", NAMES)
+def test_one_formats_frames_are_never_read_as_anothers_weight(reader, writer):
+    if reader == writer:
+        return
+    w = get_protocol(writer)
+    state = SimState(grams=Decimal(1234))
+    frame = w.sim_frame(state) if w.sim_frame else w.sim_reply(w.poll_command, state)
+    events = get_protocol(reader).new_parser({}).feed(frame or b"")
+    weights = [e for e in events if isinstance(e, WeightReading) and e.status is WeightStatus.OK]
+    assert not weights, f"{reader} read {writer}'s frame {frame!r} as a weight"
