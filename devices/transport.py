@@ -18,6 +18,14 @@ import serial
 
 log = logging.getLogger(__name__)
 
+try:  # pyserial on POSIX lets termios.error escape when a tty refuses a setting
+    from termios import error as _TermiosError
+except ImportError:  # Windows
+    _TermiosError = OSError  # type: ignore[misc,assignment]
+
+# What opening a port can raise: absent device, refused setting, malformed URL.
+OPEN_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, ValueError, _TermiosError)
+
 
 class LinkState(enum.StrEnum):
     CONNECTING = "connecting"
@@ -121,7 +129,7 @@ class SerialLink:
         while not self._stop.is_set():
             try:
                 port = self._open()
-            except (serial.SerialException, OSError, ValueError) as exc:
+            except OPEN_ERRORS as exc:
                 self._report(LinkState.DISCONNECTED, _reason(exc))
                 self._stop.wait(delay)
                 delay = min(delay * 2, self.backoff[1])

@@ -1,0 +1,83 @@
+"""packdesk devices: read-weight, probe and read-scan against pty simulators; clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from app.cli import main
+from devices.sim.devices import SimScale, SimScanner
+
+
+@pytest.mark.parametrize("protocol", ["mt-sics", "toledo8217", "adam", "continuous"])
+def test_read_weight_json_and_probe_name_the_protocol(protocol, capsys):
+    sim = SimScale(protocol)
+    sim.start()
+    sim.put(1234)
+    try:
+        assert main(["devices", "read-weight", sim.path, "--protocol", protocol, "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert out["grams"] == "1234.000" and out["stable"] is True
+        sim.put(1250)  # an Adam scale only answers when something new is on the platter
+        assert main(["devices", "probe", sim.path, "--listen", "0.25"]) == 0
+        found = capsys.readouterr().out
+        expected = "and" if protocol == "continuous" else protocol
+        assert found.startswith(expected + " ") and "1.250 kg" in found
+    finally:
+        sim.stop()
+
+
+def test_read_weight_errors_are_one_clear_line(capsys):
+    assert main(["devices", "read-weight", "/dev/nope", "--protocol", "mt-sics", "--timeout", "1"]) == 1
+    assert "Cannot open /dev/nope" in capsys.readouterr().err
+    # Each case gets a fresh pty: Linux ptys refuse 8N1 -> 7E1 at an unchanged baud rate.
+    cases = [
+        ("continuous", "mt-sics", lambda sim: None, "No answer from the scale"),
+        ("toledo8217", "toledo8217", lambda sim: sim.overload(), "overloaded"),
+        ("continuous", "continuous", lambda sim: sim.put(800, stable=False), "did not settle"),
+    ]
+    for sim_protocol, asked, setup, message in cases:
+        sim = SimScale(sim_protocol)
+        sim.start()
+        setup(sim)
+        try:
+            assert main(["devices", "read-weight", sim.path, "--protocol", asked, "--timeout", "1"]) == 1
+            err = capsys.readouterr().err
+            assert message in err and err.count("\n") == 1
+        finally:
+            sim.stop()
+
+
+def test_read_scan_prints_parsed_scans(capsys):
+    sim = SimScanner(suffix=b"\r\n")
+    sim.start()
+    threading.Timer(0.3, lambda: (sim.scan("6901234567892"), sim.scan("A-01-02-3"))).start()
+    try:
+        assert main(["devices", "read-scan", sim.path, "--suffix", "crlf", "--count", "2", "--json"]) == 0
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert [x["kind"] for x in lines] == ["product", "bin"]
+        assert lines[0]["gtin"] == "06901234567892"
+    finally:
+        sim.stop()
+
+
+def test_sim_scale_command_prints_its_port_and_takes_commands():
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "devices", "sim", "scale", "--protocol",
+                             "mt-sics"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        path = proc.stdout.readline().strip()
+        proc.stdin.write("put 2500\n")
+        proc.stdin.flush()
+        time.sleep(0.2)
+        out = subprocess.run([sys.executable, "-m", "app.cli", "devices", "read-weight", path,
+                              "--protocol", "mt-sics", "--json"], capture_output=True, text=True, timeout=20)
+        assert json.loads(out.stdout)["grams"] == "2500.000", out.stderr
+    finally:
+        proc.stdin.write("quit\n")
+        proc.stdin.flush()
+        proc.wait(timeout=5)
