@@ -39,7 +39,8 @@ def _ready_engine(args: argparse.Namespace, settings: StationSettings, *, quiet:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run
+    from ui.app import Shell
+    from ui.bridge import DeviceBridge
 
     settings = load_settings()
 
@@ -48,7 +49,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         return AppContext(engine=_ready_engine(args, settings), settings=settings)
 
-    return run(open_database, settings)
+    shell = Shell(open_database, settings)
+    bridge = DeviceBridge(settings.devices) if any(
+        p.get("port") for p in settings.devices.values()) else None
+    if bridge is not None:
+        shell.attach_devices(bridge)
+        bridge.start()
+    shell.show_login()
+    try:
+        return shell.app.exec()
+    finally:
+        shell.close()
+        if bridge is not None:
+            bridge.stop()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -80,10 +93,31 @@ def _demo_users() -> list[tuple[str, str, object, str]]:
 
 
 def _run_demo_gui(engine, settings: StationSettings) -> int:
+    """The app on the demo data with a simulated scale and scanner on real ptys."""
     from app.context import AppContext
-    from ui.app import run
+    from devices.sim.devices import SimScale, SimScanner
+    from ui.app import Shell
+    from ui.bridge import DeviceBridge
+    from ui.sim_panel import SimPanel
 
-    return run(AppContext(engine=engine, settings=settings), settings)
+    scale, scanner = SimScale("mt-sics"), SimScanner()
+    settings.devices = {"scale": {"port": scale.start(), "protocol": "mt-sics"},
+                        "scanner": {"port": scanner.start(), "suffix": "cr"}}
+    shell = Shell(AppContext(engine=engine, settings=settings), settings)
+    bridge = DeviceBridge(settings.devices)
+    shell.attach_devices(bridge)
+    bridge.start()
+    panel = SimPanel(scale, scanner)
+    panel.show()
+    shell.show_login()
+    try:
+        return shell.app.exec()
+    finally:
+        panel.close()
+        shell.close()
+        bridge.stop()
+        scale.stop()
+        scanner.stop()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -14,12 +14,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import StationSettings, save_settings
+from devices.scanner.scan import Scan, ScanKind
 from ui.fonts import install_cjk_font
 from ui.i18n import Translations, system_language
 from ui.login import LoginWindow
 
 if TYPE_CHECKING:
     from app.context import AppContext, CurrentUser
+    from ui.bridge import DeviceBridge
     from ui.main_window import MainWindow
 
 
@@ -40,7 +42,7 @@ class Shell:
     """
 
     def __init__(self, context: AppContext | Callable[[], AppContext], settings: StationSettings,
-                 devices: object | None = None) -> None:
+                 devices: DeviceBridge | None = None) -> None:
         self.app = application()
         self.settings = settings
         self.ctx: AppContext | None = None if callable(context) else context
@@ -50,6 +52,20 @@ class Shell:
         self.translations.install(settings.language or system_language())
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
+        # one place turns wedge bursts into scans, whichever window has focus
+        from ui.keyinput.wedge import WedgeFilter, WedgeSettings
+
+        wedge_profile = settings.devices.get("wedge", {})
+        self.wedge = WedgeFilter(WedgeSettings.from_profile(wedge_profile), parent=self.app)
+        self.wedge.install(self.app)
+        self.wedge.scanned.connect(self.route_scan)
+        if devices is not None:
+            self.attach_devices(devices)
+
+    def attach_devices(self, devices: DeviceBridge) -> None:
+        """Serial scanners feed the same route as wedge scans; windows show device state."""
+        self.devices = devices
+        devices.scanned.connect(self.route_scan)
 
     def show_login(self) -> LoginWindow:
         if self.main is not None:
@@ -110,6 +126,14 @@ class Shell:
             old.close()
 
 
+    def route_scan(self, scan: Scan) -> None:
+        """A scan from any scanner goes to whatever is on screen: a badge to sign-in, the rest
+        to the main window's current mode."""
+        if self.login is not None and self.login.isVisible():
+            self.login.badge_scanned(scan.value if scan.kind is ScanKind.BADGE else scan.raw)
+        elif self.main is not None:
+            self.main.route_scan(scan)
+
     def close(self) -> None:
         """Close and free the windows while the QApplication still exists (Qt objects freed
         after it, by the interpreter's final garbage collection, crash the process)."""
@@ -118,14 +142,5 @@ class Shell:
                 window.close()
                 window.deleteLater()
         self.login = self.main = None
+        self.app.removeEventFilter(self.wedge)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def run(context: AppContext | Callable[[], AppContext], settings: StationSettings,
-        devices: object | None = None) -> int:
-    shell = Shell(context, settings, devices)
-    shell.show_login()
-    try:
-        return shell.app.exec()
-    finally:
-        shell.close()

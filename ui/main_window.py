@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from app.context import AppContext
 from app.db import describe
 from app.extensions import import_optional
+from devices.transport import LinkStatus
+from ui.bridge import DeviceBridge
 from ui.overview import OverviewPage
 
 # mode name -> (module, class); each class takes (ctx, ...) and may emit status_message(str)
@@ -21,13 +23,14 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
 
-    def __init__(self, ctx: AppContext, devices: object | None = None,
+    def __init__(self, ctx: AppContext, devices: DeviceBridge | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         assert ctx.user is not None, "the main window needs a signed-in user"
         self.ctx = ctx
         self.devices = devices
         self.setObjectName("main_window")
+        self._device_states: dict[str, str] = {}
         self.resize(1280, 800)
         self.tabs = QTabWidget(objectName="modes")
         self.setCentralWidget(self.tabs)
@@ -39,6 +42,10 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.retranslate()
         self._build_modes()
+        if devices is not None:
+            devices.status_changed.connect(self._device_status_changed)
+            for role, status in devices.states.items():
+                self._device_status_changed(role, status)
 
     def _build_menu(self) -> None:
         self.menu_file = self.menuBar().addMenu("")
@@ -96,8 +103,25 @@ class MainWindow(QMainWindow):
             return lambda: cls(self.ctx, self.devices)
         return lambda: cls(self.ctx)
 
-    def set_device_status(self, text: str) -> None:
-        self.device_status.setText(text)
+    def route_scan(self, scan: object) -> None:
+        """Give a scan to the current mode if it takes scans (station views do)."""
+        handler = getattr(self.tabs.currentWidget(), "handle_scan", None)
+        if handler is not None:
+            handler(scan)
+        else:
+            message = self.tr("Scan ignored here: {code}").format(code=getattr(scan, "raw", ""))
+            self.statusBar().showMessage(message, 5000)
+
+    def _device_status_changed(self, role: str, status: LinkStatus) -> None:
+        names = {"scale": self.tr("Scale"), "scanner": self.tr("Scanner")}
+        states = {"connected": self.tr("connected"), "connecting": self.tr("connecting"),
+                  "disconnected": self.tr("disconnected"), "stopped": self.tr("stopped")}
+        state = status.state.value
+        self._device_states[role] = f"{names.get(role, role)}: {states.get(state, state)}"
+        self.device_status.setText(" · ".join(self._device_states[r] for r in sorted(self._device_states)))
+        ok = all(s.endswith(states["connected"]) for s in self._device_states.values())
+        self.device_status.setStyleSheet("" if ok else "color: #c62828; font-weight: bold;")
+        self.device_status.setToolTip(status.detail)
 
     def set_printer_status(self, text: str) -> None:
         self.printer_status.setText(text)
