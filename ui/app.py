@@ -101,6 +101,7 @@ class Shell:
         self.main = MainWindow(self.ctx, self.devices)
         self.main.sign_out_requested.connect(self.show_login)
         self.main.language_requested.connect(self._switch_language_in_main)
+        self.main.devices_changed.connect(self._restart_devices)
         self.main.show()
         return self.main
 
@@ -125,6 +126,20 @@ class Shell:
             old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             old.close()
 
+
+    def _restart_devices(self) -> None:
+        """Saved device settings take effect at once: new links on the new ports."""
+        from ui.bridge import DeviceBridge
+
+        if self.devices is not None:
+            self.devices.stop()
+            self.devices.scanned.disconnect(self.route_scan)
+        bridge = DeviceBridge(self.settings.devices)
+        self.attach_devices(bridge)
+        bridge.start()
+        if self.main is not None:
+            self.main.devices = bridge
+            bridge.status_changed.connect(self.main.device_status_changed)
 
     def route_scan(self, scan: Scan) -> None:
         """A scan from any scanner goes to whatever is on screen: a badge to sign-in, the rest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
@@ -15,6 +16,9 @@ from devices.transport import LinkStatus
 from ui.bridge import DeviceBridge
 from ui.overview import OverviewPage
 
+if TYPE_CHECKING:
+    from ui.settings.devices import DeviceSettingsDialog
+
 # mode name -> (module, class); each class takes (ctx, ...) and may emit status_message(str)
 MODES = {"station": ("ui.station.mode", "StationMode"), "service": ("ui.service.mode", "ServiceMode")}
 
@@ -22,6 +26,7 @@ MODES = {"station": ("ui.station.mode", "StationMode"), "service": ("ui.service.
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_requested = Signal(str)
+    devices_changed = Signal()
 
     def __init__(self, ctx: AppContext, devices: DeviceBridge | None = None,
                  parent: QWidget | None = None) -> None:
@@ -43,15 +48,18 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._build_modes()
         if devices is not None:
-            devices.status_changed.connect(self._device_status_changed)
+            devices.status_changed.connect(self.device_status_changed)
             for role, status in devices.states.items():
-                self._device_status_changed(role, status)
+                self.device_status_changed(role, status)
 
     def _build_menu(self) -> None:
         self.menu_file = self.menuBar().addMenu("")
         self.action_sign_out = QAction(self, objectName="sign_out")
         self.action_sign_out.triggered.connect(self.sign_out_requested.emit)
         self.menu_file.addAction(self.action_sign_out)
+        self.action_devices = QAction(self, objectName="device_settings")
+        self.action_devices.triggered.connect(self.open_device_settings)
+        self.menu_file.addAction(self.action_devices)
         self.menu_language = self.menuBar().addMenu("")
         from ui.i18n import LANGUAGES
 
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
             name=user.display_name, role=self._role_name(user.role.value), station=self.ctx.station))
         self.menu_file.setTitle(self.tr("&File"))
         self.action_sign_out.setText(self.tr("Sign out"))
+        self.action_devices.setText(self.tr("Devices of this station…"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.db_status.setText(self.tr("Database: {url}").format(url=describe(self.ctx.engine)))
         self.device_status.setText(self.tr("Devices: none configured") if self.devices is None
@@ -103,6 +112,18 @@ class MainWindow(QMainWindow):
             return lambda: cls(self.ctx, self.devices)
         return lambda: cls(self.ctx)
 
+    def open_device_settings(self) -> DeviceSettingsDialog:
+        from ui.settings.devices import DeviceSettingsDialog
+
+        if self.devices is not None:
+            self.devices.stop()  # the dialog opens the ports itself while testing
+        dialog = DeviceSettingsDialog(self.ctx.settings, self)
+        dialog.saved.connect(self.devices_changed.emit)
+        dialog.finished.connect(lambda _r: self.devices.start() if self.devices is not None
+                                and not dialog.result() else None)
+        dialog.open()
+        return dialog
+
     def route_scan(self, scan: object) -> None:
         """Give a scan to the current mode if it takes scans (station views do)."""
         handler = getattr(self.tabs.currentWidget(), "handle_scan", None)
@@ -112,7 +133,7 @@ class MainWindow(QMainWindow):
             message = self.tr("Scan ignored here: {code}").format(code=getattr(scan, "raw", ""))
             self.statusBar().showMessage(message, 5000)
 
-    def _device_status_changed(self, role: str, status: LinkStatus) -> None:
+    def device_status_changed(self, role: str, status: LinkStatus) -> None:
         names = {"scale": self.tr("Scale"), "scanner": self.tr("Scanner")}
         states = {"connected": self.tr("connected"), "connecting": self.tr("connecting"),
                   "disconnected": self.tr("disconnected"), "stopped": self.tr("stopped")}

@@ -1,0 +1,179 @@
+"""Station device settings: port, protocol and serial parameters for the scale and scanner,
+with the live weight and the last scan shown while configuring; saved per station."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import StationSettings, save_settings
+from devices.scale.base import PROTOCOLS, ScaleError, WeightReading, get_protocol
+from devices.scanner.serial_scanner import SUFFIXES
+from ui.bridge import DeviceBridge
+
+BAUDS = ["1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"]
+
+
+def _ports() -> list[str]:
+    from serial.tools import list_ports
+
+    return sorted(p.device for p in list_ports.comports())
+
+
+class DeviceSettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("device_settings")
+        self.setWindowTitle(self.tr("Devices of this station"))
+        self._test: DeviceBridge | None = None
+        get_protocol("mt-sics")  # every protocol registered
+        scale = settings.devices.get("scale", {})
+        scanner = settings.devices.get("scanner", {})
+
+        self.scale_port = self._port_box(scale.get("port", ""), "scale_port")
+        self.protocol = QComboBox(objectName="protocol")
+        for name in sorted({p.name for p in PROTOCOLS.values()}):
+            self.protocol.addItem(f"{name} — {PROTOCOLS[name].title}", name)
+        self.protocol.setCurrentIndex(max(0, self.protocol.findData(scale.get("protocol", "mt-sics"))))
+        self.baud = self._combo(BAUDS, str(scale.get("baudrate", "")), "baudrate", editable=True)
+        self.baud.setValidator(QIntValidator(50, 4_000_000, self))
+        self.bytesize = self._combo(["7", "8"], str(scale.get("bytesize", "")), "bytesize")
+        self.parity = self._combo(["N", "E", "O"], str(scale.get("parity", "")), "parity")
+        self.stopbits = self._combo(["1", "2"], str(scale.get("stopbits", "")).replace(".0", ""), "stopbits")
+        self.protocol.currentIndexChanged.connect(self._protocol_defaults)
+        if not scale.get("baudrate"):
+            self._protocol_defaults()
+
+        self.scanner_port = self._port_box(scanner.get("port", ""), "scanner_port")
+        self.suffix = self._combo(list(SUFFIXES), str(scanner.get("suffix", "cr")), "suffix")
+
+        self.weight = QLabel("—", objectName="live_weight")
+        big = QFont(self.weight.font())
+        big.setPointSize(big.pointSize() + 10)
+        big.setBold(True)
+        self.weight.setFont(big)
+        self.last_scan = QLabel("—", objectName="last_scan")
+        self.link = QLabel("", objectName="link_state")
+        test = QPushButton(self.tr("Connect and test"), objectName="test")
+        test.clicked.connect(self.start_test)
+
+        scale_box = QGroupBox(self.tr("Scale"))
+        f1 = QFormLayout(scale_box)
+        f1.addRow(self.tr("Port"), self.scale_port)
+        f1.addRow(self.tr("Protocol"), self.protocol)
+        serial_row = QHBoxLayout()
+        for w in (self.baud, self.bytesize, self.parity, self.stopbits):
+            serial_row.addWidget(w)
+        f1.addRow(self.tr("Baud, data bits, parity, stop bits"), serial_row)
+        scanner_box = QGroupBox(self.tr("Serial scanner"))
+        f2 = QFormLayout(scanner_box)
+        f2.addRow(self.tr("Port"), self.scanner_port)
+        f2.addRow(self.tr("Suffix"), self.suffix)
+        live = QGroupBox(self.tr("Live"))
+        f3 = QFormLayout(live)
+        f3.addRow(self.tr("Weight"), self.weight)
+        f3.addRow(self.tr("Last scan"), self.last_scan)
+        f3.addRow(self.tr("State"), self.link)
+        f3.addRow(test)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        for w in (scale_box, scanner_box, live, buttons):
+            box.addWidget(w)
+
+    def _port_box(self, current: str, name: str) -> QComboBox:
+        box = QComboBox(objectName=name)
+        box.setEditable(True)  # loop://, socket://host:port and symlinks are typed in
+        box.addItem("")
+        box.addItems(_ports())
+        box.setCurrentText(current)
+        return box
+
+    def _combo(self, items: list[str], current: str, name: str, editable: bool = False) -> QComboBox:
+        box = QComboBox(objectName=name)
+        box.setEditable(editable)
+        box.addItems(items)
+        if current:
+            box.setCurrentText(current)
+        return box
+
+    def _protocol_defaults(self) -> None:
+        p = PROTOCOLS[self.protocol.currentData()]
+        self.baud.setCurrentText(str(p.baudrate))
+        self.bytesize.setCurrentText(str(p.bytesize))
+        self.parity.setCurrentText(p.parity)
+        self.stopbits.setCurrentText(str(int(p.stopbits)))
+
+    def profiles(self) -> dict[str, dict[str, Any]]:
+        return {
+            "scale": {
+                "port": self.scale_port.currentText().strip(),
+                "protocol": self.protocol.currentData(),
+                "baudrate": int(self.baud.currentText() or 9600),
+                "bytesize": int(self.bytesize.currentText()),
+                "parity": self.parity.currentText(),
+                "stopbits": int(self.stopbits.currentText()),
+            },
+            "scanner": {"port": self.scanner_port.currentText().strip(), "suffix": self.suffix.currentText()},
+        }
+
+    def start_test(self) -> None:
+        self.stop_test()
+        self._test = DeviceBridge(self.profiles(), self)
+        self._test.weighed.connect(self._weighed)
+        self._test.scanned.connect(
+            lambda scan: self.last_scan.setText(
+                f"{scan.kind.value}: {scan.value or scan.raw}" + (f" ({scan.error})" if scan.error else "")
+            )
+        )
+        self._test.status_changed.connect(
+            lambda role, s: self.link.setText(f"{role}: {s.state.value} {s.detail}".strip())
+        )
+        self._test.start()
+
+    def _weighed(self, event: object) -> None:
+        if isinstance(event, WeightReading):
+            flag = self.tr("stable") if event.stable else self.tr("moving")
+            text = f"{event.grams / 1000:.3f} kg ({flag})"
+            if event.status.value != "ok":
+                text = self.tr("overload") if event.status.value == "overload" else self.tr("below zero")
+            self.weight.setText(text)
+        elif isinstance(event, ScaleError):
+            self.link.setText(event.message)
+
+    def stop_test(self) -> None:
+        if self._test is not None:
+            self._test.stop()
+            self._test.deleteLater()
+            self._test = None
+
+    def save(self) -> None:
+        self.stop_test()
+        self.settings.devices.update(self.profiles())
+        save_settings(self.settings)
+        self.saved.emit()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.stop_test()
+        super().done(result)
