@@ -57,14 +57,17 @@ def render(ctx: AppContext, view: str, out: Path, size: tuple[int, int] | None =
         raise ConfigError(f"Unknown view {view!r}; known views: {', '.join(sorted(available))}")
     shell = Shell(ctx, ctx.settings)  # fonts + translations exactly as the app installs them
     widget = available[view](sign_in_as_admin(ctx))
-    if size:
-        widget.resize(*size)
-    widget.show()
-    for _ in range(3):  # let layouts and deferred loads settle
-        QApplication.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(out)):
-        raise ConfigError(f"Cannot write {out}")
-    widget.close()
-    del shell
+    try:
+        if size:
+            widget.resize(*size)
+        widget.show()
+        for _ in range(3):  # let layouts and deferred loads settle
+            QApplication.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not widget.grab().save(str(out)):
+            raise ConfigError(f"Cannot write {out}")
+    finally:
+        widget.close()
+        widget.deleteLater()
+        shell.close()
     return out

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -136,6 +137,7 @@ class WedgeFilter(QObject):
         self._replaying = True
         try:
             for h in held:
-                QApplication.sendEvent(h.receiver, h.event)
+                if shiboken6.isValid(h.receiver):  # the widget may have closed meanwhile
+                    QApplication.sendEvent(h.receiver, h.event)
         finally:
             self._replaying = False
