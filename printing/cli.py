@@ -1,0 +1,140 @@
+"""``packdesk print`` (any document to a file or a printer, through the print queue) and
+``packdesk printers list``."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import DomainError
+from printing.documents import WAYBILL_SIZES
+
+DOCUMENTS = ["waybill", "invoice", "packing-slip", "pick-list", "manifest"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="print a document to a file (PDF, ZPL, TSPL) or a printer")
+    p.add_argument("document", choices=DOCUMENTS)
+    p.add_argument("ref", nargs="?", help="order / tracking / wave / batch number")
+    p.add_argument("--all-packed", action="store_true", help="every packed parcel's waybill (batch)")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", help="file to write: .pdf, .zpl or .tspl")
+    target.add_argument(
+        "--printer",
+        help="printer: a station printer name or a URI "
+        "(cups:QUEUE, qt:NAME, tcp://HOST:9100, serial:///dev/ttyUSB0, usb:/dev/usb/lp0)",
+    )
+    p.add_argument("--format", choices=["pdf", "zpl", "tspl"], help="for --printer (default: pdf)")
+    p.add_argument("--size", choices=sorted(WAYBILL_SIZES), default="100x150", help="waybill size")
+    p.add_argument("--dpi", type=int, choices=[203, 300], default=203, help="label printer resolution")
+    p.add_argument("--reprint", action="store_true", help="mark the document as a reprint")
+    p.set_defaults(func=cmd_print)
+
+    printers = sub.add_parser("printers", help="printers this station can reach")
+    psub = printers.add_subparsers(dest="printers_command", metavar="ACTION", required=True)
+    psub.add_parser(
+        "list", help="system queues and the station's configured printers, with status"
+    ).set_defaults(func=cmd_printers_list)
+
+
+def render(session: object, args: argparse.Namespace, fmt: str, now: object) -> tuple[bytes, str]:
+    """(document bytes, reference) for the CLI arguments."""
+    from app.services import documents as snap
+    from printing import documents as docs
+    from printing.thermal import render_thermal
+
+    if args.document == "waybill":
+        if args.all_packed:
+            waybills = snap.packed_waybills(session, now)  # type: ignore[arg-type]
+            if not waybills:
+                raise DomainError("No packed parcels are waiting for their waybill.")
+            if fmt == "pdf":
+                return docs.render_waybills(waybills, args.size), f"{len(waybills)} parcels"
+            return b"".join(render_thermal(w, fmt, args.dpi) for w in waybills), f"{len(waybills)} parcels"
+        w = snap.waybill(session, _ref(args), now, reprint=args.reprint)  # type: ignore[arg-type]
+        return (
+            docs.render_waybill(w, args.size) if fmt == "pdf" else render_thermal(w, fmt, args.dpi)
+        ), w.tracking_number
+    if fmt != "pdf":
+        raise DomainError(f"A {args.document} prints as PDF; only waybills print as ZPL or TSPL.")
+    builders: dict[str, Callable[[], bytes]] = {
+        "invoice": lambda: docs.render_invoice(snap.invoice(session, _ref(args), now)),  # type: ignore[arg-type]
+        "packing-slip": lambda: docs.render_packing_slip(snap.packing_slip(session, _ref(args))),  # type: ignore[arg-type]
+        "pick-list": lambda: docs.render_pick_list(snap.pick_list(session, _ref(args))),  # type: ignore[arg-type]
+        "manifest": lambda: docs.render_manifest(snap.manifest(session, _ref(args))),  # type: ignore[arg-type]
+    }
+    return builders[args.document](), _ref(args)
+
+
+def _ref(args: argparse.Namespace) -> str:
+    if not args.ref:
+        raise DomainError(f"Which {args.document}? Give its number (or --all-packed for waybills).")
+    return args.ref
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from app.cli import _ready_engine
+    from app.config import load_settings
+    from app.db import read_only, session_factory, unit_of_work
+    from app.models.base import utcnow
+    from app.services import print_queue
+    from printing.backends import make_backend
+
+    settings = load_settings()
+    engine = _ready_engine(args, settings, quiet=True)
+    factory = session_factory(engine)
+    if args.out:
+        fmt = Path(args.out).suffix.lstrip(".").lower()
+        if fmt not in ("pdf", "zpl", "tspl"):
+            raise DomainError(f"Cannot tell the format of {args.out}: end it in .pdf, .zpl or .tspl")
+    else:
+        fmt = args.format or str(settings.printers.get(args.printer, {}).get("format", "pdf"))
+    with read_only(factory) as s:
+        payload, ref = render(s, args, fmt, utcnow())
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(out.suffix + ".part")
+        tmp.write_bytes(payload)
+        tmp.replace(out)
+        print(f"Wrote {args.document} {ref} to {out} ({len(payload):,} bytes).")
+        return 0
+    uri = str(settings.printers.get(args.printer, {}).get("uri", args.printer))
+    with unit_of_work(factory) as s:
+        job_id = print_queue.enqueue(
+            s, args.document, ref, uri, fmt, payload, station=settings.station, now=utcnow()
+        )
+    view = print_queue.send(factory, job_id, make_backend, utcnow)
+    if view.status != "printed":
+        raise DomainError(
+            f"Job {view.id} {view.status}: {view.last_error}"
+            + (" (it stays queued and is retried)" if view.status == "queued" else "")
+        )
+    print(f"Printed {args.document} {ref} on {uri} (job {view.id}).")
+    return 0
+
+
+def cmd_printers_list(args: argparse.Namespace) -> int:
+    from app.config import load_settings
+    from printing.backends import make_backend
+
+    if shutil.which("lpstat"):
+        proc = subprocess.run(["lpstat", "-p"], capture_output=True, text=True, check=False)
+        for line in proc.stdout.splitlines():
+            if line.startswith("printer "):
+                name = line.split()[1]
+                print(f"cups:{name}\t{line.split(' ', 2)[2]}")
+    else:
+        print("(no CUPS on this machine)")
+    for name, spec in load_settings().printers.items():
+        uri = str(spec.get("uri", ""))
+        try:
+            status = make_backend(uri).status()
+        except DomainError as exc:
+            status = str(exc)
+        print(f"{name}\t{uri}\t{status}")
+    return 0
