@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -28,6 +29,8 @@ from printing.snapshots import (
 )
 
 LOCAL = dt.timezone(dt.timedelta(hours=8))  # labels show China Standard Time
+# Streams are Flate-compressed binary; ASCII85 on top only makes PDFs larger and slower to write.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
