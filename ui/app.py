@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.context import AppContext, CurrentUser
     from ui.bridge import DeviceBridge
     from ui.main_window import MainWindow
+    from ui.print_preview import PrintQueueRunner
 
 
 def application() -> QApplication:
@@ -52,6 +53,7 @@ class Shell:
         self.translations.install(settings.language or system_language())
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
+        self.printing: PrintQueueRunner | None = None  # started with the first main window
         # one place turns wedge bursts into scans, whichever window has focus
         from ui.keyinput.wedge import WedgeFilter, WedgeSettings
 
@@ -102,6 +104,12 @@ class Shell:
         self.main.sign_out_requested.connect(self.show_login)
         self.main.language_requested.connect(self._switch_language_in_main)
         self.main.devices_changed.connect(self._restart_devices)
+        if self.printing is None:
+            from ui.print_preview import PrintQueueRunner
+
+            self.printing = PrintQueueRunner(self.ctx)
+            self.printing.start()
+        self.printing.state_changed.connect(self.main.set_printer_status)
         self.main.show()
         return self.main
 
@@ -157,5 +165,8 @@ class Shell:
                 window.close()
                 window.deleteLater()
         self.login = self.main = None
+        if self.printing is not None:
+            self.printing.stop()
+            self.printing = None
         self.app.removeEventFilter(self.wedge)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
         self.action_devices = QAction(self, objectName="device_settings")
         self.action_devices.triggered.connect(self.open_device_settings)
         self.menu_file.addAction(self.action_devices)
+        self.menu_print = self.menuBar().addMenu("")
+        self.action_batch = QAction(self, objectName="batch_print")
+        self.action_batch.triggered.connect(self.open_batch_print)
+        self.menu_print.addAction(self.action_batch)
         self.menu_language = self.menuBar().addMenu("")
         from ui.i18n import LANGUAGES
 
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         self.action_sign_out.setText(self.tr("Sign out"))
         self.action_devices.setText(self.tr("Devices of this station…"))
         self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_print.setTitle(self.tr("&Print"))
+        self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
         self.db_status.setText(self.tr("Database: {url}").format(url=describe(self.ctx.engine)))
         self.device_status.setText(self.tr("Devices: none configured") if self.devices is None
                                    else self.tr("Devices: starting"))
@@ -122,6 +128,14 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: self.devices.start() if self.devices is not None
                                 and not dialog.result() else None)
         dialog.open()
+        return dialog
+
+    def open_batch_print(self) -> QWidget:
+        from ui.print_preview import BatchPrintDialog
+
+        dialog = BatchPrintDialog(self.ctx, self)
+        dialog.open()
+        dialog.start()
         return dialog
 
     def route_scan(self, scan: object) -> None:

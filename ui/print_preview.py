@@ -1,0 +1,214 @@
+"""Printing in the app: preview a document (QtPdf) before printing, print a batch of waybills
+off the GUI thread with a progress bar, and a queue worker that sends and retries jobs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QThread, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from app.services import print_queue
+from printing.backends import make_backend
+
+
+def printer_for(ctx: AppContext, document: str) -> tuple[str, str]:
+    """(printer URI, format) this station uses for a document type; PDF files by default."""
+    from app.config import data_dir
+
+    spec = ctx.settings.printers.get(document, {})
+    return str(spec.get("uri") or f"file:{data_dir() / 'printed'}"), str(spec.get("format", "pdf"))
+
+
+class PrintPreviewDialog(QDialog):
+    printed = Signal(int)  # print job id
+
+    def __init__(
+        self, ctx: AppContext, document: str, reference: str, pdf: bytes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.document, self.reference, self.pdf = ctx, document, reference, pdf
+        self.setObjectName("print_preview")
+        self.setWindowTitle(self.tr("Preview: {doc} {ref}").format(doc=document, ref=reference))
+        self.resize(640, 820)
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_doc = QPdfDocument(self)
+        self.pdf_doc.load(self._buffer)
+        view = QPdfView(self)
+        view.setObjectName("pdf_view")
+        view.setDocument(self.pdf_doc)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        uri, _fmt = printer_for(ctx, document)
+        self.info = QLabel(
+            self.tr("{pages} page(s) → {printer}").format(pages=self.pdf_doc.pageCount(), printer=uri),
+            objectName="info",
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(self.tr("Print"), objectName="print")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_now)
+        box = QVBoxLayout(self)
+        box.addWidget(view, 1)
+        box.addWidget(self.info)
+        box.addWidget(buttons)
+
+    def print_now(self) -> None:
+        uri, _fmt = printer_for(self.ctx, self.document)
+        with unit_of_work(self.ctx.sessions) as s:
+            job_id = print_queue.enqueue(
+                s,
+                self.document,
+                self.reference,
+                uri,
+                "pdf",
+                self.pdf,
+                station=self.ctx.station,
+                user_id=self.ctx.user.id if self.ctx.user else None,
+                now=self.ctx.clock(),
+            )
+        self.printed.emit(job_id)
+        self.accept()
+
+
+class _BatchWorker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(int, str)  # job id (0 = none), error message
+
+    def __init__(self, ctx: AppContext, chunk: int = 50) -> None:
+        super().__init__()
+        self.ctx, self.chunk, self.cancelled = ctx, chunk, False
+
+    def run(self) -> None:
+        from app.services.documents import packed_waybills
+        from printing.documents import render_waybills
+
+        try:
+            with read_only(self.ctx.sessions) as s:
+                snaps = packed_waybills(s, self.ctx.clock())
+            if not snaps:
+                self.finished.emit(0, "No packed parcels are waiting for their waybill.")
+                return
+            parts: list = []
+            for i in range(0, len(snaps), self.chunk):
+                if self.cancelled:
+                    self.finished.emit(0, "Cancelled: nothing was sent to the printer.")
+                    return
+                parts.extend(snaps[i : i + self.chunk])
+                self.progress.emit(min(i + self.chunk, len(snaps)), len(snaps))
+            pdf = render_waybills(parts)
+            uri, _fmt = printer_for(self.ctx, "waybill")
+            with unit_of_work(self.ctx.sessions) as s:
+                job_id = print_queue.enqueue(
+                    s,
+                    "waybill",
+                    f"batch of {len(parts)}",
+                    uri,
+                    "pdf",
+                    pdf,
+                    station=self.ctx.station,
+                    now=self.ctx.clock(),
+                )
+            self.finished.emit(job_id, "")
+        except DomainError as exc:
+            self.finished.emit(0, str(exc))
+
+
+class BatchPrintDialog(QDialog):
+    """Waybills of every packed parcel, rendered off the GUI thread, as one print job."""
+
+    done = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batch_print")
+        self.setWindowTitle(self.tr("Print packed waybills"))
+        self.bar = QProgressBar(objectName="progress")
+        self.message = QLabel(self.tr("Preparing…"), objectName="message")
+        cancel = QPushButton(self.tr("Cancel"), objectName="cancel")
+        box = QVBoxLayout(self)
+        box.addWidget(self.message)
+        box.addWidget(self.bar)
+        box.addWidget(cancel)
+        self.thread = QThread(self)
+        self.worker = _BatchWorker(ctx)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        cancel.clicked.connect(self._cancel)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _cancel(self) -> None:
+        self.worker.cancelled = True
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setMaximum(total)
+        self.bar.setValue(done)
+        self.message.setText(self.tr("Rendering waybill {done} of {total}").format(done=done, total=total))
+
+    def _finished(self, job_id: int, error: str) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.message.setText(error or self.tr("Sent to the print queue as job {id}.").format(id=job_id))
+        if job_id:
+            self.done.emit(job_id)
+
+
+class PrintQueueRunner(QObject):
+    """Sends this station's due jobs every second on a worker thread; reports the queue state."""
+
+    state_changed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        backend_for: Callable = make_backend,
+        interval_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.backend_for = backend_for
+        self.thread = QThread()
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.moveToThread(self.thread)
+        self._timer.timeout.connect(self.tick)
+        self.thread.started.connect(self._timer.start)
+        self.moveToThread(self.thread)
+
+    def start(self) -> None:
+        with unit_of_work(self.ctx.sessions) as s:
+            print_queue.recover_interrupted(s, self.ctx.station)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+
+    def tick(self) -> None:
+        views = print_queue.process_due(self.ctx.sessions, self.ctx.station, self.backend_for, self.ctx.clock)
+        failed = [v for v in views if v.status != "printed"]
+        if failed:
+            self.state_changed.emit(f"{failed[-1].status}: {failed[-1].last_error}")
+        elif views:
+            self.state_changed.emit(f"printed {views[-1].document} {views[-1].reference}")
