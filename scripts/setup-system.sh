@@ -14,15 +14,19 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 xvfb \
   postgresql cups cups-bsd printer-driver-cups-pdf poppler-utils >/dev/null
 
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
 # PostgreSQL: a local server with a role the tests use.
 PG_VERSION=$(ls /etc/postgresql | sort -V | tail -n 1)
 $SUDO pg_ctlcluster "$PG_VERSION" main start 2>/dev/null || true
 for _ in $(seq 1 30); do
-  $SUDO -u postgres psql -qtAc "SELECT 1" >/dev/null 2>&1 && break
+  as_postgres psql -qtAc "SELECT 1" >/dev/null 2>&1 && break
   sleep 1
 done
-$SUDO -u postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='packdesk'" | grep -q 1 ||
-  $SUDO -u postgres psql -qc "CREATE ROLE packdesk LOGIN SUPERUSER PASSWORD 'packdesk'"
+as_postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='packdesk'" | grep -q 1 ||
+  as_postgres psql -qc "CREATE ROLE packdesk LOGIN SUPERUSER PASSWORD 'packdesk'"
 
 # CUPS with a cups-pdf queue named PDF (the system-printer tests print to it).
 if ! lpstat -r 2>/dev/null | grep -q "is running"; then

@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.action_batch = QAction(self, objectName="batch_print")
         self.action_batch.triggered.connect(self.open_batch_print)
         self.menu_print.addAction(self.action_batch)
+        self.action_queue = QAction(self, objectName="print_queue")
+        self.action_queue.triggered.connect(self.open_print_queue)
+        self.menu_print.addAction(self.action_queue)
         self.menu_language = self.menuBar().addMenu("")
         from ui.i18n import LANGUAGES
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_print.setTitle(self.tr("&Print"))
         self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
+        self.action_queue.setText(self.tr("Print queue…"))
         self.db_status.setText(self.tr("Database: {url}").format(url=describe(self.ctx.engine)))
         self.device_status.setText(self.tr("Devices: none configured") if self.devices is None
                                    else self.tr("Devices: starting"))
@@ -136,6 +140,13 @@ class MainWindow(QMainWindow):
         dialog = BatchPrintDialog(self.ctx, self)
         dialog.open()
         dialog.start()
+        return dialog
+
+    def open_print_queue(self) -> QWidget:
+        from ui.print_preview import PrintQueueDialog
+
+        dialog = PrintQueueDialog(self.ctx, self)
+        dialog.open()
         return dialog
 
     def route_scan(self, scan: object) -> None:

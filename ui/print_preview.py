@@ -212,3 +212,69 @@ class PrintQueueRunner(QObject):
             self.state_changed.emit(f"{failed[-1].status}: {failed[-1].last_error}")
         elif views:
             self.state_changed.emit(f"printed {views[-1].document} {views[-1].reference}")
+
+
+class PrintQueueDialog(QDialog):
+    """This station's recent print jobs, with their errors; reprint or retry from here."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTableWidget
+
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("print_queue")
+        self.setWindowTitle(self.tr("Print queue"))
+        self.resize(860, 420)
+        self.table = QTableWidget(0, 6, self, objectName="jobs")
+        self.table.setHorizontalHeaderLabels([self.tr("Job"), self.tr("Document"), self.tr("Reference"),
+                                              self.tr("Printer"), self.tr("Status"), self.tr("Last error")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        reprint = QPushButton(self.tr("Reprint"), objectName="reprint")
+        retry = QPushButton(self.tr("Send again"), objectName="retry")
+        refresh = QPushButton(self.tr("Refresh"), objectName="refresh")
+        reprint.clicked.connect(self.reprint_selected)
+        retry.clicked.connect(self.retry_selected)
+        refresh.clicked.connect(self.refresh)
+        row = QHBoxLayout()
+        for b in (reprint, retry, refresh):
+            row.addWidget(b)
+        row.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.table)
+        box.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        with read_only(self.ctx.sessions) as s:
+            views = print_queue.jobs(s, self.ctx.station)
+        self.table.setRowCount(len(views))
+        for r, v in enumerate(views):
+            status = v.status + (" · " + self.tr("reprint") if v.reprint else "")
+            for c, text in enumerate([str(v.id), v.document, v.reference, v.printer, status, v.last_error]):
+                item = QTableWidgetItem(text)
+                if v.status == "failed":
+                    item.setForeground(QColor("#c62828"))
+                self.table.setItem(r, c, item)
+
+    def _selected(self) -> int | None:
+        row = self.table.currentRow()
+        return int(self.table.item(row, 0).text()) if row >= 0 else None
+
+    def reprint_selected(self) -> None:
+        if (job_id := self._selected()) is not None:
+            with unit_of_work(self.ctx.sessions) as s:
+                print_queue.reprint(s, job_id, user_id=self.ctx.user.id if self.ctx.user else None,
+                                    station=self.ctx.station, now=self.ctx.clock())
+            self.refresh()
+
+    def retry_selected(self) -> None:
+        if (job_id := self._selected()) is not None:
+            with unit_of_work(self.ctx.sessions) as s:
+                print_queue.retry_now(s, job_id, user_id=self.ctx.user.id if self.ctx.user else None,
+                                      now=self.ctx.clock())
+            self.refresh()

@@ -8,6 +8,7 @@ from app.db import read_only
 from app.models.base import utcnow
 from app.services import documents
 from app.services.print_queue import jobs
+from printing.backends import make_backend
 from printing.documents import render_waybill
 from ui.print_preview import BatchPrintDialog, PrintPreviewDialog, PrintQueueRunner
 
@@ -50,3 +51,24 @@ def test_batch_print_renders_off_the_gui_thread_then_the_runner_prints(qtbot, de
     finally:
         runner.stop()
     assert list(tmp_path.glob("*.pdf"))
+
+
+def test_print_queue_dialog_shows_failures_and_reprints(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QPushButton, QTableWidget
+
+    from app.db import unit_of_work
+    from app.services import print_queue
+    from ui.print_preview import PrintQueueDialog
+
+    with unit_of_work(demo_ctx.sessions) as s:
+        job = print_queue.enqueue(s, "waybill", "SF1", "tcp://127.0.0.1:1", "zpl", b"^XA^XZ",
+                                  station=demo_ctx.station, now=utcnow())
+    print_queue.send(demo_ctx.sessions, job, make_backend, utcnow)
+    dialog = PrintQueueDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "jobs")
+    assert table.item(0, 4).text() == "queued" and "not reachable" in table.item(0, 5).text()
+    table.selectRow(0)
+    dialog.findChild(QPushButton, "reprint").click()
+    assert table.rowCount() == 2 and "reprint" in table.item(0, 4).text()
+

@@ -73,6 +73,10 @@ class DeviceSettingsDialog(QDialog):
         self.link = QLabel("", objectName="link_state")
         test = QPushButton(self.tr("Connect and test"), objectName="test")
         test.clicked.connect(self.start_test)
+        zero = QPushButton(self.tr("Zero"), objectName="zero")
+        tare = QPushButton(self.tr("Tare"), objectName="tare")
+        zero.clicked.connect(lambda: self._scale_command("zero"))
+        tare.clicked.connect(lambda: self._scale_command("tare"))
 
         scale_box = QGroupBox(self.tr("Scale"))
         f1 = QFormLayout(scale_box)
@@ -92,6 +96,10 @@ class DeviceSettingsDialog(QDialog):
         f3.addRow(self.tr("Last scan"), self.last_scan)
         f3.addRow(self.tr("State"), self.link)
         f3.addRow(test)
+        commands = QHBoxLayout()
+        commands.addWidget(zero)
+        commands.addWidget(tare)
+        f3.addRow(commands)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -150,6 +158,14 @@ class DeviceSettingsDialog(QDialog):
             lambda role, s: self.link.setText(f"{role}: {s.state.value} {s.detail}".strip())
         )
         self._test.start()
+
+    def _scale_command(self, command: str) -> None:
+        if self._test is None:
+            self.start_test()
+        assert self._test is not None
+        if not getattr(self._test, command)():
+            self.link.setText(self.tr("The scale is not connected or has no {command} command.")
+                              .format(command=command))
 
     def _weighed(self, event: object) -> None:
         if isinstance(event, WeightReading):
