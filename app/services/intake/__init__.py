@@ -1,0 +1,1 @@
+"""Order and tracking intake from files: shop exports, carrier feeds, hot folders."""

@@ -1,0 +1,301 @@
+"""Importing order records: idempotent by (channel, shop order id), customers matched by
+phone or email, products by SKU or barcode, one transaction per chunk so a bad row never
+drops the good ones and a crash loses at most one chunk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import unit_of_work
+from app.models.catalog import Product, ProductBarcode
+from app.models.orders import Address, Customer, CustomerEmail, CustomerPhone, Order, OrderLine, OrderStatus
+from app.services.intake.records import OrderRecord, RowError
+
+CHUNK = 2000
+# once the warehouse has started on an order, a shop export may no longer change it
+LOCKED = {
+    OrderStatus.IN_WAVE,
+    OrderStatus.PICKED,
+    OrderStatus.PACKING,
+    OrderStatus.PACKED,
+    OrderStatus.SHIPPED,
+    OrderStatus.DELIVERED,
+    OrderStatus.RETURNED,
+}
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def reject(self, error: RowError) -> None:
+        self.rejected += 1
+        self.errors.append(error)
+
+    def summary(self) -> str:
+        return (
+            f"{self.created} created, {self.updated} updated, {self.skipped} skipped (unchanged), "
+            f"{self.rejected} rejected"
+        )
+
+    def text(self) -> str:
+        lines = [self.summary()]
+        lines += [f"line {e.line}: {e.reason}" for e in sorted(self.errors, key=lambda e: e.line)]
+        return "\n".join(lines) + "\n"
+
+
+def import_orders(
+    factory: sessionmaker[Session],
+    items: Iterable[OrderRecord | RowError],
+    *,
+    dry_run: bool = False,
+    now: dt.datetime,
+    progress: Callable[[int], None] = lambda _n: None,
+) -> ImportReport:
+    report = ImportReport()
+    chunk: list[OrderRecord] = []
+    done = 0
+    with unit_of_work(factory) as s:
+        products = _product_keys(s)
+    for item in items:
+        if isinstance(item, RowError):
+            report.reject(item)
+            continue
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            _chunk(factory, chunk, products, report, dry_run, now)
+            done += len(chunk)
+            progress(done)
+            chunk = []
+    if chunk:
+        _chunk(factory, chunk, products, report, dry_run, now)
+        progress(done + len(chunk))
+    return report
+
+
+def _product_keys(s: Session) -> dict[str, tuple[int, str, str]]:
+    """SKU and every barcode -> (product id, sku, name)."""
+    keys = {
+        sku: (pid, sku, name) for pid, sku, name in s.execute(select(Product.id, Product.sku, Product.name))
+    }
+    by_id = {v[0]: v for v in keys.values()}
+    for pid, code in s.execute(select(ProductBarcode.product_id, ProductBarcode.code)):
+        keys[code] = by_id[pid]
+        keys[code.zfill(14)] = by_id[pid]
+    return keys
+
+
+def _chunk(
+    factory: sessionmaker[Session],
+    records: list[OrderRecord],
+    products: dict[str, tuple[int, str, str]],
+    report: ImportReport,
+    dry_run: bool,
+    now: dt.datetime,
+) -> None:
+    with factory() as s:
+        tx = s.begin()
+        try:
+            _apply(s, records, products, report, now)
+        except BaseException:
+            tx.rollback()
+            raise
+        if dry_run:
+            tx.rollback()  # --dry-run: the report is real, the database unchanged
+        else:
+            tx.commit()
+
+
+def _apply(
+    s: Session,
+    records: list[OrderRecord],
+    products: dict[str, tuple[int, str, str]],
+    report: ImportReport,
+    now: dt.datetime,
+) -> None:
+    existing = {
+        (o.channel.value, o.channel_ref): o
+        for o in s.scalars(select(Order).where(Order.channel_ref.in_([r.channel_ref for r in records])))
+    }
+    phones = dict(
+        s.execute(
+            select(CustomerPhone.phone, CustomerPhone.customer_id).where(
+                CustomerPhone.phone.in_([r.phone for r in records if r.phone])
+            )
+        ).all()
+    )
+    emails = dict(
+        s.execute(
+            select(CustomerEmail.email, CustomerEmail.customer_id).where(
+                CustomerEmail.email.in_([r.email for r in records if r.email])
+            )
+        ).all()
+    )
+    next_id = (s.scalar(select(func.max(Order.id))) or 0) + 1
+    seen: set[tuple[str, str]] = set()
+    for rec in records:
+        key = (rec.channel, rec.channel_ref)
+        if key in seen:
+            report.reject(RowError(rec.line, f"order {rec.channel_ref} appears twice in this file"))
+            continue
+        seen.add(key)
+        unknown = [line.sku for line in rec.lines if line.sku not in products]
+        if unknown:
+            report.reject(
+                RowError(rec.line, f"order {rec.channel_ref}: unknown SKU/barcode {', '.join(unknown)}")
+            )
+            continue
+        order = existing.get(key)
+        if order is None:
+            customer_id = _customer(s, rec, phones, emails)
+            _create(s, rec, customer_id, next_id, products, now)
+            next_id += 1
+            report.created += 1
+        else:
+            outcome = _update(s, order, rec, now)
+            if isinstance(outcome, RowError):
+                report.reject(outcome)
+            elif outcome:
+                report.updated += 1
+            else:
+                report.skipped += 1
+
+
+def _customer(s: Session, rec: OrderRecord, phones: dict[str, int], emails: dict[str, int]) -> int:
+    """The same phone or email is the same person (identity resolution); new contacts are added."""
+    customer_id = phones.get(rec.phone) or emails.get(rec.email)
+    if customer_id is None:
+        customer = Customer(name=rec.name, language="zh_CN" if rec.country == "CN" else "en")
+        s.add(customer)
+        s.flush()
+        customer_id = customer.id
+    if rec.phone and rec.phone not in phones:
+        s.add(CustomerPhone(customer_id=customer_id, phone=rec.phone, last4=rec.phone[-4:]))
+        phones[rec.phone] = customer_id
+    if rec.email and rec.email not in emails:
+        s.add(CustomerEmail(customer_id=customer_id, email=rec.email))
+        emails[rec.email] = customer_id
+    return customer_id
+
+
+def _address(rec: OrderRecord, customer_id: int) -> Address:
+    return Address(
+        customer_id=customer_id,
+        recipient=rec.name,
+        phone=rec.phone,
+        country=rec.country,
+        province=rec.province,
+        city=rec.city,
+        district=rec.district,
+        street=rec.street,
+        postcode=rec.postcode,
+    )
+
+
+def _create(
+    s: Session,
+    rec: OrderRecord,
+    customer_id: int,
+    order_id: int,
+    products: dict[str, tuple[int, str, str]],
+    now: dt.datetime,
+) -> None:
+    address = _address(rec, customer_id)
+    s.add(address)
+    s.flush()
+    subtotal = sum((line.unit_price * line.quantity for line in rec.lines), Decimal(0))
+    total = subtotal + rec.shipping_fee - rec.discount
+    order = Order(
+        id=order_id,
+        number=f"PD{order_id:010d}",
+        channel=rec.channel,
+        channel_ref=rec.channel_ref,
+        customer_id=customer_id,
+        address_id=address.id,
+        status=rec.status,
+        payment_status=rec.payment_status,
+        currency=rec.currency,
+        subtotal=subtotal,
+        shipping_fee=rec.shipping_fee,
+        discount=rec.discount,
+        tax=(total - total / Decimal("1.13")).quantize(Decimal("0.01")),
+        total=total,
+        cod_amount=total if rec.payment_status == "cod" else None,
+        placed_at=rec.placed_at,
+        updated_at=now,
+    )
+    order.lines = [
+        OrderLine(
+            line_no=i,
+            product_id=products[line.sku][0],
+            sku=products[line.sku][1],
+            name=products[line.sku][2],
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            tax_rate=line.tax_rate,
+            amount=line.unit_price * line.quantity,
+        )
+        for i, line in enumerate(rec.lines, start=1)
+    ]
+    s.add(order)
+
+
+def _update(s: Session, order: Order, rec: OrderRecord, now: dt.datetime) -> bool | RowError:
+    """True when something changed, False when the export says nothing new."""
+    address = s.get(Address, order.address_id) if order.address_id else None
+    new_address = (
+        rec.name,
+        rec.phone,
+        rec.country,
+        rec.province,
+        rec.city,
+        rec.district,
+        rec.street,
+        rec.postcode,
+    )
+    old_address = (
+        (
+            address.recipient,
+            address.phone,
+            address.country,
+            address.province,
+            address.city,
+            address.district,
+            address.street,
+            address.postcode,
+        )
+        if address
+        else None
+    )
+    status_changed = rec.status != "new" and rec.status != order.status.value
+    payment_changed = rec.payment_status != order.payment_status.value
+    address_changed = new_address != old_address
+    if not (status_changed or payment_changed or address_changed):
+        return False
+    if order.status in LOCKED and (address_changed or rec.status == "cancelled"):
+        return RowError(
+            rec.line,
+            f"order {rec.channel_ref} is already {order.status.value} in the warehouse: "
+            "change it there, not by import",
+        )
+    if address_changed:
+        replacement = _address(rec, order.customer_id)
+        s.add(replacement)
+        s.flush()
+        order.address_id = replacement.id
+    if status_changed and order.status not in LOCKED:
+        order.status = OrderStatus(rec.status)
+    if payment_changed:
+        order.payment_status = rec.payment_status  # type: ignore[assignment]
+    order.updated_at = now
+    return True
