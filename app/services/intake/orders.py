@@ -8,8 +8,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import unit_of_work
@@ -141,7 +142,10 @@ def _apply(
             )
         ).all()
     )
-    next_id = (s.scalar(select(func.max(Order.id))) or 0) + 1
+    # explicit ids, so a chunk's new rows go in as a few executemany statements (Core inserts);
+    # a writing session holds the database lock (BEGIN IMMEDIATE / row locks) while it runs
+    ids = _NextIds(s)
+    rows = _NewRows()
     seen: set[tuple[str, str]] = set()
     for rec in records:
         key = (rec.channel, rec.channel_ref)
@@ -157,100 +161,150 @@ def _apply(
             continue
         order = existing.get(key)
         if order is None:
-            customer_id = _customer(s, rec, phones, emails)
-            _create(s, rec, customer_id, next_id, products, now)
-            next_id += 1
+            customer_id = _customer(rows, rec, phones, emails, ids, now)
+            _create(rows, rec, customer_id, ids, products, now)
             report.created += 1
         else:
-            outcome = _update(s, order, rec, now)
+            outcome = _update(s, order, rec, ids, now)
             if isinstance(outcome, RowError):
                 report.reject(outcome)
             elif outcome:
                 report.updated += 1
             else:
                 report.skipped += 1
+    rows.insert(s)
 
 
-def _customer(s: Session, rec: OrderRecord, phones: dict[str, int], emails: dict[str, int]) -> int:
+class _NextIds:
+    def __init__(self, s: Session) -> None:
+        self._next = {m: (s.scalar(select(func.max(m.id))) or 0) + 1 for m in (Order, Customer, Address)}
+
+    def take(self, model: type) -> int:
+        value = self._next[model]
+        self._next[model] += 1
+        return value
+
+
+@dataclass
+class _NewRows:
+    customers: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    addresses: list[dict[str, Any]] = field(default_factory=list)
+    orders: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+
+    def insert(self, s: Session) -> None:
+        """In foreign-key order."""
+        for model, batch in (
+            (Customer, self.customers),
+            (CustomerPhone, self.phones),
+            (CustomerEmail, self.emails),
+            (Address, self.addresses),
+            (Order, self.orders),
+            (OrderLine, self.lines),
+        ):
+            if batch:
+                s.execute(insert(model), batch)
+
+
+def _customer(
+    rows: _NewRows,
+    rec: OrderRecord,
+    phones: dict[str, int],
+    emails: dict[str, int],
+    ids: _NextIds,
+    now: dt.datetime,
+) -> int:
     """The same phone or email is the same person (identity resolution); new contacts are added."""
     customer_id = phones.get(rec.phone) or emails.get(rec.email)
     if customer_id is None:
-        customer = Customer(name=rec.name, language="zh_CN" if rec.country == "CN" else "en")
-        s.add(customer)
-        s.flush()
-        customer_id = customer.id
+        customer_id = ids.take(Customer)
+        rows.customers.append(
+            {
+                "id": customer_id,
+                "name": rec.name,
+                "created_at": now,
+                "language": "zh_CN" if rec.country == "CN" else "en",
+            }
+        )
     if rec.phone and rec.phone not in phones:
-        s.add(CustomerPhone(customer_id=customer_id, phone=rec.phone, last4=rec.phone[-4:]))
+        rows.phones.append({"customer_id": customer_id, "phone": rec.phone, "last4": rec.phone[-4:]})
         phones[rec.phone] = customer_id
     if rec.email and rec.email not in emails:
-        s.add(CustomerEmail(customer_id=customer_id, email=rec.email))
+        rows.emails.append({"customer_id": customer_id, "email": rec.email})
         emails[rec.email] = customer_id
     return customer_id
 
 
-def _address(rec: OrderRecord, customer_id: int) -> Address:
-    return Address(
-        customer_id=customer_id,
-        recipient=rec.name,
-        phone=rec.phone,
-        country=rec.country,
-        province=rec.province,
-        city=rec.city,
-        district=rec.district,
-        street=rec.street,
-        postcode=rec.postcode,
-    )
+def _address_row(rec: OrderRecord, customer_id: int, ids: _NextIds) -> dict[str, Any]:
+    return {
+        "id": ids.take(Address),
+        "customer_id": customer_id,
+        "recipient": rec.name,
+        "phone": rec.phone,
+        "country": rec.country,
+        "province": rec.province,
+        "city": rec.city,
+        "district": rec.district,
+        "street": rec.street,
+        "postcode": rec.postcode,
+    }
 
 
 def _create(
-    s: Session,
+    rows: _NewRows,
     rec: OrderRecord,
     customer_id: int,
-    order_id: int,
+    ids: _NextIds,
     products: dict[str, tuple[int, str, str]],
     now: dt.datetime,
 ) -> None:
-    address = _address(rec, customer_id)
-    s.add(address)
-    s.flush()
+    address = _address_row(rec, customer_id, ids)
+    rows.addresses.append(address)
+    order_id = ids.take(Order)
     subtotal = sum((line.unit_price * line.quantity for line in rec.lines), Decimal(0))
     total = subtotal + rec.shipping_fee - rec.discount
-    order = Order(
-        id=order_id,
-        number=f"PD{order_id:010d}",
-        channel=rec.channel,
-        channel_ref=rec.channel_ref,
-        customer_id=customer_id,
-        address_id=address.id,
-        status=rec.status,
-        payment_status=rec.payment_status,
-        currency=rec.currency,
-        subtotal=subtotal,
-        shipping_fee=rec.shipping_fee,
-        discount=rec.discount,
-        tax=(total - total / Decimal("1.13")).quantize(Decimal("0.01")),
-        total=total,
-        cod_amount=total if rec.payment_status == "cod" else None,
-        placed_at=rec.placed_at,
-        updated_at=now,
+    rows.orders.append(
+        {
+            "id": order_id,
+            "number": f"PD{order_id:010d}",
+            "channel": rec.channel,
+            "channel_ref": rec.channel_ref,
+            "customer_id": customer_id,
+            "address_id": address["id"],
+            "status": rec.status,
+            "payment_status": rec.payment_status,
+            "currency": rec.currency,
+            "subtotal": subtotal,
+            "shipping_fee": rec.shipping_fee,
+            "discount": rec.discount,
+            "tax": (total - total / Decimal("1.13")).quantize(Decimal("0.01")),
+            "total": total,
+            "cod_amount": total if rec.payment_status == "cod" else None,
+            "placed_at": rec.placed_at,
+            "updated_at": now,
+            "version": 1,
+        }
     )
-    order.lines = [
-        OrderLine(
-            line_no=i,
-            product_id=products[line.sku][0],
-            sku=products[line.sku][1],
-            name=products[line.sku][2],
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            tax_rate=line.tax_rate,
-            amount=line.unit_price * line.quantity,
+    for n, line in enumerate(rec.lines, start=1):
+        pid, sku, name = products[line.sku]
+        rows.lines.append(
+            {
+                "order_id": order_id,
+                "line_no": n,
+                "product_id": pid,
+                "sku": sku,
+                "name": name,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "tax_rate": line.tax_rate,
+                "amount": line.unit_price * line.quantity,
+            }
         )
-        for i, line in enumerate(rec.lines, start=1)
-    ]
-    s.add(order)
 
 
-def _update(s: Session, order: Order, rec: OrderRecord, now: dt.datetime) -> bool | RowError:
+def _update(s: Session, order: Order, rec: OrderRecord, ids: _NextIds, now: dt.datetime) -> bool | RowError:
     """True when something changed, False when the export says nothing new."""
     address = s.get(Address, order.address_id) if order.address_id else None
     new_address = (
@@ -289,9 +343,9 @@ def _update(s: Session, order: Order, rec: OrderRecord, now: dt.datetime) -> boo
             "change it there, not by import",
         )
     if address_changed:
-        replacement = _address(rec, order.customer_id)
+        replacement = Address(**_address_row(rec, order.customer_id, ids))
         s.add(replacement)
-        s.flush()
+        s.flush()  # the address row must exist before the order points at it
         order.address_id = replacement.id
     if status_changed and order.status not in LOCKED:
         order.status = OrderStatus(rec.status)

@@ -127,6 +127,16 @@ def check_contact(rec: OrderRecord) -> None:
         raise ValueError("the order has no lines")
 
 
+def csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]] | RowError]:
+    """(file line, row) pairs; a file that is not CSV at all ends in one RowError."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+    except csv.Error as exc:
+        yield RowError(reader.line_num, f"not a valid CSV file: {exc}")
+
+
 def _packdesk_row_order(row: dict[str, str], line: int) -> OrderRecord:
     channel = row.get("channel", "").strip().lower()
     if channel not in CHANNELS:
@@ -174,11 +184,15 @@ def _line(row: dict[str, Any], sku_key: str, qty_key: str, price_key: str) -> Li
 
 def read_packdesk_csv(text: str) -> Iterator[OrderRecord | RowError]:
     """Rows of one order are consecutive and share channel + order_ref."""
-    reader = csv.DictReader(io.StringIO(text))
     current: OrderRecord | None = None
     bad_ref: tuple[str, str] | None = None
-    for row in reader:
-        line = reader.line_num
+    for item in csv_rows(text):
+        if isinstance(item, RowError):
+            if current is not None:  # the rows before the break are good
+                yield from _finished(current)
+            yield item
+            return
+        line, row = item
         key = (row.get("channel", "").strip().lower(), row.get("order_ref", "").strip())
         if bad_ref == key:
             yield RowError(line, f"skipped: order {key[1]} already rejected above")
@@ -245,10 +259,14 @@ SHOPIFY_STATUS = {
 
 def read_shopify_csv(text: str) -> Iterator[OrderRecord | RowError]:
     """Shopify's orders export: order fields on the first row of each order (``Name`` = #1001)."""
-    reader = csv.DictReader(io.StringIO(text))
     current: OrderRecord | None = None
-    for row in reader:
-        line = reader.line_num
+    for item in csv_rows(text):
+        if isinstance(item, RowError):
+            if current is not None:  # the rows before the break are good
+                yield from _finished(current)
+            yield item
+            return
+        line, row = item
         name = (row.get("Name") or "").strip()
         try:
             if current is None or current.channel_ref != name:

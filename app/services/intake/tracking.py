@@ -6,9 +6,7 @@ imported twice is one row (unique shipment + time + code), and one exception ope
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from app.models.fulfilment import Shipment, ShipmentStatus, TrackingEvent
 from app.models.orders import Order, OrderStatus
 from app.models.service import ContactChannel, Priority, Ticket
 from app.services.intake.orders import ImportReport
-from app.services.intake.records import RowError, timestamp
+from app.services.intake.records import RowError, csv_rows, timestamp
 
 STATUS = {
     "picked_up": ShipmentStatus.IN_TRANSIT,
@@ -58,8 +56,12 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
         rows = data.get("events", []) if isinstance(data, dict) else data
         numbered = [(i, r) for i, r in enumerate(rows, start=1)]
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        numbered = [(reader.line_num, row) for row in reader]
+        numbered = []
+        for item in csv_rows(text):
+            if isinstance(item, RowError):
+                yield item
+                return
+            numbered.append(item)
     for line, row in numbered:
         try:
             if not isinstance(row, dict):

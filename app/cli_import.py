@@ -1,0 +1,107 @@
+"""``packdesk import``: orders and tracking events from files, and a watched hot folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from app.errors import DomainError
+from app.services.intake.records import READERS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser("import", help="import orders or tracking events from files")
+    isub = imp.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    orders = isub.add_parser("orders", help="orders from a shop export")
+    orders.add_argument("file")
+    orders.add_argument("--format", choices=sorted(READERS), help="default: from the file name and header")
+    orders.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    orders.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
+    orders.set_defaults(func=cmd_orders)
+    tracking = isub.add_parser("tracking", help="carrier tracking events (CSV or JSON)")
+    tracking.add_argument("file")
+    tracking.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
+    tracking.set_defaults(func=cmd_tracking)
+    watch = isub.add_parser(
+        "watch",
+        help="import every file dropped into FOLDER (orders, or tracking if "
+        "the file name starts with 'tracking')",
+    )
+    watch.add_argument("folder")
+    watch.add_argument("--once", action="store_true", help="process what is there now and exit")
+    watch.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
+    watch.set_defaults(func=cmd_watch)
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DomainError(f"No such file: {path}") from None
+    except UnicodeDecodeError:
+        raise DomainError(f"{path} is not UTF-8 text; save it as UTF-8 CSV or JSON") from None
+
+
+def _factory(args: argparse.Namespace):
+    from app.cli import _ready_engine
+    from app.config import load_settings
+    from app.db import session_factory
+
+    return session_factory(_ready_engine(args, load_settings(), quiet=True))
+
+
+def import_file(factory, path: Path, fmt: str | None = None, dry_run: bool = False):
+    """Import one file (orders, or tracking when its name starts with 'tracking')."""
+    from app.models.base import utcnow
+    from app.services.intake.orders import import_orders
+    from app.services.intake.records import guess_format, read
+    from app.services.intake.tracking import import_tracking
+
+    text = _read(str(path))
+    if path.name.lower().startswith("tracking"):
+        return import_tracking(factory, text, path.name, utcnow())
+    fmt = fmt or guess_format(path.name, text[:2000])
+    return import_orders(factory, read(text, fmt), dry_run=dry_run, now=utcnow())
+
+
+def cmd_orders(args: argparse.Namespace) -> int:
+    report = import_file(_factory(args), Path(args.file), args.format, args.dry_run)
+    sys.stdout.write(("DRY RUN, nothing written: " if args.dry_run else "") + report.text())
+    return 0 if report.rejected == 0 else 3
+
+
+def cmd_tracking(args: argparse.Namespace) -> int:
+    from app.models.base import utcnow
+    from app.services.intake.tracking import import_tracking
+
+    report = import_tracking(_factory(args), _read(args.file), args.file, utcnow())
+    sys.stdout.write(report.text())
+    return 0 if report.rejected == 0 else 3
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from app.services.hotfolder import HotFolder
+
+    factory = _factory(args)
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise DomainError(f"No such folder: {folder}")
+    hot = HotFolder(folder, lambda p: import_file(factory, p), settle_s=0 if args.once else 1.0)
+
+    def say(outcome) -> None:
+        print(f"{'done' if outcome.ok else 'FAILED'}: {outcome.file} ({outcome.report.name})", flush=True)
+
+    if args.once:
+        hot.scan_once()  # first look records sizes ...
+        for outcome in hot.scan_once():  # ... the second imports what did not change
+            say(outcome)
+        return 0
+    print(f"Watching {folder} (Ctrl-C to stop)", flush=True)
+    stop = threading.Event()
+    try:
+        hot.watch(stop, on_outcome=say)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0
