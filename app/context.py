@@ -25,12 +25,12 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.SUPERVISOR: frozenset(
         {"station.pick", "station.pack", "station.verify", "station.exceptions", "station.override",
          "service.use", "service.reveal_pii", "service.approve_refund", "service.dashboard",
-         "service.merge"}
+         "service.merge", "intake.import"}
     ),
     Role.ADMIN: frozenset(
         {"station.pick", "station.pack", "station.verify", "station.exceptions", "station.override",
          "service.use", "service.reveal_pii", "service.approve_refund", "service.dashboard",
-         "service.merge", "admin.settings"}
+         "service.merge", "intake.import", "admin.settings"}
     ),
 }
 

@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
         self.action_devices = QAction(self, objectName="device_settings")
         self.action_devices.triggered.connect(self.open_device_settings)
         self.menu_file.addAction(self.action_devices)
+        self.action_import = QAction(self, objectName="import")
+        self.action_import.triggered.connect(self.open_import)
+        self.action_import.setVisible(self.ctx.user is not None and self.ctx.user.may("intake.import"))
+        self.menu_file.addAction(self.action_import)
         self.menu_print = self.menuBar().addMenu("")
         self.action_batch = QAction(self, objectName="batch_print")
         self.action_batch.triggered.connect(self.open_batch_print)
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.action_sign_out.setText(self.tr("Sign out"))
         self.action_devices.setText(self.tr("Devices of this station…"))
+        self.action_import.setText(self.tr("Import orders or tracking…"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_print.setTitle(self.tr("&Print"))
         self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
@@ -131,6 +136,13 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.devices_changed.emit)
         dialog.finished.connect(lambda _r: self.devices.start() if self.devices is not None
                                 and not dialog.result() else None)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> QWidget:
+        from ui.intake.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
         dialog.open()
         return dialog
 

@@ -16,7 +16,13 @@ from app.models.accounts import Role, User
 
 ViewFactory = Callable[[AppContext], QWidget]
 # modules whose VIEWS dict adds views; each area registers its own
-VIEW_MODULES = ["ui.station.screens", "ui.service.screens", "ui.intake.screens", "ui.settings.screens"]
+VIEW_MODULES = [
+    "ui.station.screens",
+    "ui.service.screens",
+    "ui.service.work_screens",
+    "ui.intake.screens",
+    "ui.settings.screens",
+]
 
 
 def _shell_views() -> dict[str, ViewFactory]:
