@@ -18,6 +18,7 @@ ViewFactory = Callable[[AppContext], QWidget]
 # modules whose VIEWS dict adds views; each area registers its own
 VIEW_MODULES = [
     "ui.station.screens",
+    "ui.station.pick_screens",
     "ui.service.screens",
     "ui.service.work_screens",
     "ui.intake.screens",
