@@ -25,6 +25,7 @@ from app import demo_data as W
 from app.models import Base
 from app.models.accounts import Role
 from app.models.base import UtcDateTime
+from app.services.carriers import tracking_number
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # fixed so a seed always gives one database
 CENT = Decimal("0.01")
@@ -653,7 +654,7 @@ class _Generator:
                     )
                 )
                 sid = pkg_id
-                tracking = _tracking_number(carrier, sid)
+                tracking = tracking_number(carrier, sid)
                 sort = _sort_code(r)
                 ship_status = {
                     "packed": "label_created",
@@ -883,17 +884,6 @@ class _Generator:
             ],
             comps,
         )
-
-
-def _tracking_number(carrier: str, sid: int) -> str:
-    """Carrier-shaped, unique per shipment id."""
-    return {
-        "SF": f"SF{1_400_000_000_000 + sid}",
-        "YTO": f"YT{7_500_000_000_000 + sid}",
-        "ZTO": f"{780_000_000_000 + sid}",
-        "JD": f"JDX{100_000_000_000 + sid}",
-        "EMS": f"{1_100_000_000_000 + sid}",
-    }[carrier]
 
 
 def _sort_code(r: random.Random) -> str:

@@ -25,14 +25,6 @@ from app.services import print_queue
 from printing.backends import make_backend
 
 
-def printer_for(ctx: AppContext, document: str) -> tuple[str, str]:
-    """(printer URI, format) this station uses for a document type; PDF files by default."""
-    from app.config import data_dir
-
-    spec = ctx.settings.printers.get(document, {})
-    return str(spec.get("uri") or f"file:{data_dir() / 'printed'}"), str(spec.get("format", "pdf"))
-
-
 class PrintPreviewDialog(QDialog):
     printed = Signal(int)  # print job id
 
@@ -54,7 +46,7 @@ class PrintPreviewDialog(QDialog):
         view.setDocument(self.pdf_doc)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        uri, _fmt = printer_for(ctx, document)
+        uri, _fmt = print_queue.printer_for(ctx.settings.printers, document)
         self.info = QLabel(
             self.tr("{pages} page(s) → {printer}").format(pages=self.pdf_doc.pageCount(), printer=uri),
             objectName="info",
@@ -70,7 +62,7 @@ class PrintPreviewDialog(QDialog):
         box.addWidget(buttons)
 
     def print_now(self) -> None:
-        uri, _fmt = printer_for(self.ctx, self.document)
+        uri, _fmt = print_queue.printer_for(self.ctx.settings.printers, self.document)
         with unit_of_work(self.ctx.sessions) as s:
             job_id = print_queue.enqueue(
                 s,
@@ -113,7 +105,7 @@ class _BatchWorker(QObject):
                 parts.extend(snaps[i : i + self.chunk])
                 self.progress.emit(min(i + self.chunk, len(snaps)), len(snaps))
             pdf = render_waybills(parts)
-            uri, _fmt = printer_for(self.ctx, "waybill")
+            uri, _fmt = print_queue.printer_for(self.ctx.settings.printers, "waybill")
             with unit_of_work(self.ctx.sessions) as s:
                 job_id = print_queue.enqueue(
                     s,

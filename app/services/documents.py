@@ -13,6 +13,7 @@ from app.errors import NotFound
 from app.models.catalog import Bin, Product, ProductBarcode, Warehouse
 from app.models.fulfilment import HandoverBatch, PickTask, Shipment, ShipmentStatus, Tote, Wave
 from app.models.orders import Address, Order, OrderLine
+from app.services.carriers import NAMES
 from printing.snapshots import (
     InvoiceLine,
     InvoiceSnapshot,
@@ -25,14 +26,6 @@ from printing.snapshots import (
     PickListSnapshot,
     WaybillSnapshot,
 )
-
-CARRIER_NAMES = {
-    "SF": "顺丰速运",
-    "YTO": "圆通速递",
-    "ZTO": "中通快递",
-    "JD": "京东物流",
-    "EMS": "中国邮政 EMS",
-}
 
 
 def _order(session: Session, number: str) -> Order:
@@ -85,7 +78,7 @@ def waybill(session: Session, ref: str, now: dt.datetime, reprint: bool = False)
     address = session.get(Address, order.address_id) if order.address_id else None
     return WaybillSnapshot(
         carrier=shipment.carrier,
-        carrier_name=CARRIER_NAMES.get(shipment.carrier, shipment.carrier),
+        carrier_name=NAMES.get(shipment.carrier, shipment.carrier),
         service=shipment.service or order.service,
         tracking_number=shipment.tracking_number,
         sort_code=shipment.sort_code or "—",
@@ -199,7 +192,7 @@ def manifest(session: Session, batch_number: str) -> ManifestSnapshot:
     return ManifestSnapshot(
         batch.number,
         batch.carrier,
-        CARRIER_NAMES.get(batch.carrier, batch.carrier),
+        NAMES.get(batch.carrier, batch.carrier),
         "PackDesk",
         tuple(
             ManifestParcel(s.tracking_number, number, s.weight_g or 0, city or "") for s, number, city in rows

@@ -10,8 +10,9 @@ check: the queue never sends a job again on its own when part of it may have pri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,6 +39,14 @@ class JobView:
     last_error: str
     reprint: bool
     created_at: dt.datetime
+
+
+def printer_for(printers: Mapping[str, Mapping[str, Any]], document: str) -> tuple[str, str]:
+    """(printer URI, format) a station uses for a document type; PDF files in the data dir by default."""
+    from app.config import data_dir
+
+    spec = printers.get(document, {})
+    return str(spec.get("uri") or f"file:{data_dir() / 'printed'}"), str(spec.get("format", "pdf"))
 
 
 def _view(job: PrintJob) -> JobView:
