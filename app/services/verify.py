@@ -1,0 +1,341 @@
+"""Verify and hand-over: a packed parcel is re-checked (by a sampling rule) before it joins a
+carrier's hand-over batch; closing the batch ships its orders and prints the manifest.
+
+Sampling: every parcel whose weight was overridden, learnt or unchecked, every parcel of an
+order above a value, and a fixed share of the rest (chosen by the tracking number, so every
+station picks the same parcels and a packer cannot guess them) are re-scanned and re-weighed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import zlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import Conflict, DomainError, NotFound
+from app.models.fulfilment import (
+    ExceptionKind,
+    HandoverBatch,
+    Package,
+    PackageStatus,
+    PackEvent,
+    Shipment,
+    ShipmentStatus,
+    StationException,
+)
+from app.models.orders import Order, OrderLine, OrderStatus
+from app.services import audit, packing, print_queue, settings
+from app.services.packing import Station
+from devices.scanner.scan import Scan, ScanKind
+
+
+class Check(enum.StrEnum):
+    NONE = "none"  # not sampled: verified on the waybill scan
+    FULL = "full"  # re-scan every item, then re-weigh
+
+
+@dataclass(frozen=True)
+class VerifyTask:
+    package_id: int
+    order_id: int
+    order_number: str
+    tracking_number: str
+    carrier: str
+    check: Check
+    packed_g: Decimal
+    expected: dict[str, int] = field(default_factory=dict)  # product code key -> units
+    names: dict[str, str] = field(default_factory=dict)
+    scanned: dict[str, int] = field(default_factory=dict)
+    reason: str = ""  # why it was sampled
+    status: str = "open"  # open / passed / failed
+
+    @property
+    def items_done(self) -> bool:
+        return self.scanned == self.expected
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    verdict: str  # passed / item_ok / wrong_item / extra_item / weigh / failed / garbled
+    task: VerifyTask
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def level(self) -> str:
+        return {"passed": "ok", "item_ok": "ok", "weigh": "ok"}.get(self.verdict, "error")
+
+
+@dataclass(frozen=True)
+class BatchView:
+    id: int
+    number: str
+    carrier: str
+    parcels: int
+    status: str
+
+
+def sampling_reason(session: Session, package: Package, order: Order, tracking: str) -> str:
+    """Why this parcel must be re-checked, or '' when it need not be."""
+    outcome = session.scalar(
+        select(PackEvent.verdict)
+        .where(PackEvent.package_id == package.id, PackEvent.kind.in_(("weight", "override")))
+        .order_by(PackEvent.id.desc())
+        .limit(1)
+    )
+    if outcome in ("override", "learnt", "unchecked"):
+        return f"weight {outcome}"
+    if order.total >= Decimal(str(settings.get(session, "verify.always_above", 2000))):
+        return "high value"
+    pct = int(settings.get(session, "verify.sample_pct", 10))
+    return "sample" if zlib.crc32(tracking.encode()) % 100 < pct else ""
+
+
+def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> VerifyResult:
+    """A waybill scan: look the parcel up and say what to check."""
+    if scan.kind is not ScanKind.WAYBILL and not scan.value:
+        raise DomainError("Scan the parcel's waybill.")
+    shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
+    if shipment is None or shipment.package_id is None:
+        raise NotFound(f"No packed parcel has waybill {scan.value}.")
+    package = session.get(Package, shipment.package_id)
+    order = session.get(Order, shipment.order_id)
+    assert package is not None and order is not None
+    if package.status is PackageStatus.VERIFIED:
+        raise Conflict(f"Parcel {scan.value} is already verified: put it with carrier {shipment.carrier}.")
+    if package.status is not PackageStatus.PACKED:
+        raise Conflict(f"Parcel {scan.value} is {package.status.value}, not packed.")
+    reason = sampling_reason(session, package, order, shipment.tracking_number)
+    expected: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for line in session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)):
+        expected[str(line.product_id)] = expected.get(str(line.product_id), 0) + line.quantity
+        names[str(line.product_id)] = line.sku
+    task = VerifyTask(
+        package.id,
+        order.id,
+        order.number,
+        shipment.tracking_number,
+        shipment.carrier,
+        Check.FULL if reason else Check.NONE,
+        package.measured_weight_g or Decimal(0),
+        expected,
+        names,
+        {},
+        reason,
+    )
+    if not reason:
+        return _pass(session, station, task, now)
+    _event(session, station, task, "verify", scan.value, "started", now)
+    return VerifyResult("started", task, {"reason": reason})
+
+
+def scan_item(
+    session: Session, station: Station, task: VerifyTask, scan: Scan, now: dt.datetime
+) -> VerifyResult:
+    if not scan.ok:
+        return VerifyResult("garbled", task, {"code": scan.raw})
+    product_id = _product_for(session, scan)
+    key = str(product_id) if product_id is not None else ""
+    if key not in task.expected:
+        _event(session, station, task, "verify", scan.raw, "wrong_item", now)
+        return _fail(session, station, task, now, f"scanned {scan.raw}, not in the order", "wrong_item")
+    if task.scanned.get(key, 0) >= task.expected[key]:
+        _event(session, station, task, "verify", scan.raw, "extra_item", now)
+        return _fail(session, station, task, now, f"{task.names[key]} more than ordered", "extra_item")
+    _event(session, station, task, "verify", scan.raw, "ok", now)
+    task = replace(task, scanned={**task.scanned, key: task.scanned.get(key, 0) + 1})
+    return VerifyResult("weigh" if task.items_done else "item_ok", task, {"sku": task.names[key]})
+
+
+def weigh(
+    session: Session, station: Station, task: VerifyTask, grams: Decimal, now: dt.datetime
+) -> VerifyResult:
+    if not task.items_done:
+        left = sum(task.expected.values()) - sum(task.scanned.values())
+        return VerifyResult("not_ready", task, {"left": left})
+    _event(session, station, task, "verify", "", "weight", now, grams)
+    if not packing.tolerance(session).passes(int(task.packed_g), grams):
+        return _fail(
+            session,
+            station,
+            task,
+            now,
+            f"re-weighed {grams} g, packed at {task.packed_g} g",
+            "weight",
+            measured=grams,
+            packed=task.packed_g,
+        )
+    return _pass(session, station, task, now)
+
+
+def _product_for(session: Session, scan: Scan) -> int | None:
+    from app.models.catalog import Product, ProductBarcode
+
+    pid = session.scalar(
+        select(ProductBarcode.product_id).where(ProductBarcode.code.in_(packing.stored_forms(scan)))
+    )
+    return pid if pid is not None else session.scalar(select(Product.id).where(Product.sku == scan.value))
+
+
+def _pass(session: Session, station: Station, task: VerifyTask, now: dt.datetime) -> VerifyResult:
+    done = session.execute(
+        update(Package)
+        .where(Package.id == task.package_id, Package.status == PackageStatus.PACKED)
+        .values(status=PackageStatus.VERIFIED, verified_at=now)
+    ).rowcount
+    if done != 1:
+        raise Conflict(f"Parcel {task.tracking_number} was verified at another station.")
+    _event(session, station, task, "verify", task.tracking_number, "passed", now)
+    return VerifyResult("passed", replace(task, status="passed"), {"carrier": task.carrier})
+
+
+def _fail(
+    session: Session,
+    station: Station,
+    task: VerifyTask,
+    now: dt.datetime,
+    detail: str,
+    what: str,
+    **params: Any,
+) -> VerifyResult:
+    session.add(
+        StationException(
+            kind=ExceptionKind.VERIFY_FAILED,
+            order_id=task.order_id,
+            package_id=task.package_id,
+            station=station.name,
+            detail=detail,
+            raised_by=station.user_id,
+            created_at=now,
+        )
+    )
+    return VerifyResult("failed", replace(task, status="failed"), {"what": what, "detail": detail, **params})
+
+
+def _event(
+    session: Session,
+    station: Station,
+    task: VerifyTask,
+    kind: str,
+    code: str,
+    verdict: str,
+    now: dt.datetime,
+    grams: Decimal | None = None,
+) -> None:
+    session.add(
+        PackEvent(
+            package_id=task.package_id,
+            at=now,
+            kind=kind,
+            code=code[:128],
+            verdict=verdict,
+            grams=grams,
+            user_id=station.user_id,
+        )
+    )
+
+
+# --- hand-over -----------------------------------------------------------------------------
+
+
+def hand_over(session: Session, station: Station, scan: Scan, now: dt.datetime) -> tuple[BatchView, str]:
+    """Put a verified parcel in its carrier's open batch; (batch, tracking number)."""
+    shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
+    if shipment is None:
+        raise NotFound(f"No parcel has waybill {scan.value}.")
+    if shipment.handover_batch_id is not None:
+        batch = session.get(HandoverBatch, shipment.handover_batch_id)
+        assert batch is not None
+        raise Conflict(f"Parcel {scan.value} is already in hand-over batch {batch.number}: never twice.")
+    package = session.get(Package, shipment.package_id) if shipment.package_id else None
+    if package is None or package.status is not PackageStatus.VERIFIED:
+        raise Conflict(f"Parcel {scan.value} has not passed verify: verify it first.")
+    batch = session.scalar(
+        select(HandoverBatch).where(HandoverBatch.carrier == shipment.carrier, HandoverBatch.status == "open")
+    )
+    if batch is None:
+        batch = HandoverBatch(
+            number=f"HO-{shipment.carrier}-{now:%Y%m%d%H%M%S}", carrier=shipment.carrier, created_at=now
+        )
+        session.add(batch)
+        session.flush()
+    claimed = session.execute(
+        update(Shipment)
+        .where(Shipment.id == shipment.id, Shipment.handover_batch_id.is_(None))
+        .values(handover_batch_id=batch.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        raise Conflict(f"Parcel {scan.value} was just added to a batch at another station.")
+    return _batch_view(session, batch), shipment.tracking_number
+
+
+def open_batches(session: Session) -> list[BatchView]:
+    batches = session.scalars(
+        select(HandoverBatch).where(HandoverBatch.status == "open").order_by(HandoverBatch.id)
+    ).all()
+    return [_batch_view(session, b) for b in batches]
+
+
+def close_batch(session: Session, station: Station, batch_id: int, now: dt.datetime) -> tuple[BatchView, int]:
+    """The carrier takes the batch: its orders are shipped and the manifest prints; (batch, job id)."""
+    from app.services import documents
+    from printing.documents import render_manifest
+
+    batch = session.get(HandoverBatch, batch_id)
+    if batch is None or batch.status != "open":
+        raise Conflict("That hand-over batch is already closed.")
+    shipment_ids = select(Shipment.id).where(Shipment.handover_batch_id == batch.id)
+    if not session.scalar(select(func.count()).select_from(shipment_ids.subquery())):
+        raise DomainError(f"Batch {batch.number} is empty: scan parcels into it first.")
+    batch.status, batch.closed_at = "closed", now
+    session.execute(
+        update(Shipment)
+        .where(Shipment.handover_batch_id == batch.id)
+        .values(status=ShipmentStatus.HANDED_OVER, shipped_at=now)
+    )
+    session.execute(
+        update(Order)
+        .where(
+            Order.id.in_(select(Shipment.order_id).where(Shipment.handover_batch_id == batch.id)),
+            Order.status == OrderStatus.PACKED,
+        )
+        .values(status=OrderStatus.SHIPPED, version=Order.version + 1)
+    )
+    session.flush()
+    uri, _fmt = print_queue.printer_for(station.printers, "manifest")
+    pdf = render_manifest(documents.manifest(session, batch.number))
+    job = print_queue.enqueue(
+        session,
+        "manifest",
+        batch.number,
+        uri,
+        "pdf",
+        pdf,
+        station=station.name,
+        user_id=station.user_id,
+        now=now,
+    )
+    audit.record(
+        session,
+        "handover.close",
+        "handover_batch",
+        batch.id,
+        user_id=station.user_id,
+        station=station.name,
+        carrier=batch.carrier,
+    )
+    return _batch_view(session, batch), job
+
+
+def _batch_view(session: Session, batch: HandoverBatch) -> BatchView:
+    count = session.scalar(
+        select(func.count()).select_from(Shipment).where(Shipment.handover_batch_id == batch.id)
+    )
+    return BatchView(batch.id, batch.number, batch.carrier, count or 0, batch.status)
