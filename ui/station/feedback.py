@@ -1,0 +1,37 @@
+"""The verdict banner every station screen shares: a large coloured line the packer reads from
+a step away, and the matching sound (ok, warning, error)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+COLOURS = {
+    "ok": ("#1b5e20", "#e8f5e9"),
+    "warning": ("#8a5300", "#fff3e0"),
+    "error": ("#ffffff", "#c62828"),
+    "idle": ("#37474f", "#eceff1"),
+}
+
+
+class Banner(QLabel):
+    def __init__(self, parent: QWidget | None = None, point_size: int = 20) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setWordWrap(True)
+        self.setMinimumHeight(72)
+        self._point_size = point_size
+        self.level = "idle"
+        self.show_text("", "idle")
+
+    def show_text(self, text: str, level: str, sound: bool = False) -> None:
+        fg, bg = COLOURS.get(level, COLOURS["idle"])
+        self.level = level
+        self.setText(text)
+        self.setStyleSheet(
+            f"QLabel#banner {{ color: {fg}; background: {bg}; padding: 12px; "
+            f"font-size: {self._point_size}pt; font-weight: bold; border-radius: 6px; }}"
+        )
+        if sound:
+            from ui.station.sounds import play
+
+            play(level if level in ("ok", "warning", "error") else "warning")

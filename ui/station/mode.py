@@ -1,0 +1,78 @@
+"""Station mode: the pick, pack, verify/hand-over, exception and statistics screens a role may
+use. Scans go to the screen in front; scale readings to the screens that weigh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.context import AppContext
+from app.extensions import import_optional
+from devices.scanner.scan import Scan
+from ui.bridge import DeviceBridge
+
+
+class StationMode(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, devices: DeviceBridge | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None
+        self.ctx = ctx
+        self.setObjectName("station_mode")
+        self.tabs = QTabWidget(objectName="station_tabs")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.views: dict[str, QWidget] = {}
+        user = ctx.user
+        pick = import_optional("ui.station.pick")
+        if user.may("station.pick") and pick is not None:
+            self._add("pick", pick.PickView(ctx), self.tr("Pick"))
+        if user.may("station.pack"):
+            from ui.station.pack import PackView
+
+            self._add("pack", PackView(ctx), self.tr("Pack"))
+        if user.may("station.verify"):
+            from ui.station.verify import VerifyView
+
+            self._add("verify", VerifyView(ctx), self.tr("Verify and hand-over"))
+        if user.may("station.exceptions"):
+            from ui.station.exceptions import ExceptionsView
+
+            self._add("exceptions", ExceptionsView(ctx), self.tr("Exceptions"))
+        from ui.station.stats import StatsView
+
+        self._add("stats", StatsView(ctx), self.tr("Statistics"))
+        if devices is not None:
+            devices.weighed.connect(self.handle_weight)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _add(self, name: str, view: QWidget, title: str) -> None:
+        self.views[name] = view
+        if hasattr(view, "status_message"):
+            view.status_message.connect(self.status_message.emit)
+        self.tabs.addTab(view, title)
+
+    def show_view(self, name: str) -> QWidget:
+        view = self.views[name]
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def handle_scan(self, scan: Scan) -> None:
+        handler = getattr(self.tabs.currentWidget(), "handle_scan", None)
+        if handler is not None:
+            handler(scan)
+        else:
+            self.status_message.emit(self.tr("Scan ignored on this screen: {code}").format(code=scan.raw))
+
+    def handle_weight(self, event: object) -> None:
+        """Only the screen in front weighs: a parcel on the scale belongs to what the user sees."""
+        handler = getattr(self.tabs.currentWidget(), "handle_weight", None)
+        if handler is not None:
+            handler(event)
+
+    def _tab_changed(self, _index: int) -> None:
+        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
+        if refresh is not None:
+            refresh()

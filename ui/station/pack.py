@@ -1,0 +1,353 @@
+"""Pack screen: scan a tote or order, scan every item, weigh, and the labels print.
+
+Everything a packer does in the normal flow is a scan or a weight: item scans tick lines, the
+first stable weight of the complete parcel is checked, command barcodes (``CMD:FINISH``,
+``CMD:REWEIGH``, ``CMD:CANCEL``, ``CMD:OVERRIDE`` + a supervisor badge) do the rest. Each
+verdict comes from ``app.services.packing`` after it is committed; this widget only words
+it, colours it and plays its sound.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from app.services import packing
+from app.services.auth import login_badge
+from app.services.packing import Parcel, Result, Station, Verdict
+from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
+from devices.scanner.scan import Scan, ScanKind
+from ui.station.feedback import Banner
+
+OVERRIDE_REASON = "supervisor badge at the station"
+
+
+class PackView(QWidget):
+    status_message = Signal(str)
+    verdict = Signal(object)  # packing.Result, after it is shown (tests and statistics listen)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None
+        self.ctx = ctx
+        self.station = Station(ctx.station, ctx.user.id, ctx.settings.printers)
+        self.setObjectName("pack_view")
+        self.parcel: Parcel | None = None
+        self.last_stable: Decimal | None = None
+        self.armed = False  # the next stable weight of a complete parcel is checked
+        self.awaiting_badge = False
+        self._build()
+        self.retranslate()
+        with read_only(ctx.sessions) as s:
+            resumed = packing.resume(s, self.station.name)
+        if resumed is not None:
+            self._show(Result(Verdict.RESUMED, resumed))
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = Banner(self)
+        self.order_label = QLabel(objectName="order")
+        self.order_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.progress = QLabel(objectName="progress")
+        self.progress.setStyleSheet("font-size: 16pt;")
+        self.lines = QTableWidget(0, 4, objectName="lines")
+        self.lines.verticalHeader().hide()
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.setStyleSheet("font-size: 13pt;")
+        self.box = QGroupBox(objectName="packaging")
+        self.box_label = QLabel(objectName="box")
+        self.box_label.setWordWrap(True)
+        self.box_label.setStyleSheet("font-size: 14pt;")
+        QVBoxLayout(self.box).addWidget(self.box_label)
+        self.scale_box = QGroupBox(objectName="scale")
+        self.weight = QLabel("—", objectName="weight")
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.weight.setStyleSheet("font-size: 34pt; font-family: monospace; font-weight: bold;")
+        self.expected = QLabel(objectName="expected")
+        self.expected.setStyleSheet("font-size: 13pt;")
+        grid = QGridLayout(self.scale_box)
+        grid.addWidget(self.weight, 0, 0)
+        grid.addWidget(self.expected, 1, 0)
+        self.reweigh_button = QPushButton(objectName="reweigh")
+        self.override_button = QPushButton(objectName="override")
+        self.cancel_button = QPushButton(objectName="cancel")
+        for button in (self.reweigh_button, self.override_button, self.cancel_button):
+            button.setMinimumHeight(48)
+        self.reweigh_button.clicked.connect(lambda: self.command("REWEIGH"))
+        self.override_button.clicked.connect(lambda: self.command("OVERRIDE"))
+        self.cancel_button.clicked.connect(lambda: self.command("CANCEL"))
+        self.hint = QLabel(objectName="hint")
+        self.hint.setStyleSheet("color: #607d8b;")
+        left = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(self.order_label, 1)
+        head.addWidget(self.progress)
+        left.addLayout(head)
+        left.addWidget(self.lines, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.box)
+        right.addWidget(self.scale_box)
+        right.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.reweigh_button, self.override_button, self.cancel_button):
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.banner)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.hint)
+
+    def retranslate(self) -> None:
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("SKU"), self.tr("Item"), self.tr("Qty"), self.tr("Scanned")]
+        )
+        self.box.setTitle(self.tr("Packaging"))
+        self.scale_box.setTitle(self.tr("Weight"))
+        self.reweigh_button.setText(self.tr("Re-weigh"))
+        self.override_button.setText(self.tr("Supervisor override"))
+        self.cancel_button.setText(self.tr("Cancel parcel"))
+        self.hint.setText(self.tr("Command barcodes: CMD:FINISH · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE"))
+        self._render()
+        if self.parcel is None:
+            self.banner.show_text(self.tr("Scan a tote or an order to start packing"), "idle")
+
+    # --- input -------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> None:
+        if scan.kind is ScanKind.COMMAND:
+            self.command(scan.value)
+        elif scan.kind is ScanKind.BADGE and self.awaiting_badge:
+            self._override_with_badge(scan.value)
+        elif scan.kind in (ScanKind.ORDER, ScanKind.TOTE):
+            if self.parcel is not None and self.parcel.order_number != scan.value and not self._done():
+                self._say(
+                    self.tr("Finish or cancel order {number} before starting another").format(
+                        number=self.parcel.order_number
+                    ),
+                    "warning",
+                )
+                return
+            self._act(packing.open_parcel, scan)
+        elif self.parcel is None or self._done():
+            self._say(self.tr("Scan a tote or an order first (got {code})").format(code=scan.raw), "error")
+        else:
+            self._act(packing.scan_item, self.parcel, scan)
+
+    def handle_weight(self, event: ScaleEvent) -> None:
+        if isinstance(event, ScaleError):
+            self.weight.setText("?")
+            self.status_message.emit(self.tr("Scale: {message}").format(message=event.message))
+            return
+        if not isinstance(event, WeightReading):
+            return
+        if event.status is not WeightStatus.OK:
+            self.weight.setText(
+                self.tr("over") if event.status is WeightStatus.OVERLOAD else self.tr("under")
+            )
+            return
+        grams = event.grams.quantize(Decimal(1))
+        self.weight.setText(self.tr("{grams} g").format(grams=grams) + ("" if event.stable else " ~"))
+        if not event.stable:
+            return
+        self.last_stable = grams
+        if grams < packing.MIN_PARCEL_G:
+            self.armed = True  # the platter is empty: the next parcel placed is weighed
+        elif self.armed and self.parcel is not None and self.parcel.complete and not self._done():
+            self._weigh(grams)
+
+    def command(self, name: str) -> None:
+        parcel = self.parcel
+        if parcel is None or self._done():
+            self._say(self.tr("No open parcel for {command}").format(command=name), "warning")
+            return
+        if name == "CANCEL":
+            self._act(packing.cancel, parcel)
+        elif name == "REWEIGH":
+            self._act(packing.reweigh, parcel)
+            self.armed = True
+        elif name == "FINISH":
+            if not parcel.complete:
+                self._say(
+                    self.tr("{left} item(s) still to scan").format(left=parcel.units - parcel.scanned_units),
+                    "warning",
+                )
+            elif self.last_stable is None or self.last_stable < packing.MIN_PARCEL_G:
+                self._say(self.tr("Put the parcel on the scale and wait for a steady weight"), "warning")
+            else:
+                self._weigh(self.last_stable)
+        elif name == "OVERRIDE":
+            if parcel.status.value != "blocked":
+                self._say(self.tr("Only a parcel blocked by its weight can be overridden"), "warning")
+                return
+            self.awaiting_badge = True
+            self._say(
+                self.tr("Supervisor: scan your badge to accept {grams} g").format(grams=parcel.measured_g),
+                "warning",
+            )
+        else:
+            self._say(self.tr("Unknown command {command}").format(command=name), "error")
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _weigh(self, grams: Decimal) -> None:
+        self.armed = False
+        assert self.parcel is not None
+        self._act(packing.weigh, self.parcel, grams)
+
+    def _override_with_badge(self, badge: str) -> None:
+        self.awaiting_badge = False
+        try:
+            with read_only(self.ctx.sessions) as s:
+                supervisor = login_badge(s, badge)
+        except DomainError as exc:
+            self._say(str(exc), "error")
+            return
+        if not supervisor.may("station.override"):
+            self._say(
+                self.tr("{name} may not override weights").format(name=supervisor.display_name), "error"
+            )
+            return
+        assert self.parcel is not None
+        self._act(packing.override, self.parcel, supervisor.id, OVERRIDE_REASON)
+
+    def _act(self, fn: object, *args: object) -> None:
+        """Run one service call in its own unit of work; show its verdict or its error."""
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                result = fn(s, self.station, *args, self.ctx.clock())  # type: ignore[operator]
+        except DomainError as exc:
+            self._say(str(exc), "error")
+            return
+        self._show(result)
+
+    def _show(self, result: Result) -> None:
+        self.parcel = result.parcel
+        if result.verdict in (Verdict.OPENED, Verdict.RESUMED):
+            self.armed = True
+        self._render(result.line_id)
+        self.banner.show_text(self._message(result), result.level, sound=True)
+        self.verdict.emit(result)
+
+    def _say(self, text: str, level: str) -> None:
+        self.banner.show_text(text, level, sound=True)
+        self.status_message.emit(text)
+
+    def _done(self) -> bool:
+        return self.parcel is not None and self.parcel.status.value in ("packed", "cancelled", "verified")
+
+    # --- rendering ---------------------------------------------------------------------
+
+    def _render(self, highlight: int | None = None) -> None:
+        p = self.parcel
+        if p is None:
+            self.order_label.setText(self.tr("No parcel open"))
+            self.progress.setText("")
+            self.lines.setRowCount(0)
+            self.box_label.setText("—")
+            self.expected.setText("")
+            return
+        self.order_label.setText(
+            self.tr("{number} · {carrier} · {city}").format(
+                number=p.order_number, carrier=p.carrier, city=p.recipient_city
+            )
+        )
+        self.progress.setText(self.tr("{done} / {total} items").format(done=p.scanned_units, total=p.units))
+        self.lines.setRowCount(len(p.lines))
+        for row, line in enumerate(p.lines):
+            cells = [line.sku, line.name, str(line.quantity), str(line.scanned)]
+            colour = "#c8e6c9" if line.remaining == 0 else ("#fff9c4" if line.line_id == highlight else "")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if colour:
+                    item.setBackground(QColor(colour))
+                self.lines.setItem(row, col, item)
+        self.lines.resizeColumnToContents(0)
+        notes = {
+            "fragile": self.tr("fragile: wrap each item"),
+            "liquid": self.tr("liquid: seal in a bag"),
+            "bulky": self.tr("bulky"),
+            "battery": self.tr("battery: add the battery label"),
+            "split": self.tr("too much for one carton: split the parcel"),
+        }
+        box = p.suggestion.box
+        self.box_label.setText(
+            "\n".join(
+                [
+                    self.tr("{code}: {title}").format(
+                        code=box.code, title=self._box_title(box.code, box.title)
+                    ),
+                    *(notes[n] for n in p.suggestion.notes),
+                ]
+            )
+        )
+        expected = p.expected_g
+        if expected is None:
+            self.expected.setText(self.tr("Expected: unknown (the weight is learnt from this parcel)"))
+        else:
+            allowed = packing.Tolerance().allowed_g(expected).quantize(Decimal(1))
+            self.expected.setText(
+                self.tr("Expected: {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
+            )
+
+    def _box_title(self, code: str, title: str) -> str:
+        return self.tr("ships in its own carton") if code == "OWN" else title
+
+    def _message(self, r: Result) -> str:
+        p = r.params
+        number = r.parcel.order_number if r.parcel else ""
+        texts = {
+            Verdict.OPENED: lambda: self.tr("Order {number}: scan each item").format(number=number),
+            Verdict.RESUMED: lambda: self.tr("Order {number} resumed where it was left").format(
+                number=number
+            ),
+            Verdict.ITEM_OK: lambda: self.tr("{sku} ✓ {scanned} of {quantity}").format(**p),
+            Verdict.LINE_DONE: lambda: self.tr("{sku} complete ({quantity})").format(**p),
+            Verdict.ALL_SCANNED: lambda: self.tr("All items scanned: put the parcel on the scale"),
+            Verdict.UNKNOWN_BARCODE: lambda: self.tr("Unknown barcode {code}: not a product").format(**p),
+            Verdict.WRONG_ITEM: lambda: self.tr("Wrong item: {name} is not in this order").format(**p),
+            Verdict.EXTRA_ITEM: lambda: self.tr("Extra item: {sku} needs only {quantity}").format(**p),
+            Verdict.GARBLED: lambda: self.tr("Unreadable scan {code}: scan again").format(**p),
+            Verdict.NOT_READY: lambda: self.tr("{left} item(s) still to scan").format(**p),
+            Verdict.WEIGHT_OUT: lambda: self.tr(
+                "Weight {measured} g, expected {expected} g ± {allowed} g: check the parcel, re-weigh or "
+                "call a supervisor"
+            ).format(**p),
+            Verdict.PACKED: lambda: self._packed_message(p),
+            Verdict.CANCELLED: lambda: self.tr(
+                "Order {number} cancelled here: items back to the tote"
+            ).format(number=number),
+            Verdict.REWEIGH: lambda: self.tr("Put the parcel on the scale again"),
+        }
+        return texts.get(r.verdict, lambda: r.verdict.value)()
+
+    def _packed_message(self, p: dict[str, object]) -> str:
+        how = {
+            "ok": "",
+            "learnt": self.tr(" (weight learnt)"),
+            "unchecked": self.tr(" (weight not checked)"),
+            "override": self.tr(" (supervisor override)"),
+        }[str(p["outcome"])]
+        return self.tr("Packed{how}: {tracking}, labels printing").format(how=how, tracking=p["tracking"])
