@@ -38,9 +38,8 @@ from app.models.fulfilment import (
     Tote,
     ToteStatus,
 )
-from app.models.inventory import Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus
-from app.services import audit, carriers, packaging, print_queue, settings
+from app.services import allocation, audit, carriers, packaging, print_queue, settings
 from devices.scanner.scan import Scan, ScanKind
 
 OPEN_STATES = (PackageStatus.OPEN, PackageStatus.WEIGHING, PackageStatus.BLOCKED)
@@ -602,7 +601,7 @@ def _finish(
     ).rowcount
     if done != 1:
         raise Conflict(f"Order {parcel.order_number} is no longer held by this station; nothing was packed.")
-    _consume_stock(session, parcel.order_id)
+    allocation.consume_order(session, parcel.order_id)
     order = session.get(Order, parcel.order_id)
     assert order is not None
     address = session.get(Address, order.address_id) if order.address_id else None
@@ -643,24 +642,6 @@ def _finish(
     return Result(
         Verdict.PACKED, parcel, {**params, "tracking": shipment.tracking_number}, print_job_ids=jobs
     )
-
-
-def _consume_stock(session: Session, order_id: int) -> None:
-    """Reservations picking has not consumed (pick-and-pack at the station) leave stock now."""
-    active = session.execute(
-        select(Reservation.id, Reservation.stock_id, Reservation.quantity)
-        .join(OrderLine, OrderLine.id == Reservation.order_line_id)
-        .where(OrderLine.order_id == order_id, Reservation.status == ReservationStatus.ACTIVE)
-    ).all()
-    for res_id, stock_id, qty in active:
-        session.execute(
-            update(Stock)
-            .where(Stock.id == stock_id)
-            .values(quantity=Stock.quantity - qty, reserved=Stock.reserved - qty)
-        )
-        session.execute(
-            update(Reservation).where(Reservation.id == res_id).values(status=ReservationStatus.PICKED)
-        )
 
 
 def _print(
