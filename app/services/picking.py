@@ -1,0 +1,224 @@
+"""Picking on a PDA: the next task of the wave, the bin scan that proves the picker is at the
+right place, the item scans that count the quantity into the order's tote, and short picks.
+
+Every accepted item scan is committed before it is confirmed; a task's reservation leaves
+stock when the task is picked. An order is picked when all its tasks are; a short pick sends
+it to the exception queue instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import Conflict, DomainError
+from app.models.catalog import Bin, Product, ProductBarcode
+from app.models.fulfilment import (
+    ExceptionKind,
+    PickStatus,
+    PickTask,
+    StationException,
+    Tote,
+    ToteStatus,
+    Wave,
+    WaveStatus,
+)
+from app.models.inventory import Reservation, ReservationStatus, Stock
+from app.models.orders import Order, OrderLine, OrderStatus
+from app.services.packing import stored_forms
+from devices.scanner.scan import Scan, ScanKind
+
+
+@dataclass(frozen=True)
+class PickStep:
+    task_id: int
+    wave_id: int
+    wave_number: str
+    bin_code: str
+    sku: str
+    name: str
+    quantity: int
+    picked: int
+    tote: str
+    order_number: str
+    done: int  # tasks finished in the wave
+    total: int
+
+
+@dataclass(frozen=True)
+class PickResult:
+    verdict: (
+        str  # at_bin / wrong_bin / item_ok / task_done / wave_done / wrong_item / scan_bin_first / garbled
+    )
+    step: PickStep | None  # the task now in front of the picker (None when the wave is done)
+    params: dict[str, object]
+
+    @property
+    def level(self) -> str:
+        return {"at_bin": "ok", "item_ok": "ok", "task_done": "ok", "wave_done": "ok"}.get(
+            self.verdict, "error"
+        )
+
+
+def current(session: Session, wave_id: int) -> PickStep | None:
+    row = session.execute(
+        select(PickTask, Bin.code, Product.sku, Product.name, Tote.code, Order.number, Wave.number)
+        .join(Bin, Bin.id == PickTask.bin_id)
+        .join(Product, Product.id == PickTask.product_id)
+        .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .join(Wave, Wave.id == PickTask.wave_id)
+        .outerjoin(Tote, Tote.id == PickTask.tote_id)
+        .where(PickTask.wave_id == wave_id, PickTask.status == PickStatus.OPEN)
+        .order_by(PickTask.sequence)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    task, bin_code, sku, name, tote, number, wave_number = row
+    done, total = session.execute(
+        select(func.sum(case((PickTask.status != PickStatus.OPEN, 1), else_=0)), func.count()).where(
+            PickTask.wave_id == wave_id
+        )
+    ).one()
+    return PickStep(
+        task.id,
+        wave_id,
+        wave_number,
+        bin_code,
+        sku,
+        name,
+        task.quantity,
+        task.picked_qty,
+        tote or "",
+        number,
+        int(done or 0),
+        total,
+    )
+
+
+def scan_bin(step: PickStep, scan: Scan) -> PickResult:
+    """The picker proves they stand at the task's bin (nothing to commit)."""
+    if scan.kind is not ScanKind.BIN:
+        return PickResult("scan_bin_first", step, {"bin": step.bin_code, "code": scan.raw})
+    if scan.value != step.bin_code:
+        return PickResult("wrong_bin", step, {"bin": step.bin_code, "code": scan.value})
+    return PickResult("at_bin", step, {"bin": step.bin_code})
+
+
+def scan_item(
+    session: Session, step: PickStep, scan: Scan, user_id: int | None, now: dt.datetime
+) -> PickResult:
+    """One unit into the tote: counted and committed, or refused."""
+    if not scan.ok:
+        return PickResult("garbled", step, {"code": scan.raw})
+    task = session.get(PickTask, step.task_id)
+    assert task is not None
+    pid = session.scalar(select(ProductBarcode.product_id).where(ProductBarcode.code.in_(stored_forms(scan))))
+    if pid is None:
+        pid = session.scalar(select(Product.id).where(Product.sku == scan.value))
+    if pid != task.product_id:
+        return PickResult("wrong_item", step, {"sku": step.sku, "code": scan.raw})
+    done = session.execute(
+        update(PickTask)
+        .where(
+            PickTask.id == task.id,
+            PickTask.status == PickStatus.OPEN,
+            PickTask.picked_qty < PickTask.quantity,
+        )
+        .values(picked_qty=PickTask.picked_qty + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if done != 1:
+        raise Conflict("This task was finished on another device: showing the next one.")
+    session.execute(
+        update(OrderLine)
+        .where(OrderLine.id == task.order_line_id)
+        .values(picked_qty=OrderLine.picked_qty + 1)
+    )
+    if step.picked + 1 < step.quantity:
+        return PickResult("item_ok", current(session, step.wave_id), {"sku": step.sku})
+    _close_task(session, task, PickStatus.PICKED, task.quantity)
+    return _after_task(session, step, "task_done")
+
+
+def short(
+    session: Session, step: PickStep, found: int, reason: str, user_id: int | None, now: dt.datetime
+) -> PickResult:
+    """The bin holds fewer than the task needs: take what is there, report the rest."""
+    task = session.get(PickTask, step.task_id)
+    assert task is not None
+    if not 0 <= found < task.quantity:
+        raise DomainError(f"A short pick finds fewer than {task.quantity}.")
+    if not reason.strip():
+        raise DomainError("Say why the pick is short (empty bin, damaged, wrong item in bin…).")
+    extra = found - task.picked_qty
+    if extra > 0:
+        session.execute(
+            update(OrderLine)
+            .where(OrderLine.id == task.order_line_id)
+            .values(picked_qty=OrderLine.picked_qty + extra)
+        )
+    task.short_reason = reason.strip()[:200]
+    _close_task(session, task, PickStatus.SHORT, found)
+    order_id = session.scalar(select(OrderLine.order_id).where(OrderLine.id == task.order_line_id))
+    session.add(
+        StationException(
+            kind=ExceptionKind.SHORT_PICK,
+            order_id=order_id,
+            pick_task_id=task.id,
+            raised_by=user_id,
+            created_at=now,
+            detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason.strip()})",
+        )
+    )
+    return _after_task(session, step, "task_done")
+
+
+def _close_task(session: Session, task: PickTask, status: PickStatus, taken: int) -> None:
+    """The task's reservation leaves stock: ``taken`` units off the shelf, the rest unreserved."""
+    session.execute(
+        update(PickTask)
+        .where(PickTask.id == task.id)
+        .values(status=status, picked_qty=taken)
+        .execution_options(synchronize_session=False)
+    )
+    res = session.get(Reservation, task.reservation_id) if task.reservation_id else None
+    if res is not None and res.status is ReservationStatus.ACTIVE:
+        session.execute(
+            update(Stock)
+            .where(Stock.id == res.stock_id)
+            .values(quantity=Stock.quantity - taken, reserved=Stock.reserved - res.quantity)
+        )
+        res.status = ReservationStatus.PICKED
+
+
+def _after_task(session: Session, step: PickStep, verdict: str) -> PickResult:
+    order_id = session.scalar(
+        select(OrderLine.order_id)
+        .join(PickTask, PickTask.order_line_id == OrderLine.id)
+        .where(PickTask.id == step.task_id)
+    )
+    statuses = set(
+        session.scalars(
+            select(PickTask.status)
+            .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+            .where(OrderLine.order_id == order_id)
+        )
+    )
+    if statuses == {PickStatus.PICKED}:
+        session.execute(
+            update(Order)
+            .where(Order.id == order_id, Order.status == OrderStatus.IN_WAVE)
+            .values(status=OrderStatus.PICKED, version=Order.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    nxt = current(session, step.wave_id)
+    if nxt is None:
+        session.execute(update(Wave).where(Wave.id == step.wave_id).values(status=WaveStatus.PICKED))
+        session.execute(update(Tote).where(Tote.wave_id == step.wave_id).values(status=ToteStatus.AT_PACK))
+        return PickResult("wave_done", None, {"wave": step.wave_number, "tote": step.tote})
+    return PickResult(verdict, nxt, {"sku": step.sku, "tote": step.tote})
