@@ -192,6 +192,10 @@ def load_demo(
             w.execute("PRAGMA journal_mode=WAL")
     finally:
         w.close()
+    from app import demo_station
+
+    say("preparing waves and totes for the stations …")
+    w.counts.update({f"station {k}": v for k, v in demo_station.prepare(engine, NOW).items()})
     return DemoSummary(dict(w.counts))
 
 

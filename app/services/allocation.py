@@ -80,7 +80,9 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
         need[line.product_id] += line.quantity
     plan = _plan(session, order, dict(need), rule)
     if plan is None:
-        session.execute(update(Order).where(Order.id == order.id).values(status=OrderStatus.BACKORDERED))
+        session.execute(
+            update(Order).where(Order.id == order.id).values(status=OrderStatus.BACKORDERED, updated_at=now)
+        )
         return Allocation(order.number, "backordered", problems=("not enough stock in any warehouse",))
     warehouses: set[int] = set()
     try:
@@ -96,10 +98,12 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
                     raise _Short
     except _Short:
         # another process took the stock between planning and reserving
-        session.execute(update(Order).where(Order.id == order.id).values(status=OrderStatus.BACKORDERED))
+        session.execute(
+            update(Order).where(Order.id == order.id).values(status=OrderStatus.BACKORDERED, updated_at=now)
+        )
         return Allocation(order.number, "backordered", problems=("stock taken by another station",))
     primary = min(warehouses)
-    session.execute(update(Order).where(Order.id == order.id).values(warehouse_id=primary))
+    session.execute(update(Order).where(Order.id == order.id).values(warehouse_id=primary, updated_at=now))
     codes = dict(
         session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouses))).all()
     )

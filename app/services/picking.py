@@ -65,7 +65,18 @@ class PickResult:
 
 def current(session: Session, wave_id: int) -> PickStep | None:
     row = session.execute(
-        select(PickTask, Bin.code, Product.sku, Product.name, Tote.code, Order.number, Wave.number)
+        # columns, not the entity: a PickTask in the identity map may hold a stale picked_qty
+        select(
+            PickTask.id,
+            PickTask.quantity,
+            PickTask.picked_qty,
+            Bin.code,
+            Product.sku,
+            Product.name,
+            Tote.code,
+            Order.number,
+            Wave.number,
+        )
         .join(Bin, Bin.id == PickTask.bin_id)
         .join(Product, Product.id == PickTask.product_id)
         .join(OrderLine, OrderLine.id == PickTask.order_line_id)
@@ -78,21 +89,21 @@ def current(session: Session, wave_id: int) -> PickStep | None:
     ).first()
     if row is None:
         return None
-    task, bin_code, sku, name, tote, number, wave_number = row
+    task_id, quantity, picked, bin_code, sku, name, tote, number, wave_number = row
     done, total = session.execute(
         select(func.sum(case((PickTask.status != PickStatus.OPEN, 1), else_=0)), func.count()).where(
             PickTask.wave_id == wave_id
         )
     ).one()
     return PickStep(
-        task.id,
+        task_id,
         wave_id,
         wave_number,
         bin_code,
         sku,
         name,
-        task.quantity,
-        task.picked_qty,
+        quantity,
+        picked,
         tote or "",
         number,
         int(done or 0),
@@ -142,7 +153,7 @@ def scan_item(
     if step.picked + 1 < step.quantity:
         return PickResult("item_ok", current(session, step.wave_id), {"sku": step.sku})
     _close_task(session, task, PickStatus.PICKED, task.quantity)
-    return _after_task(session, step, "task_done")
+    return _after_task(session, step, "task_done", now)
 
 
 def short(
@@ -155,7 +166,7 @@ def short(
         raise DomainError(f"A short pick finds fewer than {task.quantity}.")
     if not reason.strip():
         raise DomainError("Say why the pick is short (empty bin, damaged, wrong item in bin…).")
-    extra = found - task.picked_qty
+    extra = found - step.picked
     if extra > 0:
         session.execute(
             update(OrderLine)
@@ -175,7 +186,7 @@ def short(
             detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason.strip()})",
         )
     )
-    return _after_task(session, step, "task_done")
+    return _after_task(session, step, "task_done", now)
 
 
 def _close_task(session: Session, task: PickTask, status: PickStatus, taken: int) -> None:
@@ -196,7 +207,7 @@ def _close_task(session: Session, task: PickTask, status: PickStatus, taken: int
         res.status = ReservationStatus.PICKED
 
 
-def _after_task(session: Session, step: PickStep, verdict: str) -> PickResult:
+def _after_task(session: Session, step: PickStep, verdict: str, now: dt.datetime) -> PickResult:
     order_id = session.scalar(
         select(OrderLine.order_id)
         .join(PickTask, PickTask.order_line_id == OrderLine.id)
@@ -213,7 +224,7 @@ def _after_task(session: Session, step: PickStep, verdict: str) -> PickResult:
         session.execute(
             update(Order)
             .where(Order.id == order_id, Order.status == OrderStatus.IN_WAVE)
-            .values(status=OrderStatus.PICKED, version=Order.version + 1)
+            .values(status=OrderStatus.PICKED, version=Order.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
         )
     nxt = current(session, step.wave_id)

@@ -1,0 +1,38 @@
+"""Demo data for the station screens: some orders allocated and planned into waves, the first
+wave picked into its totes, so a packer can start on a tote and a picker on a wave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, select
+
+from app.db import session_factory, unit_of_work
+from app.models.orders import Order, OrderStatus
+from app.services import allocation, picking, waves
+from devices.scanner.scan import parse_scan
+
+ORDERS = 60
+
+
+def prepare(engine: Engine, now: dt.datetime) -> dict[str, int]:
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as s:
+        ids = s.scalars(
+            select(Order.id)
+            .where(Order.status == OrderStatus.NEW)
+            .order_by(Order.priority.desc(), Order.id)
+            .limit(ORDERS)
+        ).all()
+        allocated = sum(allocation.allocate(s, oid, now).status == "allocated" for oid in ids)
+        planned = waves.plan_waves(s, now, waves.Limits(orders=8, lines=40))
+    if not planned:
+        return {"allocated": allocated, "waves": 0, "picked": 0}
+    first = planned[0].id
+    with unit_of_work(sessions) as s:
+        waves.start_wave(s, first, None, now)
+        step = picking.current(s, first)
+        while step is not None:  # the picker walked the whole first wave
+            result = picking.scan_item(s, step, parse_scan(step.sku), None, now)
+            step = result.step
+    return {"allocated": allocated, "waves": len(planned), "picked": planned[0].orders}

@@ -1,0 +1,214 @@
+"""Pick screen for PDAs (480x800, touch): take the next wave, walk to the bin shown in large
+type, scan the bin, scan each item into the tote shown; short picks with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from app.services import picking, waves
+from app.services.picking import PickResult, PickStep
+from devices.scanner.scan import Scan, ScanKind
+from ui.station.feedback import Banner
+
+
+class PickView(QWidget):
+    status_message = Signal(str)
+    verdict = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None
+        self.ctx = ctx
+        self.setObjectName("pick_view")
+        self.step: PickStep | None = None
+        self.at_bin = False
+        self.banner = Banner(self, point_size=15)
+        self.wave = QLabel(objectName="wave")
+        self.progress = QProgressBar(objectName="progress")
+        self.bin = QLabel("—", objectName="bin")
+        self.bin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bin.setStyleSheet("font-size: 40pt; font-weight: bold; font-family: monospace;")
+        self.image = QLabel(objectName="image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumHeight(120)
+        self.image.setStyleSheet("background: #eceff1; color: #90a4ae; border-radius: 8px;")
+        self.product = QLabel(objectName="product")
+        self.product.setWordWrap(True)
+        self.product.setStyleSheet("font-size: 16pt;")
+        self.quantity = QLabel(objectName="quantity")
+        self.quantity.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        self.tote = QLabel(objectName="tote")
+        self.tote.setStyleSheet("font-size: 18pt;")
+        self.waves = QComboBox(objectName="waves")
+        self.start_button = QPushButton(objectName="start")
+        self.short_button = QPushButton(objectName="short")
+        for b in (self.start_button, self.short_button):
+            b.setMinimumHeight(56)
+        self.start_button.clicked.connect(self.start_selected_wave)
+        self.short_button.clicked.connect(self.report_short)
+        top = QHBoxLayout()
+        top.addWidget(self.waves, 1)
+        top.addWidget(self.start_button)
+        row = QHBoxLayout()
+        row.addWidget(self.quantity, 1)
+        row.addWidget(self.tote)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.wave)
+        box.addWidget(self.progress)
+        box.addWidget(self.banner)
+        box.addWidget(self.bin)
+        box.addWidget(self.image)
+        box.addWidget(self.product)
+        box.addLayout(row)
+        box.addStretch(1)
+        box.addWidget(self.short_button)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.start_button.setText(self.tr("Start wave"))
+        self.short_button.setText(self.tr("Short pick…"))
+        self.image.setText(self.tr("(product photo)"))
+        self._render()
+
+    def refresh(self) -> None:
+        with read_only(self.ctx.sessions) as s:
+            open_waves = waves.open_waves(s)
+        self.waves.clear()
+        for w in open_waves:
+            self.waves.addItem(
+                self.tr("{number} · {carrier} · {orders} orders · {status}").format(
+                    number=w.number, carrier=w.carrier or "—", orders=w.orders, status=w.status
+                ),
+                w.id,
+            )
+        if self.step is None and not open_waves:
+            self.banner.show_text(self.tr("No wave to pick"), "idle")
+
+    def start_selected_wave(self) -> None:
+        wave_id = self.waves.currentData()
+        if wave_id is None:
+            self.banner.show_text(self.tr("No wave to pick"), "warning", sound=True)
+            return
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                view = waves.wave_view(s, wave_id)
+                if view.status == "released":
+                    waves.start_wave(
+                        s, wave_id, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
+                    )
+        except DomainError as exc:
+            self.banner.show_text(str(exc), "error", sound=True)
+            return
+        with read_only(self.ctx.sessions) as s:
+            self.step = picking.current(s, wave_id)
+        self.at_bin = False
+        self._render()
+        self.banner.show_text(self.tr("Go to the bin and scan it"), "ok", sound=True)
+
+    def handle_scan(self, scan: Scan) -> None:
+        if self.step is None:
+            self.banner.show_text(self.tr("Start a wave first"), "warning", sound=True)
+            return
+        if not self.at_bin or scan.kind is ScanKind.BIN:
+            result = picking.scan_bin(self.step, scan)
+            self.at_bin = result.verdict == "at_bin"
+            self._show(result)
+            return
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                result = picking.scan_item(
+                    s, self.step, scan, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
+                )
+        except DomainError as exc:
+            self.banner.show_text(str(exc), "error", sound=True)
+            return
+        self._show(result)
+
+    def report_short(self) -> None:
+        if self.step is None:
+            return
+        found, ok = QInputDialog.getInt(
+            self,
+            self.tr("Short pick"),
+            self.tr("How many are in the bin?"),
+            self.step.picked,
+            0,
+            self.step.quantity - 1,
+        )
+        if not ok:
+            return
+        reasons = [self.tr("empty bin"), self.tr("damaged"), self.tr("wrong item in the bin")]
+        reason, ok = QInputDialog.getItem(self, self.tr("Short pick"), self.tr("Why?"), reasons, 0, True)
+        if ok:
+            self.short(found, reason)
+
+    def short(self, found: int, reason: str) -> None:
+        assert self.step is not None
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                result = picking.short(
+                    s, self.step, found, reason, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
+                )
+        except DomainError as exc:
+            self.banner.show_text(str(exc), "error", sound=True)
+            return
+        self._show(result)
+
+    def _show(self, result: PickResult) -> None:
+        if result.verdict in ("task_done", "wave_done"):
+            self.at_bin = False
+        self.step = result.step
+        self._render()
+        p = result.params
+        texts = {
+            "at_bin": self.tr("At {bin}: scan the item").format(bin=p.get("bin")),
+            "wrong_bin": self.tr("Wrong bin {code}: go to {bin}").format(
+                code=p.get("code"), bin=p.get("bin")
+            ),
+            "scan_bin_first": self.tr("Scan the bin {bin} first").format(bin=p.get("bin")),
+            "item_ok": self.tr("{sku} ✓").format(sku=p.get("sku")),
+            "task_done": self.tr("Done: next bin"),
+            "wave_done": self.tr("Wave {wave} picked: take the totes to packing").format(wave=p.get("wave")),
+            "wrong_item": self.tr("Wrong item: this task needs {sku}").format(sku=p.get("sku")),
+            "garbled": self.tr("Unreadable scan {code}: scan again").format(code=p.get("code")),
+        }
+        self.banner.show_text(texts.get(result.verdict, result.verdict), result.level, sound=True)
+        if result.verdict == "wave_done":
+            self.refresh()
+        self.verdict.emit(result)
+
+    def _render(self) -> None:
+        s = self.step
+        if s is None:
+            self.wave.setText("")
+            self.progress.setValue(0)
+            self.bin.setText("—")
+            self.product.setText("")
+            self.quantity.setText("")
+            self.tote.setText("")
+            return
+        self.wave.setText(
+            self.tr("Wave {wave} · order {order}").format(wave=s.wave_number, order=s.order_number)
+        )
+        self.progress.setRange(0, s.total)
+        self.progress.setValue(s.done)
+        self.progress.setFormat(self.tr("{done} / {total} picks").format(done=s.done, total=s.total))
+        self.bin.setText(s.bin_code)
+        self.product.setText(f"{s.sku}\n{s.name}")
+        self.quantity.setText(self.tr("{picked} / {quantity}").format(picked=s.picked, quantity=s.quantity))
+        self.tote.setText(self.tr("→ {tote}").format(tote=s.tote))
