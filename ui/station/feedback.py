@@ -3,6 +3,7 @@ a step away, and the matching sound (ok, warning, error)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 COLOURS = {
@@ -14,6 +15,8 @@ COLOURS = {
 
 
 class Banner(QLabel):
+    shown = Signal(str, str)  # text, level: every message, so tests and logs can follow along
+
     def __init__(self, parent: QWidget | None = None, point_size: int = 20) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
@@ -31,6 +34,7 @@ class Banner(QLabel):
             f"QLabel#banner {{ color: {fg}; background: {bg}; padding: 12px; "
             f"font-size: {self._point_size}pt; font-weight: bold; border-radius: 6px; }}"
         )
+        self.shown.emit(text, level)
         if sound:
             from ui.station.sounds import play
 

@@ -1,0 +1,172 @@
+"""A whole order through the running app with the pty scanner and scale simulators: allocated,
+picked into a tote, packed (right, wrong and extra items; a weight out of tolerance; a
+supervisor override), labels printed as PDF, verified and handed over. And a station process
+killed mid-pack whose parcel reopens where it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app.config import StationSettings
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.models.fulfilment import PickTask, Tote
+from app.models.orders import Order, OrderLine, OrderStatus
+from app.services import allocation, picking, settings, waves
+from devices.scanner.scan import parse_scan
+from devices.sim.devices import SimScale, SimScanner
+from tests.app.packing.conftest import barcode, make_order
+from tests.printing.conftest import decoded
+from ui.app import Shell
+from ui.bridge import DeviceBridge
+
+
+def _picked_in_tote(ctx, lines) -> tuple[str, str]:
+    number = make_order(ctx, lines, status=OrderStatus.NEW)
+    with unit_of_work(ctx.sessions) as s:
+        oid = s.scalar(select(Order.id).where(Order.number == number))
+        assert allocation.allocate(s, oid, ctx.clock()).status == "allocated"
+        (wave,) = waves.plan_waves(s, ctx.clock())
+        waves.start_wave(s, wave.id, None, ctx.clock())
+    with unit_of_work(ctx.sessions) as s:
+        step = picking.current(s, wave.id)
+        while step is not None:
+            step = picking.scan_item(s, step, parse_scan(step.sku), None, ctx.clock()).step
+        tote = s.scalar(
+            select(Tote.code)
+            .join(PickTask, PickTask.tote_id == Tote.id)
+            .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+            .where(OrderLine.order_id == oid)
+        )
+    return number, tote
+
+
+def test_order_from_allocation_to_hand_over_with_real_devices(qtbot, demo_engine, tmp_path):
+    scale, scanner = SimScale("continuous", stream_interval=0.05), SimScanner()
+    printed = tmp_path / "printed"
+    cfg = StationSettings(
+        station="PACK-E2E",
+        language="en",
+        devices={
+            "scale": {"port": scale.start(), "protocol": "continuous"},
+            "scanner": {"port": scanner.start()},
+        },
+        printers={doc: {"uri": f"file:{printed}"} for doc in ("waybill", "invoice", "manifest")},
+    )
+    ctx = AppContext(engine=demo_engine, settings=cfg)
+    with unit_of_work(ctx.sessions) as s:
+        settings.put(s, "verify.sample_pct", 100)
+    number, tote = _picked_in_tote(ctx, [("SKU-00001", 2), ("SKU-00002", 1)])
+    bridge = DeviceBridge(cfg.devices)
+    shell = Shell(ctx, cfg, bridge)
+    bridge.start()
+    try:
+        login = shell.show_login()
+        qtbot.waitUntil(bridge.all_connected, timeout=3000)
+        with qtbot.waitSignal(login.signed_in, timeout=3000):
+            scanner.scan("BADGE-packer1")
+        station = shell.main.tabs.currentWidget()
+        pack = station.show_view("pack")
+
+        def scan(code: str) -> None:
+            with qtbot.waitSignal(pack.banner.shown, timeout=3000):
+                scanner.scan(code)
+            qtbot.wait(200)  # a person scans a few times a second, not faster
+
+        scan(tote)
+        assert pack.parcel.order_number == number
+        scan(barcode(ctx, "SKU-00001"))
+        scan(barcode(ctx, "SKU-00003"))
+        assert pack.banner.level == "error" and "Wrong item" in pack.banner.text()
+        scan(barcode(ctx, "SKU-00001"))
+        scan(barcode(ctx, "SKU-00001"))
+        assert "Extra item" in pack.banner.text()
+        scan(barcode(ctx, "SKU-00002"))
+        expected = pack.parcel.expected_g
+        with qtbot.waitSignal(pack.verdict, timeout=5000):
+            scale.put(expected + 400)
+        assert pack.parcel.status.value == "blocked"
+        scanner.scan("CMD:OVERRIDE")
+        qtbot.waitUntil(lambda: pack.awaiting_badge, timeout=3000)
+        scan("BADGE-super1")
+        assert pack.parcel.status.value == "packed", pack.banner.text()
+        tracking = pack.parcel.tracking_number
+        qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) >= 2, timeout=15_000)
+        waybill = next(p for p in printed.glob("*.pdf") if "waybill" in p.name)
+        assert tracking in decoded(waybill.read_bytes())
+        scale.put(0)
+        verify = station.show_view("verify")
+
+        def vscan(code: str) -> None:
+            with qtbot.waitSignal(verify.banner.shown, timeout=3000):
+                scanner.scan(code)
+            qtbot.wait(200)
+
+        vscan(tracking)
+        assert "weight was overridden" in verify.banner.text()
+        for sku in ("SKU-00001", "SKU-00001", "SKU-00002"):
+            vscan(barcode(ctx, sku))
+        with qtbot.waitSignal(verify.verdict, timeout=5000):
+            scale.put(Decimal(expected + 400))
+        assert verify.task.status == "passed", verify.banner.text()
+        vscan("CMD:HANDOVER")
+        vscan(tracking)
+        verify.batches.selectRow(0)
+        with qtbot.waitSignal(verify.verdict, timeout=5000):
+            verify.close_selected_batch()
+        with read_only(ctx.sessions) as s:
+            assert s.scalar(select(Order.status).where(Order.number == number)) is OrderStatus.SHIPPED
+    finally:
+        shell.close()
+        bridge.stop()
+        scale.stop()
+        scanner.stop()
+
+
+CRASHING_STATION = textwrap.dedent("""
+    import os, signal, sys
+    from app.config import StationSettings
+    from app.context import AppContext
+    from app.db import make_engine, unit_of_work
+    from app.services import packing
+    from devices.scanner.scan import parse_scan
+    ctx = AppContext(engine=make_engine(sys.argv[1]), settings=StationSettings(station="PACK-CRASH"))
+    station = packing.Station("PACK-CRASH", 3)
+    with unit_of_work(ctx.sessions) as s:
+        parcel = packing.open_parcel(s, station, parse_scan(sys.argv[2]), ctx.clock()).parcel
+    with unit_of_work(ctx.sessions) as s:
+        parcel = packing.scan_item(s, station, parcel, parse_scan(sys.argv[3]), ctx.clock()).parcel
+    print("scanned", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # power cut: no clean-up of any kind
+""")
+
+
+def test_station_killed_mid_pack_reopens_the_parcel(qtbot, demo_engine):
+    from app.models.accounts import Role
+    from tests.conftest import make_ctx
+    from ui.station.pack import PackView
+
+    ctx = make_ctx(demo_engine, Role.PACKER, 3, "packer1")
+    ctx.settings.station = "PACK-CRASH"
+    number = make_order(ctx, [("SKU-00001", 3)])
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHING_STATION, str(demo_engine.url), number, barcode(ctx, "SKU-00001")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    assert proc.returncode == -signal.SIGKILL and "scanned" in proc.stdout, proc.stderr
+    view = PackView(ctx)
+    qtbot.addWidget(view)
+    assert view.parcel is not None and view.parcel.order_number == number
+    assert view.parcel.lines[0].scanned == 1 and "resumed" in view.banner.text()
+    view.handle_scan(parse_scan(barcode(ctx, "SKU-00001")))
+    assert view.parcel.lines[0].scanned == 2
