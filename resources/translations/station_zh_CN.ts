@@ -1,0 +1,729 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ExceptionsView</name>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="59" />
+        <source>Raised</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="59" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="59" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="59" />
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="59" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="64" />
+        <source>What was done</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="65" />
+        <source>Resolve</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="66" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="70" />
+        <source>Fixed on the floor</source>
+        <translation>现场已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="71" />
+        <source>Item back to its bin</source>
+        <translation>商品已归还库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="72" />
+        <source>Bin recounted, stock corrected</source>
+        <translation>库位已盘点，库存已更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="73" />
+        <source>Damaged: written off</source>
+        <translation>破损：已报废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="74" />
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="79" />
+        <source>short pick</source>
+        <translation>拣货短缺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="80" />
+        <source>wrong item</source>
+        <translation>错货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="81" />
+        <source>weight mismatch</source>
+        <translation>重量不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="82" />
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="83" />
+        <source>verify failed</source>
+        <translation>复核失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="103" />
+        <source>{n} open exception(s)</source>
+        <translation>{n} 条未处理异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="108" />
+        <source>Select an exception first</source>
+        <translation>请先选择一条异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/exceptions.py" line="127" />
+        <source>Exception resolved</source>
+        <translation>异常已处理</translation>
+    </message>
+</context>
+<context>
+    <name>PackView</name>
+    <message>
+        <location filename="../../ui/station/pack.py" line="125" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="125" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="125" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="125" />
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="127" />
+        <source>Packaging</source>
+        <translation>包装建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="128" />
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="129" />
+        <source>Re-weigh</source>
+        <translation>重新称重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="130" />
+        <source>Supervisor override</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="131" />
+        <source>Cancel parcel</source>
+        <translation>取消包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="132" />
+        <source>Command barcodes: CMD:FINISH · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</source>
+        <translation>指令条码：CMD:FINISH 完成 · CMD:REWEIGH 重称 · CMD:CANCEL 取消 · CMD:OVERRIDE 放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="135" />
+        <source>Scan a tote or an order to start packing</source>
+        <translation>扫描周转箱或订单开始打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="147" />
+        <source>Finish or cancel order {number} before starting another</source>
+        <translation>请先完成或取消订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="155" />
+        <source>Scan a tote or an order first (got {code})</source>
+        <translation>请先扫描周转箱或订单（收到 {code}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="162" />
+        <source>Scale: {message}</source>
+        <translation>电子秤：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="168" />
+        <source>over</source>
+        <translation>超载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="168" />
+        <source>under</source>
+        <translation>欠载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="172" />
+        <source>{grams} g</source>
+        <translation>{grams} 克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="184" />
+        <source>No open parcel for {command}</source>
+        <translation>没有打开的包裹，无法执行 {command}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="194" />
+        <location filename="../../ui/station/pack.py" line="333" />
+        <source>{left} item(s) still to scan</source>
+        <translation>还有 {left} 件未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="198" />
+        <source>Put the parcel on the scale and wait for a steady weight</source>
+        <translation>请把包裹放上秤，等待重量稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="203" />
+        <source>Only a parcel blocked by its weight can be overridden</source>
+        <translation>只有因重量被拦截的包裹才能放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="207" />
+        <source>Supervisor: scan your badge to accept {grams} g</source>
+        <translation>主管：请扫描工牌以接受 {grams} 克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="211" />
+        <source>Unknown command {command}</source>
+        <translation>未知指令 {command}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="230" />
+        <source>{name} may not override weights</source>
+        <translation>{name} 无权放行重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="266" />
+        <source>No parcel open</source>
+        <translation>没有打开的包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="273" />
+        <source>{number} · {carrier} · {city}</source>
+        <translation>{number} · {carrier} · {city}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="277" />
+        <source>{done} / {total} items</source>
+        <translation>{done} / {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="289" />
+        <source>fragile: wrap each item</source>
+        <translation>易碎：逐件包裹气泡膜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="290" />
+        <source>liquid: seal in a bag</source>
+        <translation>液体：密封袋包装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="291" />
+        <source>bulky</source>
+        <translation>大件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="292" />
+        <source>battery: add the battery label</source>
+        <translation>含电池：贴电池标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="293" />
+        <source>too much for one carton: split the parcel</source>
+        <translation>一个纸箱装不下：请拆分包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="299" />
+        <source>{code}: {title}</source>
+        <translation>{code}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="308" />
+        <source>Expected: unknown (the weight is learnt from this parcel)</source>
+        <translation>预期重量：未知（将从本包裹学习）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="312" />
+        <source>Expected: {expected} g ± {allowed} g</source>
+        <translation>预期：{expected} 克 ± {allowed} 克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="316" />
+        <source>ships in its own carton</source>
+        <translation>原箱发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="322" />
+        <source>Order {number}: scan each item</source>
+        <translation>订单 {number}：请逐件扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="323" />
+        <source>Order {number} resumed where it was left</source>
+        <translation>订单 {number} 已从中断处恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="326" />
+        <source>{sku} ✓ {scanned} of {quantity}</source>
+        <translation>{sku} ✓ {scanned}/{quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="327" />
+        <source>{sku} complete ({quantity})</source>
+        <translation>{sku} 已齐（{quantity}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="328" />
+        <source>All items scanned: put the parcel on the scale</source>
+        <translation>商品已全部扫描：请把包裹放上秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="329" />
+        <source>Unknown barcode {code}: not a product</source>
+        <translation>未知条码 {code}：不是商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="330" />
+        <source>Wrong item: {name} is not in this order</source>
+        <translation>错货：{name} 不在此订单中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="331" />
+        <source>Extra item: {sku} needs only {quantity}</source>
+        <translation>多货：{sku} 只需 {quantity} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="332" />
+        <source>Unreadable scan {code}: scan again</source>
+        <translation>无法识别 {code}：请重扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="335" />
+        <source>Weight {measured} g, expected {expected} g ± {allowed} g: check the parcel, re-weigh or call a supervisor</source>
+        <translation>重量 {measured} 克，预期 {expected} 克 ± {allowed} 克：请检查包裹、重新称重或呼叫主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="340" />
+        <source>Order {number} cancelled here: items back to the tote</source>
+        <translation>订单 {number} 已取消：商品放回周转箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="342" />
+        <source>Put the parcel on the scale again</source>
+        <translation>请重新把包裹放上秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="349" />
+        <source> (weight learnt)</source>
+        <translation>（已学习重量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="350" />
+        <source> (weight not checked)</source>
+        <translation>（未校验重量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="351" />
+        <source> (supervisor override)</source>
+        <translation>（主管放行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="353" />
+        <source>Packed{how}: {tracking}, labels printing</source>
+        <translation>已打包{how}：{tracking}，面单打印中</translation>
+    </message>
+</context>
+<context>
+    <name>PickView</name>
+    <message>
+        <location filename="../../ui/station/pick.py" line="83" />
+        <source>Start wave</source>
+        <translation>开始波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="84" />
+        <source>Short pick…</source>
+        <translation>拣货短缺…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="85" />
+        <source>(product photo)</source>
+        <translation>（商品图片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="94" />
+        <source>{number} · {carrier} · {orders} orders · {status}</source>
+        <translation>{number} · {carrier} · {orders} 单 · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="100" />
+        <location filename="../../ui/station/pick.py" line="105" />
+        <source>No wave to pick</source>
+        <translation>没有待拣波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="121" />
+        <source>Go to the bin and scan it</source>
+        <translation>请到库位并扫描库位码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="125" />
+        <source>Start a wave first</source>
+        <translation>请先开始一个波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="147" />
+        <location filename="../../ui/station/pick.py" line="156" />
+        <source>Short pick</source>
+        <translation>拣货短缺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="148" />
+        <source>How many are in the bin?</source>
+        <translation>库位里有几件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="155" />
+        <source>empty bin</source>
+        <translation>库位为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="155" />
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="155" />
+        <source>wrong item in the bin</source>
+        <translation>库位商品不对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="156" />
+        <source>Why?</source>
+        <translation>原因？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="179" />
+        <source>At {bin}: scan the item</source>
+        <translation>已到 {bin}：请扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="180" />
+        <source>Wrong bin {code}: go to {bin}</source>
+        <translation>库位错误 {code}：请去 {bin}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="183" />
+        <source>Scan the bin {bin} first</source>
+        <translation>请先扫描库位 {bin}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="184" />
+        <source>{sku} ✓</source>
+        <translation>{sku} ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="185" />
+        <source>Done: next bin</source>
+        <translation>完成：下一个库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="186" />
+        <source>Wave {wave} picked: take the totes to packing</source>
+        <translation>波次 {wave} 已拣完：请把周转箱送到打包台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="187" />
+        <source>Wrong item: this task needs {sku}</source>
+        <translation>错货：此任务需要 {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="188" />
+        <source>Unreadable scan {code}: scan again</source>
+        <translation>无法识别 {code}：请重扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="206" />
+        <source>Wave {wave} · order {order}</source>
+        <translation>波次 {wave} · 订单 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="210" />
+        <source>{done} / {total} picks</source>
+        <translation>{done} / {total} 次拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="213" />
+        <source>{picked} / {quantity}</source>
+        <translation>{picked} / {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pick.py" line="214" />
+        <source>→ {tote}</source>
+        <translation>→ {tote}</translation>
+    </message>
+</context>
+<context>
+    <name>StationMode</name>
+    <message>
+        <location filename="../../ui/station/mode.py" line="31" />
+        <source>Pick</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/mode.py" line="35" />
+        <source>Pack</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/mode.py" line="39" />
+        <source>Verify and hand-over</source>
+        <translation>复核与交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/mode.py" line="43" />
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/mode.py" line="46" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/mode.py" line="67" />
+        <source>Scan ignored on this screen: {code}</source>
+        <translation>此界面不处理扫描：{code}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../ui/station/stats.py" line="35" />
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="36" />
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="37" />
+        <source>Parcels</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="38" />
+        <source>Parcels / hour</source>
+        <translation>包裹/小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="39" />
+        <source>Errors caught</source>
+        <translation>拦截差错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="40" />
+        <source>Overrides</source>
+        <translation>放行次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="43" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/stats.py" line="52" />
+        <source>Today since {time} ({n} parcels)</source>
+        <translation>今天 {time} 起（{n} 个包裹）</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyView</name>
+    <message>
+        <location filename="../../ui/station/verify.py" line="91" />
+        <source>Verify parcels</source>
+        <translation>复核包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="92" />
+        <source>Hand over to carrier</source>
+        <translation>交接承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="93" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="93" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="93" />
+        <source>Re-scanned</source>
+        <translation>已复扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="94" />
+        <source>Batch</source>
+        <translation>交接批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="94" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="94" />
+        <source>Parcels</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="95" />
+        <source>Open hand-over batches</source>
+        <translation>未关闭的交接批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="96" />
+        <source>Carrier collected: close batch and print manifest</source>
+        <translation>承运商已揽收：关闭批次并打印交接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="101" />
+        <source>Scan a waybill to verify the parcel</source>
+        <translation>扫描面单复核包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="103" />
+        <source>Scan verified parcels into the carrier's batch</source>
+        <translation>扫描已复核的包裹加入交接批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="130" />
+        <source>{grams} g</source>
+        <translation>{grams} 克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="161" />
+        <source>{tracking} → batch {batch} ({count} parcels)</source>
+        <translation>{tracking} → 批次 {batch}（{count} 个包裹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="173" />
+        <source>Select the batch the carrier collected</source>
+        <translation>请选择承运商揽收的批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="183" />
+        <source>Batch {batch} closed: {count} parcels shipped, manifest printing</source>
+        <translation>批次 {batch} 已关闭：{count} 个包裹已发出，交接单打印中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="212" />
+        <source>{tracking} · order {number} · {carrier}</source>
+        <translation>{tracking} · 订单 {number} · {carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="224" />
+        <source>high value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="225" />
+        <source>random sample</source>
+        <translation>随机抽检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="226" />
+        <source>weight was overridden</source>
+        <translation>重量曾被放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="227" />
+        <source>weight was learnt</source>
+        <translation>重量为学习值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="228" />
+        <source>weight was not checked</source>
+        <translation>重量未校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="232" />
+        <source>Check this parcel ({reason}): re-scan every item, then weigh it</source>
+        <translation>抽检此包裹（{reason}）：逐件复扫后称重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="234" />
+        <source>Verified: put it with {carrier}</source>
+        <translation>复核通过：放到 {carrier} 区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="235" />
+        <source>{sku} ✓</source>
+        <translation>{sku} ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="236" />
+        <source>All items re-scanned: put the parcel on the scale</source>
+        <translation>已全部复扫：请把包裹放上秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="237" />
+        <source>{left} item(s) still to re-scan</source>
+        <translation>还有 {left} 件未复扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="238" />
+        <source>Unreadable scan {code}: scan again</source>
+        <translation>无法识别 {code}：请重扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verify.py" line="240" />
+        <source>Verify failed: {detail}. Set the parcel aside for a supervisor</source>
+        <translation>复核失败：{detail}。请把包裹放到一边等主管处理</translation>
+    </message>
+</context>
+</TS>
