@@ -381,7 +381,7 @@ def resolve_identity(s: Session, phone: str = "", email: str = "") -> int | None
 def duplicate_candidates(s: Session, customer_id: int) -> list[int]:
     """Other customers that are probably the same person: same name and the same phone number
     seen on one of their addresses, or the same name at the same street address."""
-    me = _customer(s, customer_id)
+    me = customer_row(s, customer_id)
     phones = set(s.scalars(select(CustomerPhone.phone).where(CustomerPhone.customer_id == customer_id)))
     streets = set(s.scalars(select(Address.street).where(Address.customer_id == customer_id)))
     rows = s.execute(
@@ -392,7 +392,7 @@ def duplicate_candidates(s: Session, customer_id: int) -> list[int]:
     return sorted({cid for cid, phone, street in rows if phone in phones or (street and street in streets)})
 
 
-def _customer(s: Session, customer_id: int) -> Customer:
+def customer_row(s: Session, customer_id: int) -> Customer:
     row = s.get(Customer, customer_id)
     if row is None:
         raise NotFound(f"No customer #{customer_id}.")
@@ -411,9 +411,9 @@ def merge_customers(
     """Make `source` part of `into` (one history, one search hit); reversible, audited.
     Returns the customer the source now belongs to."""
     agent = _require(user, "service.merge", "merge customers")
-    source, into = _customer(s, source_id), _customer(s, into_id)
+    source, into = customer_row(s, source_id), customer_row(s, into_id)
     if into.merged_into_id is not None:  # merge into the group, not into a member of it
-        into = _customer(s, into.merged_into_id)
+        into = customer_row(s, into.merged_into_id)
     if source.id == into.id:
         raise Conflict("A customer cannot be merged into itself.")
     if source.merged_into_id is not None:
@@ -432,7 +432,7 @@ def unmerge_customer(s: Session, user: CurrentUser | None, customer_id: int, *,
                      station: str | None = None) -> None:
     """Undo a merge: the customer is on its own again (its orders and contacts never moved)."""
     agent = _require(user, "service.merge", "un-merge customers")
-    row = _customer(s, customer_id)
+    row = customer_row(s, customer_id)
     if row.merged_into_id is None:
         raise Conflict(f"Customer #{customer_id} is not merged into anyone.")
     audit.record(s, "customer.unmerge", "customer", row.id, user_id=agent.id, station=station,

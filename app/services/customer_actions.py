@@ -1,0 +1,249 @@
+"""Quick actions from a customer's history: log an interaction, add a note, open a ticket,
+refund (approval above a limit), give a coupon, schedule a follow-up. Each is one unit of work
+in the caller's session, checks the role, validates its input with a message for the user, and
+leaves an audit entry where money or personal data is involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.context import CurrentUser
+from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.extensions import import_optional
+from app.models.orders import Customer, Order
+from app.models.service import (
+    Compensation,
+    ContactChannel,
+    Direction,
+    FollowUp,
+    Interaction,
+    Refund,
+    RefundStatus,
+    Ticket,
+)
+from app.services import audit, settings
+from app.services.customers import customer_row
+
+REFUND_LIMIT_KEY = "service.refund_approval_limit"
+REFUND_LIMIT = Decimal("200.00")  # CNY; above it a refund waits for service.approve_refund
+COUPON_LIMIT = Decimal("500.00")
+FOLLOW_UP_AFTER = dt.timedelta(hours=24)
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class Done:
+    """What an action did, for the status bar: kind, new row id, and a reference to show."""
+
+    kind: str
+    id: int
+    ref: str = ""
+    pending_approval: bool = False
+
+
+def _agent(user: CurrentUser | None) -> CurrentUser:
+    if user is None or not user.may("service.use"):
+        raise PermissionDenied("Your role may not act on customers.")
+    return user
+
+
+def _text(value: str, what: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise DomainError(f"{what} is empty.")
+    if len(value) > limit:
+        raise DomainError(f"{what} is too long ({len(value)} characters, at most {limit}).")
+    return value
+
+
+def parse_amount(raw: str | Decimal, what: str = "Amount") -> Decimal:
+    """A positive amount with at most 2 decimals (``12``, ``12.5``, ``¥12.50``)."""
+    try:
+        value = Decimal(str(raw).strip().lstrip("¥").replace(",", "") or "x")
+    except InvalidOperation:
+        raise DomainError(f"{what} is not a number: {raw!r}.") from None
+    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+        raise DomainError(f"{what} must be more than 0 with at most 2 decimals: {raw!r}.")
+    if value >= Decimal("1e9"):
+        raise DomainError(f"{what} is too large: {raw!r}.")
+    return value
+
+
+def _channel(value: str) -> ContactChannel:
+    try:
+        return ContactChannel(value)
+    except ValueError:
+        raise DomainError(
+            f"Unknown channel {value!r}; use {', '.join(c.value for c in ContactChannel)}."
+        ) from None
+
+
+def _order_of(s: Session, customer_id: int, order_id: int | None) -> Order | None:
+    if order_id is None:
+        return None
+    order = s.get(Order, order_id)
+    if order is None:
+        raise NotFound(f"No order #{order_id}.")
+    owner = s.get(Customer, order.customer_id)
+    if order.customer_id != customer_id and (owner is None or owner.merged_into_id != customer_id):
+        raise Conflict(f"Order {order.number} belongs to another customer.")
+    return order
+
+
+def log_interaction(
+    s: Session, user: CurrentUser | None, customer_id: int, *, channel: str, direction: str,
+    body: str, now: dt.datetime, order_id: int | None = None, ticket_id: int | None = None,
+) -> Done:
+    """A call, chat, email or social message with the customer, as it happened."""
+    agent = _agent(user)
+    customer_row(s, customer_id)
+    _order_of(s, customer_id, order_id)
+    try:
+        way = Direction(direction)
+    except ValueError:
+        raise DomainError(f"Unknown direction {direction!r}; use inbound or outbound.") from None
+    row = Interaction(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id,
+                      channel=_channel(channel), direction=way, agent_id=agent.id,
+                      body=_text(body, "The message"), occurred_at=now)
+    s.add(row)
+    s.flush()
+    return Done("interaction", row.id)
+
+
+def add_note(s: Session, user: CurrentUser | None, customer_id: int, body: str, *, now: dt.datetime,
+             order_id: int | None = None) -> Done:
+    """An internal note on the customer (shown in the timeline, never sent)."""
+    return log_interaction(s, user, customer_id, channel=ContactChannel.NOTE.value,
+                           direction=Direction.INTERNAL.value, body=body, now=now, order_id=order_id)
+
+
+def open_ticket(
+    s: Session, user: CurrentUser | None, customer_id: int, *, subject: str, channel: str,
+    now: dt.datetime, order_id: int | None = None, body: str = "",
+) -> Done:
+    """A ticket for this customer. Routing, SLA and priority belong to the ticket service: when
+    it is installed (app.services.tickets.open_ticket) it opens the ticket; otherwise the row is
+    created here, unrouted, in the general queue."""
+    agent = _agent(user)
+    customer = customer_row(s, customer_id)
+    _order_of(s, customer_id, order_id)
+    subject = _text(subject, "The subject", limit=200)
+    tickets = import_optional("app.services.tickets")
+    if tickets is not None and hasattr(tickets, "open_ticket"):
+        ticket = tickets.open_ticket(s, agent, customer_id=customer_id, subject=subject,
+                                     channel=_channel(channel), now=now, order_id=order_id, body=body)
+        return Done("ticket", ticket.id, ticket.number)
+    row = Ticket(number="T-pending", customer_id=customer_id, order_id=order_id, subject=subject,
+                 channel=_channel(channel), language=customer.language, created_at=now)
+    s.add(row)
+    s.flush()
+    row.number = f"T-{row.id:06d}"  # the same numbering as tickets raised by tracking feeds
+    if body.strip():
+        s.add(Interaction(customer_id=customer_id, ticket_id=row.id, order_id=order_id,
+                          channel=row.channel, direction=Direction.INBOUND, agent_id=agent.id,
+                          body=_text(body, "The message"), occurred_at=now))
+    return Done("ticket", row.id, row.number)
+
+
+def refund_limit(s: Session) -> Decimal:
+    return Decimal(str(settings.get(s, REFUND_LIMIT_KEY, str(REFUND_LIMIT))))
+
+
+def request_refund(
+    s: Session, user: CurrentUser | None, customer_id: int, *, order_id: int, amount: str | Decimal,
+    reason: str, now: dt.datetime, ticket_id: int | None = None, station: str | None = None,
+) -> Done:
+    """Refund part or all of an order. Up to the approval limit (setting
+    ``service.refund_approval_limit``) it is approved at once; above it, it waits for a role
+    with ``service.approve_refund`` unless the requester has it."""
+    agent = _agent(user)
+    order = _order_of(s, customer_id, order_id)
+    assert order is not None
+    value = parse_amount(amount, "The refund")
+    refunded = s.scalar(
+        select(func.coalesce(func.sum(Refund.amount), 0)).where(
+            Refund.order_id == order.id, Refund.status != RefundStatus.REJECTED)
+    )
+    left = order.total - Decimal(refunded or 0)
+    if value > left:
+        raise Conflict(f"Order {order.number} has ¥{left} left to refund; ¥{value} is too much.")
+    needs_approval = value > refund_limit(s) and not agent.may("service.approve_refund")
+    row = Refund(order_id=order.id, customer_id=order.customer_id, ticket_id=ticket_id, amount=value,
+                 currency=order.currency, reason=_text(reason, "The reason", limit=200),
+                 status=RefundStatus.PENDING_APPROVAL if needs_approval else RefundStatus.APPROVED,
+                 requested_by=agent.id, approved_by=None if needs_approval else agent.id, created_at=now)
+    s.add(row)
+    s.flush()
+    audit.record(s, "refund.request", "refund", row.id, user_id=agent.id, station=station,
+                 order=order.number, amount=value, status=row.status.value)
+    return Done("refund", row.id, order.number, pending_approval=needs_approval)
+
+
+def decide_refund(s: Session, user: CurrentUser | None, refund_id: int, *, approve: bool,
+                  station: str | None = None) -> Done:
+    """A supervisor approves or rejects a refund waiting for approval."""
+    if user is None or not user.may("service.approve_refund"):
+        raise PermissionDenied("Your role may not approve refunds.")
+    row = s.get(Refund, refund_id)
+    if row is None:
+        raise NotFound(f"No refund #{refund_id}.")
+    if row.status is not RefundStatus.PENDING_APPROVAL:
+        raise Conflict(f"Refund #{refund_id} is {row.status.value}, not waiting for approval.")
+    row.status = RefundStatus.APPROVED if approve else RefundStatus.REJECTED
+    row.approved_by = user.id
+    audit.record(s, "refund.approve" if approve else "refund.reject", "refund", row.id,
+                 user_id=user.id, station=station, amount=row.amount)
+    return Done("refund", row.id)
+
+
+def give_coupon(
+    s: Session, user: CurrentUser | None, customer_id: int, *, amount: str | Decimal, reason: str,
+    now: dt.datetime, days_valid: int = 30, order_id: int | None = None, ticket_id: int | None = None,
+    station: str | None = None,
+) -> Done:
+    """A goodwill coupon with a fresh code, valid for `days_valid` days."""
+    agent = _agent(user)
+    customer_row(s, customer_id)
+    _order_of(s, customer_id, order_id)
+    value = parse_amount(amount, "The coupon")
+    if value > COUPON_LIMIT:
+        raise DomainError(f"A coupon is at most ¥{COUPON_LIMIT}; offer a refund for more.")
+    if not 1 <= days_valid <= 366:
+        raise DomainError("A coupon is valid for 1 to 366 days.")
+    row = Compensation(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id, kind="coupon",
+                       code=f"CP{secrets.token_hex(5).upper()}", amount=value,
+                       reason=_text(reason, "The reason", limit=200),
+                       expires_at=now + dt.timedelta(days=days_valid), given_by=agent.id, created_at=now)
+    s.add(row)
+    s.flush()
+    audit.record(s, "compensation.give", "compensation", row.id, user_id=agent.id, station=station,
+                 customer=customer_id, amount=value)
+    return Done("compensation", row.id, row.code)
+
+
+def default_follow_up(s: Session, ticket_id: int | None, now: dt.datetime) -> dt.datetime:
+    """24 hours after the ticket was resolved, or 24 hours from now."""
+    resolved = s.scalar(select(Ticket.resolved_at).where(Ticket.id == ticket_id)) if ticket_id else None
+    return (resolved or now) + FOLLOW_UP_AFTER
+
+
+def schedule_follow_up(
+    s: Session, user: CurrentUser | None, customer_id: int, *, now: dt.datetime, note: str = "",
+    due_at: dt.datetime | None = None, ticket_id: int | None = None,
+) -> Done:
+    agent = _agent(user)
+    customer_row(s, customer_id)
+    due = due_at or default_follow_up(s, ticket_id, now)
+    if due < now - dt.timedelta(minutes=1):
+        raise DomainError("A follow-up cannot be due in the past.")
+    row = FollowUp(customer_id=customer_id, ticket_id=ticket_id, assignee_id=agent.id, due_at=due,
+                   note=_text(note, "The note", required=False))
+    s.add(row)
+    s.flush()
+    return Done("follow_up", row.id, due.isoformat(timespec="minutes"))
