@@ -1,0 +1,493 @@
+"""One customer on one screen: header with masked contacts (and an audited Reveal), the
+filterable, paged timeline, the orders tab with lines, parcels and tracking, and quick actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from app.services import customer_actions as actions
+from app.services import history
+from app.services.history import Cursor, Event, Header, OrderRow
+
+
+class ActionDialog(QDialog):
+    """A small form for one quick action; stays open with the reason when the action is refused."""
+
+    def __init__(self, title: str, submit: Callable[[ActionDialog], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("action_dialog")
+        self._submit = submit
+        self.form = QFormLayout()
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.fields: dict[str, QWidget] = {}
+        self.outcome = ""
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        widget.setObjectName(name)
+        self.fields[name] = widget
+        self.form.addRow(label, widget)
+        return widget
+
+    def value(self, name: str) -> str:
+        w = self.fields[name]
+        if isinstance(w, QComboBox):
+            return str(w.currentData() if w.currentData() is not None else w.currentText())
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QSpinBox):
+            return str(w.value())
+        if isinstance(w, QLineEdit):
+            return w.text()
+        raise TypeError(name)
+
+    def submit(self) -> None:
+        try:
+            self.outcome = self._submit(self)
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class CustomerView(QWidget):
+    status_message = Signal(str)
+    open_customer = Signal(int)  # e.g. the customer this one was merged into
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("customer_view")
+        self.customer_id: int | None = None
+        self.head: Header | None = None
+        self.cursor: Cursor | None = None
+        self.dialog: ActionDialog | None = None
+        self._orders: list[OrderRow] = []
+        self.kind_names = {
+            "order": self.tr("Order"), "shipment": self.tr("Shipment"), "tracking": self.tr("Tracking"),
+            "refund": self.tr("Refund"), "compensation": self.tr("Coupon"), "ticket": self.tr("Ticket"),
+            "interaction": self.tr("Contact"), "follow_up": self.tr("Follow-up"),
+        }
+        self.channel_names = {
+            "chat": self.tr("Chat"), "phone": self.tr("Phone"), "email": self.tr("Email"),
+            "social": self.tr("Social"), "note": self.tr("Note"),
+        }
+        self.tier_names = {"new": self.tr("New"), "regular": self.tr("Regular"), "silver": self.tr("Silver"),
+                           "gold": self.tr("Gold"), "vip": self.tr("VIP")}
+        self.direction_names = {"inbound": self.tr("in"), "outbound": self.tr("out"),
+                                "internal": self.tr("internal")}
+        # header
+        self.name_label = QLabel(objectName="customer_name")
+        font = self.name_label.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.tier_label = QLabel(objectName="tier")
+        self.tier_label.setStyleSheet("padding: 2px 8px; border-radius: 4px; background: #fff3e0;")
+        self.facts_label = QLabel(objectName="facts")
+        self.contacts_label = QLabel(objectName="contacts")
+        self.contacts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contacts_label.setWordWrap(True)
+        self.reveal_button = QPushButton(self.tr("Reveal contacts"), objectName="reveal")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.merged_button = QPushButton(objectName="merged_into")
+        self.merged_button.clicked.connect(self._open_merged_into)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label)
+        top.addWidget(self.tier_label)
+        top.addStretch(1)
+        top.addWidget(self.merged_button)
+        contacts = QHBoxLayout()
+        contacts.addWidget(self.contacts_label, 1)
+        contacts.addWidget(self.reveal_button)
+        # quick actions
+        self.action_buttons: dict[str, QPushButton] = {}
+        action_row = QHBoxLayout()
+        for name, title, slot in (
+            ("log_call", self.tr("Log contact…"), self.log_interaction),
+            ("open_ticket", self.tr("Open ticket…"), self.open_ticket),
+            ("refund", self.tr("Refund…"), self.refund),
+            ("coupon", self.tr("Give coupon…"), self.coupon),
+            ("follow_up", self.tr("Follow up…"), self.follow_up),
+            ("note", self.tr("Add note…"), self.note),
+        ):
+            button = QPushButton(title, objectName=name)
+            button.clicked.connect(slot)
+            self.action_buttons[name] = button
+            action_row.addWidget(button)
+        action_row.addStretch(1)
+        # timeline tab
+        self.kind_filter = QComboBox(objectName="kind_filter")
+        self.kind_filter.addItem(self.tr("All types"), None)
+        for kind in history.KINDS:
+            self.kind_filter.addItem(self.kind_names[kind], kind)
+        self.channel_filter = QComboBox(objectName="channel_filter")
+        self.channel_filter.addItem(self.tr("All channels"), None)
+        for channel, title in self.channel_names.items():
+            self.channel_filter.addItem(title, channel)
+        self.kind_filter.currentIndexChanged.connect(self.reload_timeline)
+        self.channel_filter.currentIndexChanged.connect(self.reload_timeline)
+        self.timeline = QTreeWidget(objectName="timeline")
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Type"), self.tr("Reference"),
+                                       self.tr("Status"), self.tr("Channel"), self.tr("Detail")])
+        self.timeline.setColumnWidth(0, 130)
+        self.timeline.setColumnWidth(2, 150)
+        self.more_button = QPushButton(self.tr("Load older events"), objectName="load_more")
+        self.more_button.clicked.connect(self.load_more)
+        self.count_label = QLabel(objectName="count")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.channel_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        timeline_page = QWidget()
+        tl = QVBoxLayout(timeline_page)
+        tl.addLayout(filters)
+        tl.addWidget(self.timeline, 1)
+        tl.addWidget(self.more_button)
+        # orders tab
+        self.orders_list = QListWidget(objectName="orders_list")
+        self.orders_list.currentRowChanged.connect(self.show_order)
+        self.order_detail = QTreeWidget(objectName="order_detail")
+        self.order_detail.setHeaderLabels([self.tr("Item"), self.tr("Detail")])
+        self.order_detail.setColumnWidth(0, 260)
+        split = QSplitter()
+        split.addWidget(self.orders_list)
+        split.addWidget(self.order_detail)
+        split.setSizes([260, 600])
+        self.tabs = QTabWidget(objectName="customer_tabs")
+        self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.tabs.addTab(split, self.tr("Orders"))
+        self.placeholder = QLabel(self.tr("Search for a customer and open them to see their history."),
+                                  objectName="placeholder")
+        box = QVBoxLayout(self)
+        box.addWidget(self.placeholder)
+        box.addLayout(top)
+        box.addWidget(self.facts_label)
+        box.addLayout(contacts)
+        box.addLayout(action_row)
+        box.addWidget(self.tabs, 1)
+        self._set_enabled(False)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def _set_enabled(self, on: bool) -> None:
+        self.placeholder.setVisible(not on)
+        for w in (self.tabs, *self.action_buttons.values(), self.reveal_button):
+            w.setEnabled(on)
+        user = self.ctx.user
+        may_reveal = user is not None and user.may("service.reveal_pii")
+        self.reveal_button.setEnabled(on and may_reveal)
+        self.reveal_button.setToolTip("" if may_reveal else self.tr("Your role may not see full contacts."))
+        self.merged_button.setVisible(False)
+
+    def load(self, customer_id: int) -> None:
+        try:
+            with read_only(self.ctx.sessions) as s:
+                head = history.header(s, customer_id)
+                self._orders = history.orders(s, customer_id, limit=200)
+        except DomainError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self.customer_id = customer_id
+        self.head = head
+        self._set_enabled(True)
+        self.name_label.setText(head.name)
+        self.tier_label.setText(self.tier_names.get(head.tier, head.tier))
+        facts = [self.tr("Lifetime value ¥{v}").format(v=f"{head.lifetime_value:,.2f}"),
+                 self.tr("{n} orders").format(n=head.orders),
+                 self.tr("{n} open tickets").format(n=head.open_tickets),
+                 self.tr("customer since {d}").format(d=f"{head.since:%Y-%m-%d}")]
+        if head.tags:
+            facts.append(self.tr("tags: {t}").format(t=", ".join(head.tags)))
+        if head.merged_ids:
+            facts.append(self.tr("includes merged customers {ids}").format(
+                ids=", ".join(f"#{i}" for i in head.merged_ids)))
+        self.facts_label.setText(" · ".join(facts))
+        self._show_contacts([(c.kind, c.masked) for c in head.contacts])
+        if head.merged_into:
+            self.merged_button.setText(self.tr("Merged into #{id}: open").format(id=head.merged_into))
+            self.merged_button.setVisible(True)
+        self.orders_list.clear()
+        for o in self._orders:
+            self.orders_list.addItem(f"{o.number}  {o.placed_at:%Y-%m-%d}  ¥{o.total}  {o.status}")
+        self.order_detail.clear()
+        self.reload_timeline()
+
+    def _show_contacts(self, contacts: list[tuple[str, str]]) -> None:
+        names = {"phone": self.tr("Phone"), "email": self.tr("Email"), "address": self.tr("Address")}
+        self.contacts_label.setText("   ".join(f"{names[k]}: {v}" for k, v in contacts)
+                                    or self.tr("No contact details"))
+
+    def reload_timeline(self) -> None:
+        self.timeline.clear()
+        self.cursor = None
+        self._load_page()
+
+    def load_more(self) -> None:
+        if self.cursor is not None:
+            self._load_page()
+
+    def _load_page(self) -> None:
+        if self.customer_id is None:
+            return
+        kind = self.kind_filter.currentData()
+        channel = self.channel_filter.currentData()
+        with read_only(self.ctx.sessions) as s:
+            page = history.timeline(s, self.customer_id, kinds=[kind] if kind else history.KINDS,
+                                    channels=[channel] if channel else (), after=self.cursor)
+        for event in page.events:
+            self.timeline.addTopLevelItem(self._event_item(event))
+        self.cursor = page.next
+        self.more_button.setEnabled(page.next is not None)
+        self.count_label.setText(self.tr("{n} shown").format(n=self.timeline.topLevelItemCount())
+                                 + ("" if page.next is None else self.tr(", more older")))
+
+    def _event_item(self, e: Event) -> QTreeWidgetItem:
+        detail = e.text
+        if e.kind == "interaction" and e.direction:
+            detail = f"[{self.direction_names.get(e.direction, e.direction)}] {detail}"
+        if e.amount is not None:
+            detail = f"¥{e.amount}  {detail}"
+        channel = self.channel_names.get(e.channel, e.channel)
+        local = e.at.astimezone()
+        item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", self.kind_names[e.kind], e.ref, e.status,
+                                channel, detail])
+        item.setData(0, Qt.ItemDataRole.UserRole, (e.kind, e.id))
+        if e.kind in ("refund", "compensation"):
+            item.setForeground(1, QColor("#6a1b9a"))
+        elif e.kind == "ticket":
+            item.setForeground(1, QColor("#c62828"))
+        return item
+
+    def show_order(self, row: int) -> None:
+        self.order_detail.clear()
+        if not 0 <= row < len(self._orders):
+            return
+        with read_only(self.ctx.sessions) as s:
+            d = history.order_detail(s, self._orders[row].id)
+        o = d.order
+        top = QTreeWidgetItem([o.number, f"{o.placed_at.astimezone():%Y-%m-%d %H:%M}  {o.channel}  "
+                               f"{o.status}  ¥{o.total}"])
+        lines = QTreeWidgetItem([self.tr("Lines"), str(len(d.lines))])
+        for ln in d.lines:
+            lines.addChild(QTreeWidgetItem([f"{ln.sku}  {ln.name}", f"× {ln.quantity}  ¥{ln.amount}"]))
+        packages = QTreeWidgetItem([self.tr("Packages"), str(len(d.packages))])
+        for pid, status, box in d.packages:
+            packages.addChild(QTreeWidgetItem([f"#{pid}", f"{status}  {box}"]))
+        parcels = QTreeWidgetItem([self.tr("Parcels and tracking"), str(len(d.parcels))])
+        for p in d.parcels:
+            parcel = QTreeWidgetItem([f"{p.carrier} {p.tracking_number}",
+                                      f"{p.status}  {p.weight_g or '?'} g"])
+            for at, code, location, description in p.events:
+                parcel.addChild(QTreeWidgetItem([f"{at.astimezone():%Y-%m-%d %H:%M}  {code}",
+                                                 f"{location}  {description}"]))
+            parcels.addChild(parcel)
+        for item in (top, lines, packages, parcels):
+            self.order_detail.addTopLevelItem(item)
+        self.order_detail.expandAll()
+
+    def _open_merged_into(self) -> None:
+        if self.head is not None and self.head.merged_into:
+            self.open_customer.emit(self.head.merged_into)
+
+    # -- privacy ---------------------------------------------------------------------------------
+    def reveal(self) -> None:
+        """Full contacts for a role that may see them; each reveal is in the audit log."""
+        if self.customer_id is None:
+            return
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                contacts = history.reveal_contacts(s, self.ctx.user, self.customer_id,
+                                                   station=self.ctx.station)
+        except DomainError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self._show_contacts([(c.kind, c.value) for c in contacts])
+        self.reveal_button.setEnabled(False)
+        self.status_message.emit(self.tr("Contacts revealed; this was recorded in the audit log."))
+
+    # -- quick actions ---------------------------------------------------------------------------
+    def _run(self, title: str, build: Callable[[ActionDialog], None],
+             action: Callable[[ActionDialog], str]) -> ActionDialog:
+        dialog = ActionDialog(title, action, self)
+        build(dialog)
+        dialog.accepted.connect(lambda: self._done(dialog.outcome))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _done(self, message: str) -> None:
+        self.status_message.emit(message)
+        if self.customer_id is not None:
+            self.load(self.customer_id)
+
+    def _order_combo(self, optional: bool = True) -> QComboBox:
+        combo = QComboBox()
+        if optional:
+            combo.addItem(self.tr("(no order)"), "")
+        for o in self._orders:
+            combo.addItem(f"{o.number}  ¥{o.total}", str(o.id))
+        return combo
+
+    def _channel_combo(self, default: str = "phone") -> QComboBox:
+        combo = QComboBox()
+        for channel in ("phone", "chat", "email", "social"):
+            combo.addItem(self.channel_names[channel], channel)
+        combo.setCurrentIndex(combo.findData(default))
+        return combo
+
+    @staticmethod
+    def _order_id(d: ActionDialog) -> int | None:
+        value = d.value("order")
+        return int(value) if value else None
+
+    def log_interaction(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            d.add("channel", self.tr("Channel"), self._channel_combo())
+            way = QComboBox()
+            way.addItem(self.tr("Customer contacted us"), "inbound")
+            way.addItem(self.tr("We contacted the customer"), "outbound")
+            d.add("direction", self.tr("Direction"), way)
+            d.add("order", self.tr("Order"), self._order_combo())
+            d.add("body", self.tr("What was said"), QPlainTextEdit())
+
+        def act(d: ActionDialog) -> str:
+            with unit_of_work(self.ctx.sessions) as s:
+                actions.log_interaction(s, self.ctx.user, self._cid(), channel=d.value("channel"),
+                                        direction=d.value("direction"), body=d.value("body"),
+                                        now=self.ctx.clock(), order_id=self._order_id(d))
+            return self.tr("Contact logged.")
+
+        return self._run(self.tr("Log a contact"), build, act)
+
+    def note(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            d.add("body", self.tr("Note"), QPlainTextEdit())
+
+        def act(d: ActionDialog) -> str:
+            with unit_of_work(self.ctx.sessions) as s:
+                actions.add_note(s, self.ctx.user, self._cid(), d.value("body"), now=self.ctx.clock())
+            return self.tr("Note added.")
+
+        return self._run(self.tr("Add a note"), build, act)
+
+    def open_ticket(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            d.add("subject", self.tr("Subject"), QLineEdit())
+            d.add("channel", self.tr("Channel"), self._channel_combo())
+            d.add("order", self.tr("Order"), self._order_combo())
+            d.add("body", self.tr("Customer's message"), QPlainTextEdit())
+
+        def act(d: ActionDialog) -> str:
+            with unit_of_work(self.ctx.sessions) as s:
+                done = actions.open_ticket(s, self.ctx.user, self._cid(), subject=d.value("subject"),
+                                           channel=d.value("channel"), now=self.ctx.clock(),
+                                           order_id=self._order_id(d), body=d.value("body"))
+            return self.tr("Ticket {n} opened.").format(n=done.ref)
+
+        return self._run(self.tr("Open a ticket"), build, act)
+
+    def refund(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            d.add("order", self.tr("Order"), self._order_combo(optional=False))
+            d.add("amount", self.tr("Amount (¥)"), QLineEdit())
+            d.add("reason", self.tr("Reason"), QLineEdit())
+
+        def act(d: ActionDialog) -> str:
+            order_id = self._order_id(d)
+            if order_id is None:
+                raise DomainError(self.tr("This customer has no order to refund."))
+            with unit_of_work(self.ctx.sessions) as s:
+                done = actions.request_refund(s, self.ctx.user, self._cid(), order_id=order_id,
+                                              amount=d.value("amount"), reason=d.value("reason"),
+                                              now=self.ctx.clock(), station=self.ctx.station)
+            if done.pending_approval:
+                return self.tr("Refund on {n} is waiting for a supervisor's approval.").format(n=done.ref)
+            return self.tr("Refund on {n} approved.").format(n=done.ref)
+
+        return self._run(self.tr("Refund"), build, act)
+
+    def coupon(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            d.add("amount", self.tr("Amount (¥)"), QLineEdit())
+            d.add("reason", self.tr("Reason"), QLineEdit())
+            days = QSpinBox()
+            days.setRange(1, 366)
+            days.setValue(30)
+            d.add("days", self.tr("Valid for days"), days)
+
+        def act(d: ActionDialog) -> str:
+            with unit_of_work(self.ctx.sessions) as s:
+                done = actions.give_coupon(s, self.ctx.user, self._cid(), amount=d.value("amount"),
+                                           reason=d.value("reason"), now=self.ctx.clock(),
+                                           days_valid=int(d.value("days")), station=self.ctx.station)
+            return self.tr("Coupon {code} given.").format(code=done.ref)
+
+        return self._run(self.tr("Give a coupon"), build, act)
+
+    def follow_up(self) -> ActionDialog:
+        def build(d: ActionDialog) -> None:
+            due = QDateTimeEdit()
+            due.setCalendarPopup(True)
+            due.setDisplayFormat("yyyy-MM-dd HH:mm")
+            with read_only(self.ctx.sessions) as s:
+                default = actions.default_follow_up(s, None, self.ctx.clock())
+            due.setDateTime(default.astimezone())
+            d.add("due", self.tr("Due"), due)
+            d.add("note", self.tr("Note"), QPlainTextEdit())
+
+        def act(d: ActionDialog) -> str:
+            widget = d.fields["due"]
+            assert isinstance(widget, QDateTimeEdit)
+            due = widget.dateTime().toPython().astimezone(dt.UTC)
+            with unit_of_work(self.ctx.sessions) as s:
+                actions.schedule_follow_up(s, self.ctx.user, self._cid(), now=self.ctx.clock(),
+                                           note=d.value("note"), due_at=due)
+            return self.tr("Follow-up scheduled.")
+
+        return self._run(self.tr("Schedule a follow-up"), build, act)
+
+    def _cid(self) -> int:
+        assert self.customer_id is not None
+        return self.customer_id

@@ -1,0 +1,154 @@
+"""Service mode: one search box that finds the customer from whatever the caller says, and their
+whole history beside it. The ticket queue, dashboard and alert banner join when installed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only
+from app.extensions import import_optional
+from app.services.customers import Match, Reason, SearchResult, search
+from ui.service.customer import CustomerView
+
+
+class SearchPanel(QWidget):
+    """Type, press Enter, pick a customer (Enter or double-click); one sure hit opens at once."""
+
+    customer_chosen = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("search_panel")
+        self.result: SearchResult | None = None
+        self.box = QLineEdit(objectName="search_box")
+        self.box.setPlaceholderText(self.tr("Phone, last 4 digits + name, email, name, order, tracking "
+                                            "or ticket number"))
+        self.box.setClearButtonEnabled(True)
+        self.box.returnPressed.connect(self.run)
+        self.results = QListWidget(objectName="results")
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._activated)
+        self.hint = QLabel(objectName="hint")
+        self.hint.setWordWrap(True)
+        self.reasons = {
+            "phone": self.tr("phone {value}"), "email": self.tr("email {value}"),
+            "email_prefix": self.tr("email starts with {value}"), "order": self.tr("order {value}"),
+            "shop_order": self.tr("shop order {value}"), "tracking": self.tr("tracking number {value}"),
+            "ticket": self.tr("ticket {value}"), "last4": self.tr("phone ends with {value}"),
+            "last4_name": self.tr("phone ends with {value} and the name matches"),
+            "name_exact": self.tr("name is {value}"), "name_prefix": self.tr("name starts with {value}"),
+            "name": self.tr("name contains {value}"), "address": self.tr("address contains {value}"),
+            "merged": self.tr("merged customer #{value}"),
+        }
+        box = QVBoxLayout(self)
+        box.addWidget(self.box)
+        box.addWidget(self.hint)
+        box.addWidget(self.results, 1)
+
+    def why(self, reasons: tuple[Reason, ...]) -> str:
+        return "; ".join(self.reasons.get(r.code, r.code).format(value=r.value) for r in reasons)
+
+    def run(self) -> SearchResult:
+        with read_only(self.ctx.sessions) as s:
+            result = search(s, self.box.text())
+        self.result = result
+        self.results.clear()
+        for m in result.matches:
+            item = QListWidgetItem(self._line(m))
+            item.setData(Qt.ItemDataRole.UserRole, m.customer_id)
+            self.results.addItem(item)
+        if result.message:
+            self.hint.setText(self.tr("Type a phone number (or its last 4 digits), email, name, order, "
+                                      "tracking or ticket number."))
+        elif not result.matches:
+            self.hint.setText(self.tr("No customer found for “{q}”.").format(q=result.query))
+        else:
+            self.hint.setText(self.tr("{n} customers").format(n=len(result.matches))
+                              + (self.tr(" (more match: type more of the name, or add the last 4 digits)")
+                                 if result.more else ""))
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        if len(result.matches) == 1 and result.matches[0].score >= 100:
+            self.customer_chosen.emit(result.matches[0].customer_id)
+        elif self.results.count():
+            self.results.setFocus()
+        return result
+
+    def _line(self, m: Match) -> str:
+        contact = "  ".join(x for x in (m.phone, m.email, m.city) if x)
+        return f"{m.name}  #{m.customer_id}\n{contact}\n→ {self.why(m.reasons)}"
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.customer_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+class CustomerDesk(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customer_desk")
+        self.search = SearchPanel(ctx)
+        self.customer = CustomerView(ctx)
+        self.search.customer_chosen.connect(self.customer.load)
+        self.customer.open_customer.connect(self.customer.load)
+        self.customer.status_message.connect(self.status_message.emit)
+        split = QSplitter(objectName="desk_split")
+        split.addWidget(self.search)
+        split.addWidget(self.customer)
+        split.setStretchFactor(1, 3)
+        split.setSizes([320, 960])
+        QVBoxLayout(self).addWidget(split)
+
+
+class ServiceMode(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None
+        self.ctx = ctx
+        self.setObjectName("service_mode")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        alerts = import_optional("ui.service.alerts")
+        self.alert_banner: QWidget | None = None
+        if alerts is not None:  # every agent sees a raised incident, whatever tab is in front
+            self.alert_banner = alerts.AlertBanner(ctx)
+            box.addWidget(self.alert_banner)
+        self.tabs = QTabWidget(objectName="service_tabs")
+        box.addWidget(self.tabs, 1)
+        self.desk = CustomerDesk(ctx)
+        self._add(self.desk, self.tr("Customers"))
+        tickets = import_optional("ui.service.tickets")
+        if tickets is not None:
+            self._add(tickets.TicketQueueWidget(ctx), self.tr("Tickets"))
+        dashboard = import_optional("ui.service.dashboard")
+        if dashboard is not None and ctx.user.may("service.dashboard"):
+            self._add(dashboard.DashboardWidget(ctx), self.tr("Dashboard"))
+        self.desk.search.box.setFocus()
+
+    def _add(self, widget: QWidget, title: str) -> None:
+        if hasattr(widget, "status_message"):
+            widget.status_message.connect(self.status_message.emit)
+        self.tabs.addTab(widget, title)
+
+    @property
+    def search(self) -> object:
+        return self.desk.search
+
+    @property
+    def customer(self) -> CustomerView:
+        return self.desk.customer
