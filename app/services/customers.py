@@ -154,7 +154,8 @@ def _gram_candidates(s: Session, column: str, parts: Sequence[str], limit: int) 
 # -- search ---------------------------------------------------------------------------------------
 def clean_query(raw: str) -> str:
     """One line, single spaces, no control characters, at most MAX_QUERY characters."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in raw or "").split())[:MAX_QUERY]
+    kept = "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in raw or "")
+    return " ".join(kept.split())[:MAX_QUERY]
 
 
 def search(s: Session, raw: str, *, limit: int = 20) -> SearchResult:
@@ -268,7 +269,7 @@ def _fragment(s: Session, fragment: str, hits: _Hits) -> None:
         select(Address.customer_id, Address.recipient, Address.province, Address.city,
                Address.district, Address.street).where(Address.customer_id.in_(rest))
     ):
-        if needle in f"{recipient} {province}{city}{district} {street}".lower():
+        if needle in f"{recipient} {province}{city}{district}{street}".lower():
             hits.add(cid, "address", fragment)
 
 

@@ -23,7 +23,7 @@ depends_on = None
 
 MAX_CHARS = 600  # longer texts are indexed up to here (names are 120, an address about 100)
 ADDRESS_TEXT = (
-    "(SELECT group_concat(recipient || ' ' || province || city || district || ' ' || street, ' ') "
+    "(SELECT group_concat(recipient || ' ' || province || city || district || street, ' ') "
     "FROM addresses WHERE customer_id = {cid})"
 )
 
@@ -96,7 +96,7 @@ CREATE FUNCTION packdesk_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE AS 
   ) AS grams WHERE g !~ '\\s'
 $$;
 CREATE FUNCTION packdesk_address_text(cid integer) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT string_agg(recipient || ' ' || province || city || district || ' ' || street, ' ')
+  SELECT string_agg(recipient || ' ' || province || city || district || street, ' ')
   FROM addresses WHERE customer_id = cid
 $$;
 CREATE FUNCTION packdesk_customer_search() RETURNS trigger LANGUAGE plpgsql AS $$
