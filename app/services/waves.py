@@ -101,11 +101,13 @@ def plan_waves(session: Session, now: dt.datetime, limits: Limits | None = None)
         picks[(r[0], r[10])].append(r)
         meta[r[0]] = (r[1] or "", r[2], r[3], r[4])
     groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    this_hour = now.replace(minute=0, second=0, microsecond=0)
     for (oid, wid), prs in picks.items():
         zones = [p[11] for p in prs]
         zone = max(set(zones), key=zones.count)
         carrier, cutoff, _prio, _placed = meta[oid]
-        hour = cutoff.replace(minute=0, second=0, microsecond=0) if cutoff else None
+        # a cut-off already past is as urgent as one this hour: those orders share one wave
+        hour = max(cutoff.replace(minute=0, second=0, microsecond=0), this_hour) if cutoff else None
         groups[(wid, carrier, hour, zone)].append((oid, wid))
     seq = (session.scalar(select(func.count()).select_from(Wave)) or 0) + 1
     views: list[WaveView] = []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.db import read_only, unit_of_work
 from app.models.fulfilment import ExceptionKind, StationException, Tote
@@ -64,6 +66,18 @@ def test_plan_respects_limits_and_puts_every_allocated_order_in_a_wave(demo_ctx)
     assert statuses == {OrderStatus.IN_WAVE}
     with unit_of_work(demo_ctx.sessions) as s:
         assert waves.plan_waves(s, demo_ctx.clock()) == []  # nothing planned twice
+
+
+def test_overdue_cut_offs_share_the_urgent_wave_and_later_ones_wait_for_their_hour(demo_ctx):
+    now = demo_ctx.clock()
+    numbers = _allocated(demo_ctx, [("SKU-00001", 1)], 4)
+    cutoffs = [now - dt.timedelta(days=2), now - dt.timedelta(hours=5), now, now + dt.timedelta(hours=3)]
+    with unit_of_work(demo_ctx.sessions) as s:
+        for number, cutoff in zip(numbers, cutoffs, strict=True):
+            s.execute(update(Order).where(Order.number == number).values(cutoff_at=cutoff))
+        planned = waves.plan_waves(s, now)
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    assert [(w.orders, w.cutoff_at) for w in planned] == [(3, hour), (1, hour + dt.timedelta(hours=3))]
 
 
 def _pick_wave(demo_ctx) -> str:
