@@ -75,10 +75,14 @@ def test_order_from_allocation_to_hand_over_with_real_devices(qtbot, demo_engine
         station = shell.main.tabs.currentWidget()
         pack = station.show_view("pack")
 
-        def scan(code: str) -> None:
-            with qtbot.waitSignal(pack.banner.shown, timeout=3000):
+        last: list[str] = []
+
+        def scan(code: str, view=pack) -> None:
+            if last[-1:] == [code]:  # the same code again within 150 ms is dropped as a double-read
+                qtbot.wait(200)
+            last.append(code)
+            with qtbot.waitSignal(view.banner.shown, timeout=3000):
                 scanner.scan(code)
-            qtbot.wait(200)  # a person scans a few times a second, not faster
 
         scan(tote)
         assert pack.parcel.order_number == number
@@ -104,20 +108,15 @@ def test_order_from_allocation_to_hand_over_with_real_devices(qtbot, demo_engine
         scale.put(0)
         verify = station.show_view("verify")
 
-        def vscan(code: str) -> None:
-            with qtbot.waitSignal(verify.banner.shown, timeout=3000):
-                scanner.scan(code)
-            qtbot.wait(200)
-
-        vscan(tracking)
+        scan(tracking, verify)
         assert "weight was overridden" in verify.banner.text()
         for sku in ("SKU-00001", "SKU-00001", "SKU-00002"):
-            vscan(barcode(ctx, sku))
+            scan(barcode(ctx, sku), verify)
         with qtbot.waitSignal(verify.verdict, timeout=5000):
             scale.put(Decimal(expected + 400))
         assert verify.task.status == "passed", verify.banner.text()
-        vscan("CMD:HANDOVER")
-        vscan(tracking)
+        scan("CMD:HANDOVER", verify)
+        scan(tracking, verify)
         verify.batches.selectRow(0)
         with qtbot.waitSignal(verify.verdict, timeout=5000):
             verify.close_selected_batch()
