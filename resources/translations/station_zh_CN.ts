@@ -111,263 +111,278 @@
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../ui/station/pack.py" line="125" />
+        <location filename="../../ui/station/pack.py" line="126" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="125" />
+        <location filename="../../ui/station/pack.py" line="126" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="125" />
+        <location filename="../../ui/station/pack.py" line="126" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="125" />
+        <location filename="../../ui/station/pack.py" line="126" />
         <source>Scanned</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="127" />
+        <location filename="../../ui/station/pack.py" line="128" />
         <source>Packaging</source>
         <translation>包装建议</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="128" />
+        <location filename="../../ui/station/pack.py" line="129" />
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="129" />
+        <location filename="../../ui/station/pack.py" line="130" />
         <source>Re-weigh</source>
         <translation>重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="130" />
+        <location filename="../../ui/station/pack.py" line="131" />
         <source>Supervisor override</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="131" />
+        <location filename="../../ui/station/pack.py" line="132" />
         <source>Cancel parcel</source>
         <translation>取消包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="132" />
+        <location filename="../../ui/station/pack.py" line="133" />
         <source>Command barcodes: CMD:FINISH · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</source>
         <translation>指令条码：CMD:FINISH 完成 · CMD:REWEIGH 重称 · CMD:CANCEL 取消 · CMD:OVERRIDE 放行</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="135" />
+        <location filename="../../ui/station/pack.py" line="136" />
         <source>Scan a tote or an order to start packing</source>
         <translation>扫描周转箱或订单开始打包</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="147" />
+        <location filename="../../ui/station/pack.py" line="148" />
         <source>Finish or cancel order {number} before starting another</source>
         <translation>请先完成或取消订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="155" />
+        <location filename="../../ui/station/pack.py" line="156" />
         <source>Scan a tote or an order first (got {code})</source>
         <translation>请先扫描周转箱或订单（收到 {code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="162" />
+        <location filename="../../ui/station/pack.py" line="163" />
         <source>Scale: {message}</source>
         <translation>电子秤：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="168" />
+        <location filename="../../ui/station/pack.py" line="169" />
         <source>over</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="168" />
+        <location filename="../../ui/station/pack.py" line="169" />
         <source>under</source>
         <translation>欠载</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="172" />
+        <location filename="../../ui/station/pack.py" line="173" />
         <source>{grams} g</source>
         <translation>{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="184" />
+        <location filename="../../ui/station/pack.py" line="185" />
         <source>No open parcel for {command}</source>
         <translation>没有打开的包裹，无法执行 {command}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="194" />
-        <location filename="../../ui/station/pack.py" line="333" />
+        <location filename="../../ui/station/pack.py" line="195" />
+        <location filename="../../ui/station/pack.py" line="344" />
         <source>{left} item(s) still to scan</source>
         <translation>还有 {left} 件未扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="198" />
+        <location filename="../../ui/station/pack.py" line="199" />
         <source>Put the parcel on the scale and wait for a steady weight</source>
         <translation>请把包裹放上秤，等待重量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="203" />
+        <location filename="../../ui/station/pack.py" line="204" />
         <source>Only a parcel blocked by its weight can be overridden</source>
         <translation>只有因重量被拦截的包裹才能放行</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="207" />
+        <location filename="../../ui/station/pack.py" line="208" />
         <source>Supervisor: scan your badge to accept {grams} g</source>
         <translation>主管：请扫描工牌以接受 {grams} 克</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="211" />
+        <location filename="../../ui/station/pack.py" line="212" />
         <source>Unknown command {command}</source>
         <translation>未知指令 {command}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="230" />
+        <location filename="../../ui/station/pack.py" line="231" />
         <source>{name} may not override weights</source>
         <translation>{name} 无权放行重量</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="266" />
+        <location filename="../../ui/station/pack.py" line="267" />
         <source>No parcel open</source>
         <translation>没有打开的包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="273" />
+        <location filename="../../ui/station/pack.py" line="274" />
         <source>{number} · {carrier} · {city}</source>
         <translation>{number} · {carrier} · {city}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="277" />
+        <location filename="../../ui/station/pack.py" line="278" />
         <source>{done} / {total} items</source>
         <translation>{done} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="289" />
+        <location filename="../../ui/station/pack.py" line="290" />
         <source>fragile: wrap each item</source>
         <translation>易碎：逐件包裹气泡膜</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="290" />
+        <location filename="../../ui/station/pack.py" line="291" />
         <source>liquid: seal in a bag</source>
         <translation>液体：密封袋包装</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="291" />
+        <location filename="../../ui/station/pack.py" line="292" />
         <source>bulky</source>
         <translation>大件</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="292" />
+        <location filename="../../ui/station/pack.py" line="293" />
         <source>battery: add the battery label</source>
         <translation>含电池：贴电池标签</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="293" />
+        <location filename="../../ui/station/pack.py" line="294" />
         <source>too much for one carton: split the parcel</source>
         <translation>一个纸箱装不下：请拆分包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="299" />
+        <location filename="../../ui/station/pack.py" line="300" />
         <source>{code}: {title}</source>
         <translation>{code}：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="308" />
+        <location filename="../../ui/station/pack.py" line="309" />
         <source>Expected: unknown (the weight is learnt from this parcel)</source>
         <translation>预期重量：未知（将从本包裹学习）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="312" />
+        <location filename="../../ui/station/pack.py" line="313" />
         <source>Expected: {expected} g ± {allowed} g</source>
         <translation>预期：{expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="316" />
+        <location filename="../../ui/station/pack.py" line="318" />
         <source>ships in its own carton</source>
         <translation>原箱发货</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="322" />
+        <location filename="../../ui/station/pack.py" line="319" />
+        <source>Poly mailer S</source>
+        <translation>小号快递袋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="320" />
+        <source>Poly mailer L</source>
+        <translation>大号快递袋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="326" />
+        <source>Carton {n} ({size} mm)</source>
+        <translation>{n} 号纸箱（{size} 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/pack.py" line="333" />
         <source>Order {number}: scan each item</source>
         <translation>订单 {number}：请逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="323" />
+        <location filename="../../ui/station/pack.py" line="334" />
         <source>Order {number} resumed where it was left</source>
         <translation>订单 {number} 已从中断处恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="326" />
+        <location filename="../../ui/station/pack.py" line="337" />
         <source>{sku} ✓ {scanned} of {quantity}</source>
         <translation>{sku} ✓ {scanned}/{quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="327" />
+        <location filename="../../ui/station/pack.py" line="338" />
         <source>{sku} complete ({quantity})</source>
         <translation>{sku} 已齐（{quantity}）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="328" />
+        <location filename="../../ui/station/pack.py" line="339" />
         <source>All items scanned: put the parcel on the scale</source>
         <translation>商品已全部扫描：请把包裹放上秤</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="329" />
+        <location filename="../../ui/station/pack.py" line="340" />
         <source>Unknown barcode {code}: not a product</source>
         <translation>未知条码 {code}：不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="330" />
+        <location filename="../../ui/station/pack.py" line="341" />
         <source>Wrong item: {name} is not in this order</source>
         <translation>错货：{name} 不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="331" />
+        <location filename="../../ui/station/pack.py" line="342" />
         <source>Extra item: {sku} needs only {quantity}</source>
         <translation>多货：{sku} 只需 {quantity} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="332" />
+        <location filename="../../ui/station/pack.py" line="343" />
         <source>Unreadable scan {code}: scan again</source>
         <translation>无法识别 {code}：请重扫</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="335" />
+        <location filename="../../ui/station/pack.py" line="346" />
         <source>Weight {measured} g, expected {expected} g ± {allowed} g: check the parcel, re-weigh or call a supervisor</source>
         <translation>重量 {measured} 克，预期 {expected} 克 ± {allowed} 克：请检查包裹、重新称重或呼叫主管</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="340" />
+        <location filename="../../ui/station/pack.py" line="351" />
         <source>Order {number} cancelled here: items back to the tote</source>
         <translation>订单 {number} 已取消：商品放回周转箱</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="342" />
+        <location filename="../../ui/station/pack.py" line="353" />
         <source>Put the parcel on the scale again</source>
         <translation>请重新把包裹放上秤</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="349" />
+        <location filename="../../ui/station/pack.py" line="360" />
         <source> (weight learnt)</source>
         <translation>（已学习重量）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="350" />
+        <location filename="../../ui/station/pack.py" line="361" />
         <source> (weight not checked)</source>
         <translation>（未校验重量）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="351" />
+        <location filename="../../ui/station/pack.py" line="362" />
         <source> (supervisor override)</source>
         <translation>（主管放行）</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="353" />
+        <location filename="../../ui/station/pack.py" line="364" />
         <source>Packed{how}: {tracking}, labels printing</source>
         <translation>已打包{how}：{tracking}，面单打印中</translation>
     </message>

@@ -31,6 +31,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import packing
 from app.services.auth import login_badge
+from app.services.packaging import Box
 from app.services.packing import Parcel, Result, Station, Verdict
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
@@ -297,7 +298,7 @@ class PackView(QWidget):
             "\n".join(
                 [
                     self.tr("{code}: {title}").format(
-                        code=box.code, title=self._box_title(box.code, box.title)
+                        code=box.code, title=self._box_title(box)
                     ),
                     *(notes[n] for n in p.suggestion.notes),
                 ]
@@ -312,8 +313,18 @@ class PackView(QWidget):
                 self.tr("Expected: {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
             )
 
-    def _box_title(self, code: str, title: str) -> str:
-        return self.tr("ships in its own carton") if code == "OWN" else title
+    def _box_title(self, box: Box) -> str:
+        named = {
+            "OWN": self.tr("ships in its own carton"),
+            "BAG-S": self.tr("Poly mailer S"),
+            "BAG-L": self.tr("Poly mailer L"),
+        }
+        if box.code in named:
+            return named[box.code]
+        if box.code.startswith("BOX-"):
+            size = "×".join(str(mm) for mm in box.inner_mm)
+            return self.tr("Carton {n} ({size} mm)").format(n=box.code[4:], size=size)
+        return box.title  # a box a site added keeps the name it was given
 
     def _message(self, r: Result) -> str:
         p = r.params
