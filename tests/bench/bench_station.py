@@ -86,7 +86,7 @@ def scan_to_verdict() -> Result:
 def _raw_scan_floor(path: str, codes: list[str], n: int) -> list[float]:
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("PRAGMA synchronous=FULL")  # as the app runs
     con.execute("CREATE TABLE floor_scans (product_id INTEGER, code TEXT)")
 
     cycle = itertools.cycle(codes)
