@@ -29,5 +29,6 @@ class User(Base):
     badge_code: Mapped[str | None] = mapped_column(String(64), unique=True)
     role: Mapped[Role] = mapped_column(str_enum(Role))
     active: Mapped[bool] = mapped_column(default=True)
+    available: Mapped[bool] = mapped_column(default=True)  # an agent's own available/away switch
     language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

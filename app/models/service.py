@@ -46,7 +46,11 @@ class TicketStatus(enum.StrEnum):
 
 class Ticket(Base):
     __tablename__ = "tickets"
-    __table_args__ = (Index("ix_tickets_status_queue", "status", "queue"),)
+    __table_args__ = (
+        Index("ix_tickets_status_queue", "status", "queue"),
+        Index("ix_tickets_assignee_status", "assignee_id", "status"),
+        Index("ix_tickets_created_at", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)  # e.g. T-000123
