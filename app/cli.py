@@ -29,12 +29,14 @@ def _engine(args: argparse.Namespace, settings: StationSettings):
 
 def _ready_engine(args: argparse.Namespace, settings: StationSettings, *, quiet: bool = False):
     """An engine on a database brought to the newest schema (created if new); says what it did."""
+    from app import reference
     from app.db import upgrade
 
     engine = _engine(args, settings)
     result = upgrade(engine)
     if result.changed and not quiet:
         print(result.message(), file=sys.stderr)
+    reference.ensure(engine)
     return engine
 
 

@@ -192,10 +192,11 @@ def load_demo(
             w.execute("PRAGMA journal_mode=WAL")
     finally:
         w.close()
-    from app import demo_station
+    from app import demo_station, reference
 
     say("preparing waves and totes for the stations …")
     w.counts.update({f"station {k}": v for k, v in demo_station.prepare(engine, NOW).items()})
+    reference.ensure(engine)  # a demo built without the CLI (tests) has them too
     return DemoSummary(dict(w.counts))
 
 

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
 from app.errors import Conflict, DomainError, NotFound, PermissionDenied
-from app.extensions import import_optional
 from app.models.orders import Customer, Order
 from app.models.service import (
     Compensation,
@@ -27,7 +26,7 @@ from app.models.service import (
     RefundStatus,
     Ticket,
 )
-from app.services import audit, settings
+from app.services import audit, settings, tickets
 from app.services.customers import customer_row
 
 REFUND_LIMIT_KEY = "service.refund_approval_limit"
@@ -127,28 +126,14 @@ def open_ticket(
     s: Session, user: CurrentUser | None, customer_id: int, *, subject: str, channel: str,
     now: dt.datetime, order_id: int | None = None, body: str = "",
 ) -> Done:
-    """A ticket for this customer. Routing, SLA and priority belong to the ticket service: when
-    it is installed (app.services.tickets.open_ticket) it opens the ticket; otherwise the row is
-    created here, unrouted, in the general queue."""
+    """A ticket for this customer, classified, prioritised, routed and on the clock."""
     agent = _agent(user)
-    customer = customer_row(s, customer_id)
+    customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
     subject = _text(subject, "The subject", limit=200)
-    tickets = import_optional("app.services.tickets")
-    if tickets is not None and hasattr(tickets, "open_ticket"):
-        ticket = tickets.open_ticket(s, agent, customer_id=customer_id, subject=subject,
-                                     channel=_channel(channel), now=now, order_id=order_id, body=body)
-        return Done("ticket", ticket.id, ticket.number)
-    row = Ticket(number="T-pending", customer_id=customer_id, order_id=order_id, subject=subject,
-                 channel=_channel(channel), language=customer.language, created_at=now)
-    s.add(row)
-    s.flush()
-    row.number = f"T-{row.id:06d}"  # the same numbering as tickets raised by tracking feeds
-    if body.strip():
-        s.add(Interaction(customer_id=customer_id, ticket_id=row.id, order_id=order_id,
-                          channel=row.channel, direction=Direction.INBOUND, agent_id=agent.id,
-                          body=_text(body, "The message"), occurred_at=now))
-    return Done("ticket", row.id, row.number)
+    ticket = tickets.open_ticket(s, agent, customer_id=customer_id, subject=subject,
+                                 channel=_channel(channel), now=now, order_id=order_id, body=body)
+    return Done("ticket", ticket.id, ticket.number)
 
 
 def refund_limit(s: Session) -> Decimal:

@@ -1,0 +1,616 @@
+"""Tickets: category suggested from the text, priority raised for valuable customers and large
+orders, routing to a queue (category, channel, language) and then to the least-loaded available
+agent, a status flow, escalation tiers (agent, supervisor, manager), SLA clocks per priority and
+channel, and every change written to the ticket's history (``ticket_events``).
+
+All times come from the caller (``now``), so tests and the UI's countdowns run on one clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.context import CurrentUser
+from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.models.accounts import Role, User
+from app.models.orders import Customer, Order
+from app.models.service import (
+    ContactChannel,
+    Direction,
+    FollowUp,
+    Interaction,
+    Priority,
+    SlaPolicy,
+    Ticket,
+    TicketEvent,
+    TicketStatus,
+)
+from app.services import settings
+from app.services.customers import lifetime_values, tier_for, tier_thresholds
+
+OPEN = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ESCALATED)
+DONE = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+PRIORITIES = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
+TIERS = ("agent", "supervisor", "manager")
+TIER_ROLES = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)  # who works a ticket at each tier
+FOLLOW_UP_AFTER = dt.timedelta(hours=24)
+
+# status -> statuses it may move to by hand (escalation has its own action)
+FLOW: dict[TicketStatus, tuple[TicketStatus, ...]] = {
+    TicketStatus.NEW: (TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED),
+    TicketStatus.OPEN: (TicketStatus.PENDING, TicketStatus.RESOLVED),
+    TicketStatus.PENDING: (TicketStatus.OPEN, TicketStatus.RESOLVED),
+    TicketStatus.ESCALATED: (TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED),
+    TicketStatus.RESOLVED: (TicketStatus.OPEN, TicketStatus.CLOSED),
+    TicketStatus.CLOSED: (),
+}
+
+# minutes to first response and to resolution; a row in sla_policies overrides its cell
+DEFAULT_SLA: dict[Priority, tuple[int, int]] = {
+    Priority.URGENT: (15, 4 * 60),
+    Priority.HIGH: (60, 8 * 60),
+    Priority.NORMAL: (4 * 60, 48 * 60),
+    Priority.LOW: (8 * 60, 5 * 24 * 60),
+}
+# live channels answer faster: the customer is waiting on the line or in the chat window
+CHANNEL_FACTOR = {ContactChannel.PHONE: 0.5, ContactChannel.CHAT: 0.5}
+
+# words that suggest a category, Chinese and English (first match in this order wins ties)
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "payment": ("付款", "支付", "扣款", "扣了", "扣钱", "payment", "charged", "card", "paid twice"),
+    "quality": (
+        "质量",
+        "破损",
+        "坏了",
+        "瑕疵",
+        "不符",
+        "假货",
+        "broken",
+        "damaged",
+        "defective",
+        "faulty",
+        "quality",
+    ),
+    "return": ("退货", "退款", "换货", "退回", "return", "refund", "exchange", "send back"),
+    "logistics": (
+        "快递",
+        "物流",
+        "包裹",
+        "到哪",
+        "没收到",
+        "未收到",
+        "配送",
+        "派送",
+        "延误",
+        "发货",
+        "parcel",
+        "package",
+        "tracking",
+        "delivery",
+        "deliver",
+        "shipping",
+        "ship",
+        "arrive",
+    ),
+    "invoice": ("发票", "invoice", "receipt", "fapiao"),
+    "account": ("账号", "密码", "登录", "account", "password", "log in", "login"),
+}
+# first matching (category, channel, language) wins; "*" matches anything
+DEFAULT_ROUTES: tuple[tuple[str, str, str, str], ...] = (
+    ("*", "*", "en", "international"),
+    ("*", "social", "*", "social"),
+    ("logistics", "*", "*", "logistics"),
+    ("return", "*", "*", "after_sales"),
+    ("quality", "*", "*", "after_sales"),
+    ("payment", "*", "*", "payments"),
+    ("*", "*", "*", "general"),
+)
+LARGE_ORDER = Decimal("2000")  # CNY; setting "service.large_order"
+VALUED_TIERS = ("gold", "vip")
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One SLA clock of a ticket: due time, whether it stopped (met) and the seconds left."""
+
+    name: str  # "first_response" or "resolution"
+    due: dt.datetime | None
+    done_at: dt.datetime | None
+    now: dt.datetime
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.due is None:
+            return None
+        return (self.due - (self.done_at or self.now)).total_seconds()
+
+    @property
+    def breached(self) -> bool:
+        left = self.seconds_left
+        return left is not None and left < 0
+
+    @property
+    def running(self) -> bool:
+        return self.due is not None and self.done_at is None
+
+
+# -- suggestions ----------------------------------------------------------------------------------
+def suggest_category(text: str) -> str:
+    """The category whose words occur most in the text ("general" when none do)."""
+    folded = (text or "").lower()
+    best, hits = "general", 0
+    for category, words in CATEGORY_WORDS.items():
+        n = sum(folded.count(w) for w in words)
+        if n > hits:
+            best, hits = category, n
+    return best
+
+
+def suggest_language(text: str, fallback: str = "zh_CN") -> str:
+    """zh_CN when the text has Chinese characters, en when it is Latin letters only."""
+    if re.search(r"[\u4e00-\u9fff]", text or ""):
+        return "zh_CN"
+    return "en" if re.search(r"[A-Za-z]", text or "") else fallback
+
+
+def suggest_priority(
+    s: Session, customer_id: int, order: Order | None, category: str
+) -> tuple[Priority, str]:
+    """Normal, one step up for a gold/VIP customer, one for a large order, one for a payment
+    problem (money taken without an order is urgent to the customer); the reason in words."""
+    reasons = []
+    value = lifetime_values(s, [customer_id])[customer_id]
+    tier = tier_for(value, tier_thresholds(s))
+    if tier in VALUED_TIERS:
+        reasons.append(f"{tier} customer")
+    large = Decimal(str(settings.get(s, "service.large_order", str(LARGE_ORDER))))
+    if order is not None and order.total >= large:
+        reasons.append(f"order of ¥{order.total}")
+    if category == "payment":
+        reasons.append("payment problem")
+    level = min(PRIORITIES.index(Priority.NORMAL) + len(reasons), len(PRIORITIES) - 1)
+    return PRIORITIES[level], ", ".join(reasons)
+
+
+def route(s: Session, category: str, channel: ContactChannel, language: str) -> str:
+    routes = settings.get(s, "service.routes", [list(r) for r in DEFAULT_ROUTES])
+    for cat, chan, lang, queue in routes:
+        if cat in ("*", category) and chan in ("*", channel.value) and lang in ("*", language[:2], language):
+            return str(queue)
+    return "general"
+
+
+def least_loaded(s: Session, role: Role, exclude: int | None = None) -> int | None:
+    """The available active user of `role` with the fewest open tickets (lowest id on a tie)."""
+    load = (
+        select(Ticket.assignee_id, func.count().label("n"))
+        .where(Ticket.status.in_(OPEN), Ticket.assignee_id.is_not(None))
+        .group_by(Ticket.assignee_id)
+        .subquery()
+    )
+    query = (
+        select(User.id)
+        .outerjoin(load, load.c.assignee_id == User.id)
+        .where(User.role == role, User.active.is_(True), User.available.is_(True))
+        .order_by(func.coalesce(load.c.n, 0), User.id)
+        .limit(1)
+    )
+    if exclude is not None:
+        query = query.where(User.id != exclude)
+    return s.scalar(query)
+
+
+def sla_minutes(s: Session, priority: Priority, channel: ContactChannel) -> tuple[int, int]:
+    row = s.scalar(select(SlaPolicy).where(SlaPolicy.priority == priority, SlaPolicy.channel == channel))
+    if row is not None:
+        return row.first_response_minutes, row.resolution_minutes
+    first, resolution = DEFAULT_SLA[priority]
+    factor = CHANNEL_FACTOR.get(channel, 1.0)
+    return max(1, round(first * factor)), resolution
+
+
+def clocks(ticket: Ticket, now: dt.datetime) -> tuple[Clock, Clock]:
+    return (
+        Clock("first_response", ticket.first_response_due, ticket.first_responded_at, now),
+        Clock("resolution", ticket.resolution_due, ticket.resolved_at, now),
+    )
+
+
+# -- changes --------------------------------------------------------------------------------------
+def _event(
+    s: Session, ticket: Ticket, field: str, old: object, new: object, user_id: int | None, now: dt.datetime
+) -> None:
+    s.add(
+        TicketEvent(
+            ticket_id=ticket.id,
+            at=now,
+            user_id=user_id,
+            field=field,
+            old=str(old if old is not None else "")[:200],
+            new=str(new if new is not None else "")[:200],
+        )
+    )
+
+
+def _set(
+    s: Session, ticket: Ticket, field: str, value: object, user_id: int | None, now: dt.datetime
+) -> None:
+    old = getattr(ticket, field)
+    if old == value:
+        return
+    setattr(ticket, field, value)
+    _event(s, ticket, field, getattr(old, "value", old), getattr(value, "value", value), user_id, now)
+
+
+def _agent(user: CurrentUser | None) -> CurrentUser:
+    if user is None or not user.may("service.use"):
+        raise PermissionDenied("Your role may not work on tickets.")
+    return user
+
+
+def get_ticket(s: Session, ticket_id: int) -> Ticket:
+    ticket = s.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"No ticket #{ticket_id}.")
+    return ticket
+
+
+def _clean(text: str, what: str, limit: int) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(f"{what} is empty.")
+    if len(text) > limit:
+        raise DomainError(f"{what} is too long ({len(text)} characters; at most {limit}).")
+    return text
+
+
+def open_ticket(
+    s: Session,
+    user: CurrentUser | None,
+    *,
+    customer_id: int,
+    subject: str,
+    channel: ContactChannel,
+    now: dt.datetime,
+    order_id: int | None = None,
+    body: str = "",
+    category: str | None = None,
+    priority: Priority | None = None,
+) -> Ticket:
+    """Open, classify, prioritise, route and assign a ticket; its SLA clocks start now."""
+    agent = _agent(user)
+    customer = s.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"No customer #{customer_id}.")
+    order = s.get(Order, order_id) if order_id is not None else None
+    if order_id is not None and (order is None or order.customer_id != customer_id):
+        raise NotFound(f"Order #{order_id} is not this customer's.")
+    subject = _clean(subject, "The subject", 200)
+    text = f"{subject}\n{body}"
+    category = category or suggest_category(text)
+    language = suggest_language(text, customer.language or "zh_CN")
+    auto_priority, why = suggest_priority(s, customer_id, order, category)
+    ticket = Ticket(
+        number="T-pending",
+        customer_id=customer_id,
+        order_id=order_id,
+        subject=subject,
+        category=category,
+        priority=priority or auto_priority,
+        status=TicketStatus.NEW,
+        channel=channel,
+        language=language,
+        queue=route(s, category, channel, language),
+        created_at=now,
+    )
+    first, resolution = sla_minutes(s, ticket.priority, channel)
+    ticket.first_response_due = now + dt.timedelta(minutes=first)
+    ticket.resolution_due = now + dt.timedelta(minutes=resolution)
+    ticket.assignee_id = least_loaded(s, Role.AGENT)
+    s.add(ticket)
+    s.flush()
+    ticket.number = f"T-{ticket.id:06d}"
+    _event(s, ticket, "status", "", "new", agent.id, now)
+    if why and priority is None:
+        _event(s, ticket, "priority", "normal", f"{ticket.priority.value} ({why})", agent.id, now)
+    _event(s, ticket, "queue", "", ticket.queue, agent.id, now)
+    if ticket.assignee_id is not None:
+        _event(s, ticket, "assignee_id", "", ticket.assignee_id, agent.id, now)
+    if body.strip():
+        s.add(
+            Interaction(
+                customer_id=customer_id,
+                ticket_id=ticket.id,
+                order_id=order_id,
+                channel=channel,
+                direction=Direction.INBOUND,
+                agent_id=agent.id,
+                body=_clean(body, "The message", 4000),
+                occurred_at=now,
+            )
+        )
+    return ticket
+
+
+def reply(
+    s: Session,
+    user: CurrentUser | None,
+    ticket_id: int,
+    body: str,
+    now: dt.datetime,
+    channel: ContactChannel | None = None,
+) -> Interaction:
+    """An answer to the customer; the first one stops the first-response clock."""
+    agent = _agent(user)
+    ticket = get_ticket(s, ticket_id)
+    if ticket.status is TicketStatus.CLOSED:
+        raise Conflict(f"Ticket {ticket.number} is closed; open a new ticket.")
+    row = Interaction(
+        customer_id=ticket.customer_id,
+        ticket_id=ticket.id,
+        order_id=ticket.order_id,
+        channel=channel or ticket.channel,
+        direction=Direction.OUTBOUND,
+        agent_id=agent.id,
+        body=_clean(body, "The reply", 4000),
+        occurred_at=now,
+    )
+    s.add(row)
+    if ticket.first_responded_at is None:
+        _set(s, ticket, "first_responded_at", now, agent.id, now)
+    if ticket.status is TicketStatus.NEW:
+        _set(s, ticket, "status", TicketStatus.OPEN, agent.id, now)
+    if ticket.assignee_id is None:
+        _set(s, ticket, "assignee_id", agent.id, agent.id, now)
+    s.flush()
+    return row
+
+
+def set_status(
+    s: Session,
+    user: CurrentUser | None,
+    ticket_id: int,
+    status: TicketStatus,
+    now: dt.datetime,
+    note: str = "",
+) -> Ticket:
+    """Move along the flow (see FLOW). Resolving stops the resolution clock and schedules the
+    follow-up 24 h later; reopening restarts the resolution clock."""
+    agent = _agent(user)
+    ticket = get_ticket(s, ticket_id)
+    if status not in FLOW[ticket.status]:
+        raise Conflict(f"Ticket {ticket.number} is {ticket.status.value}; it cannot become {status.value}.")
+    if status is TicketStatus.RESOLVED:
+        _set(s, ticket, "resolved_at", now, agent.id, now)
+        s.add(
+            FollowUp(
+                customer_id=ticket.customer_id,
+                ticket_id=ticket.id,
+                assignee_id=ticket.assignee_id or agent.id,
+                due_at=now + FOLLOW_UP_AFTER,
+                note=note or f"Follow up on {ticket.number}: {ticket.subject}",
+            )
+        )
+    elif ticket.status is TicketStatus.RESOLVED and status is TicketStatus.OPEN:
+        _set(s, ticket, "resolved_at", None, agent.id, now)
+        _, resolution = sla_minutes(s, ticket.priority, ticket.channel)
+        _set(s, ticket, "resolution_due", now + dt.timedelta(minutes=resolution), agent.id, now)
+    _set(s, ticket, "status", status, agent.id, now)
+    if note.strip():
+        s.add(
+            Interaction(
+                customer_id=ticket.customer_id,
+                ticket_id=ticket.id,
+                order_id=ticket.order_id,
+                channel=ContactChannel.NOTE,
+                direction=Direction.INTERNAL,
+                agent_id=agent.id,
+                body=_clean(note, "The note", 4000),
+                occurred_at=now,
+            )
+        )
+    return ticket
+
+
+def set_priority(
+    s: Session, user: CurrentUser | None, ticket_id: int, priority: Priority, now: dt.datetime
+) -> Ticket:
+    """A new priority re-times the clocks that are still running, from when the ticket opened."""
+    agent = _agent(user)
+    ticket = get_ticket(s, ticket_id)
+    _set(s, ticket, "priority", priority, agent.id, now)
+    first, resolution = sla_minutes(s, priority, ticket.channel)
+    if ticket.first_responded_at is None:
+        _set(s, ticket, "first_response_due", ticket.created_at + dt.timedelta(minutes=first), agent.id, now)
+    if ticket.resolved_at is None:
+        _set(s, ticket, "resolution_due", ticket.created_at + dt.timedelta(minutes=resolution), agent.id, now)
+    return ticket
+
+
+def set_category(
+    s: Session, user: CurrentUser | None, ticket_id: int, category: str, now: dt.datetime
+) -> Ticket:
+    """A corrected category re-routes the ticket."""
+    agent = _agent(user)
+    ticket = get_ticket(s, ticket_id)
+    if category not in (*CATEGORY_WORDS, "general"):
+        raise DomainError(f"Unknown category {category!r}.")
+    _set(s, ticket, "category", category, agent.id, now)
+    _set(s, ticket, "queue", route(s, category, ticket.channel, ticket.language), agent.id, now)
+    return ticket
+
+
+def assign(
+    s: Session, user: CurrentUser | None, ticket_id: int, assignee_id: int | None, now: dt.datetime
+) -> Ticket:
+    agent = _agent(user)
+    ticket = get_ticket(s, ticket_id)
+    if assignee_id is not None and s.get(User, assignee_id) is None:
+        raise NotFound(f"No user #{assignee_id}.")
+    _set(s, ticket, "assignee_id", assignee_id, agent.id, now)
+    return ticket
+
+
+def escalate(s: Session, user: CurrentUser | None, ticket_id: int, reason: str, now: dt.datetime) -> Ticket:
+    """One tier up (agent -> supervisor -> manager), to the least-loaded available person there."""
+    agent = _agent(user) if user is not None else None
+    ticket = get_ticket(s, ticket_id)
+    if ticket.status in DONE:
+        raise Conflict(f"Ticket {ticket.number} is {ticket.status.value}; reopen it to escalate.")
+    if ticket.escalation_tier >= len(TIERS) - 1:
+        raise Conflict(f"Ticket {ticket.number} is already with a manager.")
+    who = agent.id if agent else None
+    _set(s, ticket, "escalation_tier", ticket.escalation_tier + 1, who, now)
+    _event(
+        s,
+        ticket,
+        "escalation",
+        TIERS[ticket.escalation_tier - 1],
+        f"{TIERS[ticket.escalation_tier]}: {_clean(reason, 'The reason', 180)}",
+        who,
+        now,
+    )
+    _set(s, ticket, "status", TicketStatus.ESCALATED, who, now)
+    target = least_loaded(s, TIER_ROLES[ticket.escalation_tier])
+    if target is not None:
+        _set(s, ticket, "assignee_id", target, who, now)
+    return ticket
+
+
+def watch_sla(s: Session, now: dt.datetime) -> list[str]:
+    """Record each clock that has run out (once per ticket and clock) and escalate a ticket whose
+    resolution is overdue while it is still with an agent. Returns the ticket numbers touched."""
+    touched: list[str] = []
+    recorded = {
+        (tid, new)
+        for tid, new in s.execute(
+            select(TicketEvent.ticket_id, TicketEvent.new).where(TicketEvent.field == "sla")
+        )
+    }
+    overdue = s.scalars(
+        select(Ticket).where(
+            Ticket.status.in_(OPEN),
+            ((Ticket.first_responded_at.is_(None)) & (Ticket.first_response_due < now))
+            | ((Ticket.resolved_at.is_(None)) & (Ticket.resolution_due < now)),
+        )
+    ).all()
+    for ticket in overdue:
+        for clock in clocks(ticket, now):
+            key = f"{clock.name} breached"
+            if clock.running and clock.breached and (ticket.id, key) not in recorded:
+                _event(s, ticket, "sla", "", key, None, now)
+                touched.append(ticket.number)
+                if clock.name == "resolution" and ticket.escalation_tier == 0:
+                    escalate(s, None, ticket.id, "resolution time breached", now)
+    return touched
+
+
+# -- reading --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    number: str
+    subject: str
+    customer: str
+    category: str
+    priority: str
+    status: str
+    queue: str
+    assignee: str
+    tier: int
+    first_response_due: dt.datetime | None
+    resolution_due: dt.datetime | None
+    first_responded_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+
+    def next_due(self) -> dt.datetime | None:
+        """The clock the agent races now: first response until answered, then resolution."""
+        if self.first_responded_at is None and self.first_response_due is not None:
+            return self.first_response_due
+        return self.resolution_due if self.resolved_at is None else None
+
+
+def work_queue(s: Session, user: CurrentUser, scope: str = "mine", limit: int = 200) -> list[QueueRow]:
+    """Open tickets, most urgent clock first: ``mine`` (assigned to the user), ``all``."""
+    query = (
+        select(Ticket, Customer.name, User.display_name)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(User, User.id == Ticket.assignee_id)
+        .where(Ticket.status.in_(OPEN))
+    )
+    if scope == "mine":
+        query = query.where(Ticket.assignee_id == user.id)
+    rows = [
+        QueueRow(
+            t.id,
+            t.number,
+            t.subject,
+            name,
+            t.category,
+            t.priority.value,
+            t.status.value,
+            t.queue,
+            assignee or "",
+            t.escalation_tier,
+            t.first_response_due,
+            t.resolution_due,
+            t.first_responded_at,
+            t.resolved_at,
+        )
+        for t, name, assignee in s.execute(query.order_by(Ticket.created_at.desc()).limit(limit * 5))
+    ]
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    rows.sort(key=lambda r: (r.next_due() or far, -PRIORITIES.index(Priority(r.priority))))
+    return rows[:limit]
+
+
+@dataclass(frozen=True)
+class Detail:
+    ticket: Ticket
+    customer: str
+    assignee: str
+    order_number: str
+    messages: list[Interaction]
+    events: list[TicketEvent]
+
+
+def detail(s: Session, ticket_id: int) -> Detail:
+    ticket = get_ticket(s, ticket_id)
+    customer = s.get(Customer, ticket.customer_id)
+    assignee = s.get(User, ticket.assignee_id) if ticket.assignee_id else None
+    order = s.get(Order, ticket.order_id) if ticket.order_id else None
+    messages = list(
+        s.scalars(
+            select(Interaction)
+            .where(Interaction.ticket_id == ticket.id)
+            .order_by(Interaction.occurred_at, Interaction.id)
+        )
+    )
+    events = list(
+        s.scalars(
+            select(TicketEvent)
+            .where(TicketEvent.ticket_id == ticket.id)
+            .order_by(TicketEvent.at, TicketEvent.id)
+        )
+    )
+    return Detail(
+        ticket,
+        customer.name if customer else "",
+        assignee.display_name if assignee else "",
+        order.number if order else "",
+        messages,
+        events,
+    )
+
+
+def set_available(s: Session, user: CurrentUser, available: bool) -> None:
+    row = s.get(User, user.id)
+    if row is None:
+        raise NotFound(f"No user #{user.id}.")
+    row.available = available
