@@ -65,6 +65,15 @@ STOP = frozenset(
 )
 
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
+    "payment_failed": (
+        "付款失败",
+        "支付失败",
+        "扣款",
+        "扣了",
+        "payment failed",
+        "charged twice",
+        "charged but",
+    ),
     "how_return": ("退货", "退回", "换货", "退款", "return", "send back", "refund", "exchange"),
     "where_is_parcel": (
         "到哪",
@@ -507,7 +516,7 @@ ARTICLES: tuple[tuple[str, str, str, str], ...] = (
 def ensure_defaults(s: Session) -> int:
     """Add the built-in canned replies (incident templates included) and articles that are not
     there yet; a site's edited texts are kept. Returns how many rows were added."""
-    have = set(s.execute(select(CannedReply.key, CannedReply.language)).tuples())
+    have = {(k, lang) for k, lang in s.execute(select(CannedReply.key, CannedReply.language))}
     added = 0
     for incident, table in ((False, REPLIES), (True, INCIDENT_REPLIES)):
         for key, texts in table.items():
@@ -525,7 +534,7 @@ def ensure_defaults(s: Session) -> int:
                         )
                     )
                     added += 1
-    titles = set(s.execute(select(KnowledgeArticle.language, KnowledgeArticle.title)).tuples())
+    titles = {(lang, t) for lang, t in s.execute(select(KnowledgeArticle.language, KnowledgeArticle.title))}
     for language, title, tags, body in ARTICLES:
         if (language, title) not in titles:
             s.add(KnowledgeArticle(language=language, title=title, tags=tags, body=body))
