@@ -739,6 +739,8 @@ class _Generator:
                 ["new", "open", "pending", "escalated", "resolved", "closed"], [10, 15, 10, 5, 25, 35]
             )[0]
             priority = r.choices(["low", "normal", "high", "urgent"], [15, 60, 20, 5])[0]
+            if status in ("new", "open", "pending", "escalated"):  # still being worked: opened lately
+                opened = NOW - (NOW - opened) % dt.timedelta(hours=3 if status == "new" else 72)
             responded = opened + dt.timedelta(minutes=r.randint(1, 240)) if status != "new" else None
             resolved = (
                 responded + dt.timedelta(hours=r.randint(1, 72))

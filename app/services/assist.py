@@ -23,7 +23,16 @@ from app.models.orders import Customer, Order, OrderStatus
 from app.models.service import CannedReply, Direction, Interaction, KnowledgeArticle, Ticket
 from app.services.carriers import NAMES as CARRIER_NAMES
 
-VARIABLES = ("customer_name", "order_number", "tracking_number", "eta", "carrier", "last_event", "return_by")
+VARIABLES = (
+    "customer_name",
+    "order_number",
+    "tracking_number",
+    "eta",
+    "carrier",
+    "last_event",
+    "delivered_on",
+    "return_by",
+)
 K1, B = 1.2, 0.75  # the usual BM25 constants
 TRANSIT_DAYS = {"SF": 1, "JD": 1}  # others: DEFAULT_TRANSIT_DAYS
 DEFAULT_TRANSIT_DAYS = 3
@@ -221,7 +230,7 @@ def values_for(
     if last is not None:
         out["last_event"] = f"{last.occurred_at:%m-%d %H:%M} {last.location} {last.description}".strip()
     if shipment.delivered_at is not None:
-        out["eta"] = ("已于 " if zh else "delivered on ") + _day(shipment.delivered_at, zh)
+        out["delivered_on"] = _day(shipment.delivered_at, zh)
         out["return_by"] = _day(shipment.delivered_at + dt.timedelta(days=RETURN_DAYS), zh)
     else:
         start = shipment.shipped_at or shipment.created_at
@@ -302,6 +311,8 @@ def _intent_reply(intent: str, order: Order | None, values: Mapping[str, str]) -
     """The canned reply that answers the intent for where this order is."""
     if intent == "where_is_parcel" and "tracking_number" not in values:
         return "when_ship"  # nothing shipped yet: say when it will
+    if intent in ("where_is_parcel", "when_ship") and "delivered_on" in values:
+        return "delivered"  # the carrier says delivered: say when, and where to look
     if intent == "when_ship" and "tracking_number" in values:
         return "where_is_parcel"
     if intent == "how_return" and order is not None and order.status is OrderStatus.RETURNED:
@@ -348,6 +359,20 @@ REPLIES: dict[str, dict[str, tuple[str, str]]] = {
             "Hello {customer_name}, order {order_number} can be returned within 7 days "
             'of delivery, by {return_by}: choose "Return" on the order page and send it back; the refund '
             "follows within 1-3 working days of our receiving it.",
+        ),
+    },
+    "delivered": {
+        "zh_CN": (
+            "包裹已签收",
+            "{customer_name}您好，您的订单 {order_number}（{carrier} {tracking_number}）已于 {delivered_on} "
+            "签收：{last_event}。如您未收到，请先查看快递柜、驿站或家人是否代收，"
+            "仍未找到请告诉我们，我们联系快递核实。",
+        ),
+        "en": (
+            "Parcel delivered",
+            "Hello {customer_name}, your order {order_number} ({carrier} {tracking_number}) was delivered on "
+            "{delivered_on}: {last_event}. If you have not got it, please check parcel lockers, the courier "
+            "station and neighbours; if it is still missing tell us and we will ask the carrier.",
         ),
     },
     "refund_status": {

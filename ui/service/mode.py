@@ -1,5 +1,5 @@
 """Service mode: one search box that finds the customer from whatever the caller says, and their
-whole history beside it. The ticket queue, dashboard and alert banner join when installed."""
+whole history beside it; the ticket queue; the dashboard and alert banner join when installed."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from app.db import read_only
 from app.extensions import import_optional
 from app.services.customers import Match, Reason, SearchResult, search
 from ui.service.customer import CustomerView
+from ui.service.tickets import TicketQueueWidget
 
 
 class SearchPanel(QWidget):
@@ -33,8 +34,9 @@ class SearchPanel(QWidget):
         self.setObjectName("search_panel")
         self.result: SearchResult | None = None
         self.box = QLineEdit(objectName="search_box")
-        self.box.setPlaceholderText(self.tr("Phone, last 4 digits + name, email, name, order, tracking "
-                                            "or ticket number"))
+        self.box.setPlaceholderText(
+            self.tr("Phone, last 4 digits + name, email, name, order, tracking or ticket number")
+        )
         self.box.setClearButtonEnabled(True)
         self.box.returnPressed.connect(self.run)
         self.results = QListWidget(objectName="results")
@@ -43,13 +45,19 @@ class SearchPanel(QWidget):
         self.hint = QLabel(objectName="hint")
         self.hint.setWordWrap(True)
         self.reasons = {
-            "phone": self.tr("phone {value}"), "email": self.tr("email {value}"),
-            "email_prefix": self.tr("email starts with {value}"), "order": self.tr("order {value}"),
-            "shop_order": self.tr("shop order {value}"), "tracking": self.tr("tracking number {value}"),
-            "ticket": self.tr("ticket {value}"), "last4": self.tr("phone ends with {value}"),
+            "phone": self.tr("phone {value}"),
+            "email": self.tr("email {value}"),
+            "email_prefix": self.tr("email starts with {value}"),
+            "order": self.tr("order {value}"),
+            "shop_order": self.tr("shop order {value}"),
+            "tracking": self.tr("tracking number {value}"),
+            "ticket": self.tr("ticket {value}"),
+            "last4": self.tr("phone ends with {value}"),
             "last4_name": self.tr("phone ends with {value} and the name matches"),
-            "name_exact": self.tr("name is {value}"), "name_prefix": self.tr("name starts with {value}"),
-            "name": self.tr("name contains {value}"), "address": self.tr("address contains {value}"),
+            "name_exact": self.tr("name is {value}"),
+            "name_prefix": self.tr("name starts with {value}"),
+            "name": self.tr("name contains {value}"),
+            "address": self.tr("address contains {value}"),
             "merged": self.tr("merged customer #{value}"),
         }
         box = QVBoxLayout(self)
@@ -70,14 +78,23 @@ class SearchPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, m.customer_id)
             self.results.addItem(item)
         if result.message:
-            self.hint.setText(self.tr("Type a phone number (or its last 4 digits), email, name, order, "
-                                      "tracking or ticket number."))
+            self.hint.setText(
+                self.tr(
+                    "Type a phone number (or its last 4 digits), email, name, order, "
+                    "tracking or ticket number."
+                )
+            )
         elif not result.matches:
             self.hint.setText(self.tr("No customer found for “{q}”.").format(q=result.query))
         else:
-            self.hint.setText(self.tr("{n} customers").format(n=len(result.matches))
-                              + (self.tr(" (more match: type more of the name, or add the last 4 digits)")
-                                 if result.more else ""))
+            self.hint.setText(
+                self.tr("{n} customers").format(n=len(result.matches))
+                + (
+                    self.tr(" (more match: type more of the name, or add the last 4 digits)")
+                    if result.more
+                    else ""
+                )
+            )
         if self.results.count():
             self.results.setCurrentRow(0)
         if len(result.matches) == 1 and result.matches[0].score >= 100:
@@ -132,13 +149,17 @@ class ServiceMode(QWidget):
         box.addWidget(self.tabs, 1)
         self.desk = CustomerDesk(ctx)
         self._add(self.desk, self.tr("Customers"))
-        tickets = import_optional("ui.service.tickets")
-        if tickets is not None:
-            self._add(tickets.TicketQueueWidget(ctx), self.tr("Tickets"))
+        self.tickets = TicketQueueWidget(ctx)
+        self.tickets.open_customer.connect(self.show_customer)
+        self._add(self.tickets, self.tr("Tickets"))
         dashboard = import_optional("ui.service.dashboard")
         if dashboard is not None and ctx.user.may("service.dashboard"):
             self._add(dashboard.DashboardWidget(ctx), self.tr("Dashboard"))
         self.desk.search.box.setFocus()
+
+    def show_customer(self, customer_id: int) -> None:
+        self.tabs.setCurrentWidget(self.desk)
+        self.desk.customer.load(customer_id)
 
     def _add(self, widget: QWidget, title: str) -> None:
         if hasattr(widget, "status_message"):

@@ -1,0 +1,514 @@
+"""The ticket queue and one ticket: live SLA countdowns (amber when close, red when breached),
+the conversation, agent assist (ranked, pre-filled answers one click from the reply box),
+reply, pending, escalate, resolve (with its follow-up), close, reopen, and the ticket's history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from app.models.accounts import User
+from app.models.service import Priority, TicketStatus
+from app.services import assist, tickets
+from app.services.tickets import Clock, QueueRow
+from ui.service.customer import ActionDialog
+
+WARN_S = 15 * 60  # a clock with less than this left shows amber
+RED, AMBER, GREEN = "#c62828", "#e65100", "#2e7d32"
+
+
+def countdown(seconds: float) -> str:
+    """``1:05:09`` left, or ``-0:03:00`` overdue; days shown past 24 h."""
+    sign = "-" if seconds < 0 else ""
+    s = int(abs(seconds))
+    days, s = divmod(s, 86_400)
+    text = f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{sign}{days}d {text}" if days else f"{sign}{text}"
+
+
+def clock_colour(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return RED if seconds < 0 else AMBER if seconds < WARN_S else GREEN
+
+
+class TicketView(QWidget):
+    """One ticket; every action is one unit of work, refused actions say why in the banner."""
+
+    changed = Signal()
+    open_customer = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ticket_view")
+        self.ticket_id: int | None = None
+        self.customer_id: int | None = None
+        self.detail: tickets.Detail | None = None
+        self.suggestions: tuple[assist.Suggestion, ...] = ()
+        self.dialog: ActionDialog | None = None
+        self.status_names = {
+            "new": self.tr("New"),
+            "open": self.tr("Open"),
+            "pending": self.tr("Pending"),
+            "escalated": self.tr("Escalated"),
+            "resolved": self.tr("Resolved"),
+            "closed": self.tr("Closed"),
+        }
+        self.priority_names = {
+            "low": self.tr("Low"),
+            "normal": self.tr("Normal"),
+            "high": self.tr("High"),
+            "urgent": self.tr("Urgent"),
+        }
+        self.category_names = {
+            "logistics": self.tr("Logistics"),
+            "return": self.tr("Return"),
+            "quality": self.tr("Quality"),
+            "payment": self.tr("Payment"),
+            "invoice": self.tr("Invoice"),
+            "account": self.tr("Account"),
+            "general": self.tr("General"),
+        }
+        self.tier_names = [self.tr("agent"), self.tr("supervisor"), self.tr("manager")]
+        self.title = QLabel(objectName="ticket_title")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.facts = QLabel(objectName="ticket_facts")
+        self.facts.setWordWrap(True)
+        self.customer_button = QPushButton(objectName="open_customer")
+        self.customer_button.clicked.connect(self._open_customer)
+        self.category = QComboBox(objectName="category")
+        for key, name in self.category_names.items():
+            self.category.addItem(name, key)
+        self.category.activated.connect(self._set_category)
+        self.priority = QComboBox(objectName="priority")
+        for p in tickets.PRIORITIES:
+            self.priority.addItem(self.priority_names[p.value], p.value)
+        self.priority.activated.connect(self._set_priority)
+        self.first_clock = QLabel(objectName="first_response_clock")
+        self.resolution_clock = QLabel(objectName="resolution_clock")
+        for label in (self.first_clock, self.resolution_clock):
+            label.setStyleSheet("font-weight: bold; padding: 2px 6px;")
+        self.messages = QListWidget(objectName="messages")
+        self.messages.setWordWrap(True)
+        self.events = QListWidget(objectName="events")
+        self.assist_list = QListWidget(objectName="assist")
+        self.assist_list.setWordWrap(True)
+        self.assist_list.itemClicked.connect(self._use_suggestion)
+        self.assist_label = QLabel(objectName="assist_label")
+        self.assist_label.setWordWrap(True)
+        self.reply_box = QPlainTextEdit(objectName="reply_box")
+        self.reply_box.setPlaceholderText(self.tr("Reply to the customer (pick a suggestion to start)"))
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, title, slot in (
+            ("send", self.tr("Send reply"), self.send_reply),
+            ("pending", self.tr("Waiting on customer"), lambda: self.move(TicketStatus.PENDING)),
+            ("escalate", self.tr("Escalate…"), self.escalate),
+            ("resolve", self.tr("Resolve…"), self.resolve),
+            ("reopen", self.tr("Reopen"), lambda: self.move(TicketStatus.OPEN)),
+            ("close", self.tr("Close"), lambda: self.move(TicketStatus.CLOSED)),
+        ):
+            button = QPushButton(title, objectName=name)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.customer_button)
+        chips = QHBoxLayout()
+        chips.addWidget(QLabel(self.tr("Category")))
+        chips.addWidget(self.category)
+        chips.addWidget(QLabel(self.tr("Priority")))
+        chips.addWidget(self.priority)
+        chips.addStretch(1)
+        chips.addWidget(self.first_clock)
+        chips.addWidget(self.resolution_clock)
+        assist_page = QWidget()
+        ab = QVBoxLayout(assist_page)
+        ab.setContentsMargins(0, 0, 0, 0)
+        ab.addWidget(self.assist_label)
+        ab.addWidget(self.assist_list, 1)
+        side = QTabWidget(objectName="ticket_side")
+        side.addTab(assist_page, self.tr("Assist"))
+        side.addTab(self.events, self.tr("History"))
+        talk = QWidget()
+        tb = QVBoxLayout(talk)
+        tb.setContentsMargins(0, 0, 0, 0)
+        tb.addWidget(self.messages, 3)
+        tb.addWidget(self.reply_box, 2)
+        tb.addLayout(row)
+        split = QSplitter()
+        split.addWidget(talk)
+        split.addWidget(side)
+        split.setSizes([560, 360])
+        self.placeholder = QLabel(self.tr("Pick a ticket from the queue."), objectName="placeholder")
+        box = QVBoxLayout(self)
+        box.addWidget(self.placeholder)
+        box.addLayout(head)
+        box.addWidget(self.facts)
+        box.addLayout(chips)
+        box.addWidget(split, 1)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        self.placeholder.setVisible(not on)
+        for w in (*self.buttons.values(), self.category, self.priority, self.reply_box, self.customer_button):
+            w.setEnabled(on)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def load(self, ticket_id: int) -> None:
+        now = self.ctx.clock()
+        try:
+            with read_only(self.ctx.sessions) as s:
+                d = tickets.detail(s, ticket_id)
+                help_ = assist.assist(s, d.ticket.customer_id, now, ticket_id=ticket_id)
+        except DomainError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self.ticket_id, self.customer_id, self.detail = ticket_id, d.ticket.customer_id, d
+        t = d.ticket
+        self._enable(True)
+        self.title.setText(f"{t.number} · {t.subject}")
+        self.customer_button.setText(self.tr("Customer: {name}").format(name=d.customer))
+        facts = [
+            self.status_names.get(t.status.value, t.status.value),
+            self.tr("queue {q}").format(q=t.queue),
+            self.tr("with {who} ({tier})").format(
+                who=d.assignee or self.tr("nobody"), tier=self.tier_names[min(t.escalation_tier, 2)]
+            ),
+            self.tr("opened {at}").format(at=f"{t.created_at.astimezone():%Y-%m-%d %H:%M}"),
+        ]
+        if d.order_number:
+            facts.append(self.tr("order {n}").format(n=d.order_number))
+        self.facts.setText(" · ".join(facts))
+        self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
+        self.priority.setCurrentIndex(max(0, self.priority.findData(t.priority.value)))
+        done = t.status in tickets.DONE
+        flow = tickets.FLOW[t.status]
+        self.buttons["send"].setEnabled(t.status is not TicketStatus.CLOSED)
+        self.buttons["pending"].setEnabled(TicketStatus.PENDING in flow)
+        self.buttons["escalate"].setEnabled(not done and t.escalation_tier < len(tickets.TIERS) - 1)
+        self.buttons["resolve"].setEnabled(TicketStatus.RESOLVED in flow)
+        self.buttons["reopen"].setEnabled(t.status is TicketStatus.RESOLVED)
+        self.buttons["close"].setEnabled(TicketStatus.CLOSED in flow)
+        self.messages.clear()
+        for m in d.messages:
+            who = {"inbound": self.tr("Customer"), "outbound": self.tr("Us"), "internal": self.tr("Note")}
+            item = QListWidgetItem(
+                f"{m.occurred_at.astimezone():%m-%d %H:%M}  "
+                f"{who.get(m.direction.value, '')} · {m.channel.value}\n{m.body}"
+            )
+            if m.direction.value == "outbound":
+                item.setForeground(QColor("#1565c0"))
+            self.messages.addItem(item)
+        self.events.clear()
+        for e in reversed(d.events):
+            change = f"{e.old} → {e.new}" if e.old else e.new
+            self.events.addItem(f"{e.at.astimezone():%m-%d %H:%M}  {e.field}: {change}")
+        self._show_assist(help_)
+        self.tick()
+
+    def _show_assist(self, help_: assist.Assist) -> None:
+        self.suggestions = help_.suggestions
+        self.assist_list.clear()
+        kinds = {
+            "answer": self.tr("Answer from the order data"),
+            "reply": self.tr("Canned reply"),
+            "article": self.tr("Article"),
+        }
+        for sug in help_.suggestions:
+            missing = (
+                self.tr("  (fill in: {names})").format(names=", ".join(sug.missing)) if sug.missing else ""
+            )
+            item = QListWidgetItem(f"{kinds[sug.kind]} · {sug.title}{missing}\n{sug.text}")
+            if sug.kind == "answer":
+                item.setForeground(QColor(GREEN))
+            self.assist_list.addItem(item)
+        self.assist_label.setText(
+            self.tr("For: “{m}”").format(m=help_.message[:120])
+            if help_.message
+            else self.tr("No message from the customer yet.")
+        )
+
+    def tick(self) -> None:
+        """Re-draw the SLA clocks against the app clock (called every second)."""
+        if self.detail is None:
+            return
+        first, resolution = tickets.clocks(self.detail.ticket, self.ctx.clock())
+        self._draw(self.first_clock, self.tr("First response"), first)
+        self._draw(self.resolution_clock, self.tr("Resolution"), resolution)
+
+    def _draw(self, label: QLabel, name: str, clock: Clock) -> None:
+        left = clock.seconds_left
+        if left is None:
+            label.setText(self.tr("{name}: no SLA").format(name=name))
+            colour = "#607d8b"
+        elif not clock.running:
+            label.setText(
+                self.tr("{name}: late by {t}").format(name=name, t=countdown(-left))
+                if clock.breached
+                else self.tr("{name}: met").format(name=name)
+            )
+            colour = RED if clock.breached else GREEN
+        elif left < 0:
+            label.setText(self.tr("{name}: BREACHED {t} ago").format(name=name, t=countdown(-left)))
+            colour = RED
+        else:
+            label.setText(self.tr("{name}: {t} left").format(name=name, t=countdown(left)))
+            colour = clock_colour(left)
+        label.setStyleSheet(
+            f"font-weight: bold; padding: 2px 6px; color: white; background: {colour};"
+            if colour == RED
+            else f"font-weight: bold; padding: 2px 6px; color: {colour};"
+        )
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _act(self, fn: Callable[..., object], *args: object, message: str = "") -> bool:
+        if self.ticket_id is None:
+            return False
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                fn(s, self.ctx.user, self.ticket_id, *args)
+        except DomainError as exc:
+            self.status_message.emit(str(exc))
+            return False
+        if message:
+            self.status_message.emit(message)
+        self.load(self.ticket_id)
+        self.changed.emit()
+        return True
+
+    def _use_suggestion(self, item: QListWidgetItem) -> None:
+        row = self.assist_list.row(item)
+        if 0 <= row < len(self.suggestions):
+            self.reply_box.setPlainText(self.suggestions[row].text)
+            self.reply_box.setFocus()
+
+    def send_reply(self) -> bool:
+        text = self.reply_box.toPlainText()
+        if self._act(tickets.reply, text, self.ctx.clock(), message=self.tr("Reply sent.")):
+            self.reply_box.clear()
+            return True
+        return False
+
+    def move(self, status: TicketStatus, note: str = "") -> bool:
+        return self._act(
+            tickets.set_status,
+            status,
+            self.ctx.clock(),
+            note,
+            message=self.tr("Ticket is now {s}.").format(s=self.status_names[status.value]),
+        )
+
+    def _set_category(self) -> None:
+        self._act(tickets.set_category, self.category.currentData(), self.ctx.clock())
+
+    def _set_priority(self) -> None:
+        self._act(tickets.set_priority, Priority(self.priority.currentData()), self.ctx.clock())
+
+    def _dialog(self, title: str, label: str, run: Callable[[str], bool]) -> ActionDialog:
+        dialog = ActionDialog(title, lambda d: self._submit(run, d.value("text")), self)
+        dialog.add("text", label, QLineEdit())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit(self, run: Callable[[str], bool], text: str) -> str:
+        if not run(text):
+            raise DomainError(self.tr("Not done; see the status bar."))
+        return ""
+
+    def escalate(self) -> ActionDialog:
+        return self._dialog(
+            self.tr("Escalate"),
+            self.tr("Why"),
+            lambda text: self._act(
+                tickets.escalate, text, self.ctx.clock(), message=self.tr("Ticket escalated.")
+            ),
+        )
+
+    def resolve(self) -> ActionDialog:
+        return self._dialog(
+            self.tr("Resolve"),
+            self.tr("Resolution (internal note)"),
+            lambda text: self.move(TicketStatus.RESOLVED, text),
+        )
+
+    def _open_customer(self) -> None:
+        if self.customer_id is not None:
+            self.open_customer.emit(self.customer_id)
+
+
+class TicketQueueWidget(QWidget):
+    """The agent's queue (or every open ticket), nearest deadline first, beside one ticket."""
+
+    status_message = Signal(str)
+    open_customer = Signal(int)
+    COLUMNS = 8
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, watch_ms: int = 30_000) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ticket_queue")
+        self.rows: list[QueueRow] = []
+        self.scope = QComboBox(objectName="scope")
+        self.scope.addItem(self.tr("My tickets"), "mine")
+        self.scope.addItem(self.tr("All open tickets"), "all")
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.available = QCheckBox(self.tr("Available for new tickets"), objectName="available")
+        with read_only(ctx.sessions) as s:
+            me = s.get(User, ctx.user.id) if ctx.user else None
+            self.available.setChecked(me.available if me is not None else True)
+        self.available.toggled.connect(self._set_available)
+        self.count = QLabel(objectName="queue_count")
+        self.table = QTableWidget(0, self.COLUMNS, objectName="queue")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Ticket"),
+                self.tr("Due in"),
+                self.tr("Priority"),
+                self.tr("Status"),
+                self.tr("Subject"),
+                self.tr("Customer"),
+                self.tr("Queue"),
+                self.tr("With"),
+            ]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 90)
+        self.table.setColumnWidth(1, 90)
+        self.table.setColumnWidth(4, 180)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.view = TicketView(ctx)
+        self.view.changed.connect(self.refresh)
+        self.view.status_message.connect(self.status_message.emit)
+        self.view.open_customer.connect(self.open_customer.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.scope)
+        top.addWidget(self.available)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        left = QWidget()
+        lb = QVBoxLayout(left)
+        lb.setContentsMargins(0, 0, 0, 0)
+        lb.addLayout(top)
+        lb.addWidget(self.table, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.view)
+        split.setSizes([520, 760])
+        QVBoxLayout(self).addWidget(split)
+        self.second = QTimer(self, interval=1000, timeout=self.tick)
+        self.second.start()
+        self.watch = QTimer(self, interval=watch_ms, timeout=self.watch_sla)
+        self.watch.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        user = self.ctx.user
+        assert user is not None
+        with read_only(self.ctx.sessions) as s:
+            self.rows = tickets.work_queue(s, user, self.scope.currentData())
+        keep = self.view.ticket_id
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            cells = [
+                r.number,
+                "",
+                self.view.priority_names.get(r.priority, r.priority),
+                self.view.status_names.get(r.status, r.status),
+                r.subject,
+                r.customer,
+                r.queue,
+                r.assignee,
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, col, item)
+            if r.priority in ("high", "urgent"):
+                self.table.item(i, 2).setForeground(QColor(RED))
+            if r.id == keep:
+                self.table.selectRow(i)
+        self.table.blockSignals(False)
+        self.count.setText(self.tr("{n} open").format(n=len(self.rows)))
+        self.tick()
+
+    def tick(self) -> None:
+        now = self.ctx.clock()
+        for i, r in enumerate(self.rows):
+            due = r.next_due()
+            item = self.table.item(i, 1)
+            if item is None:
+                continue
+            left = (due - now).total_seconds() if due else None
+            item.setText(countdown(left) if left is not None else "—")
+            colour = clock_colour(left)
+            item.setForeground(QColor(colour) if colour else QColor("#607d8b"))
+            if left is not None and left < 0:
+                item.setBackground(QColor("#ffebee"))
+        self.view.tick()
+
+    def watch_sla(self) -> list[str]:
+        """Record breaches and escalate overdue tickets (every station does it; it is idempotent)."""
+        with unit_of_work(self.ctx.sessions) as s:
+            touched = tickets.watch_sla(s, self.ctx.clock())
+        if touched:
+            self.status_message.emit(self.tr("SLA breached: {numbers}").format(numbers=", ".join(touched)))
+            self.refresh()
+            if self.view.ticket_id is not None:
+                self.view.load(self.view.ticket_id)
+        return touched
+
+    def open_ticket(self, ticket_id: int) -> None:
+        self.view.load(ticket_id)
+        for i, r in enumerate(self.rows):
+            if r.id == ticket_id:
+                self.table.selectRow(i)
+
+    def _selected(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.view.load(int(items[0].data(Qt.ItemDataRole.UserRole)))
+
+    def _set_available(self, on: bool) -> None:
+        user = self.ctx.user
+        assert user is not None
+        with unit_of_work(self.ctx.sessions) as s:
+            tickets.set_available(s, user, on)
+        self.status_message.emit(
+            self.tr("You get new tickets.") if on else self.tr("No new tickets for you.")
+        )
