@@ -35,6 +35,7 @@ from app.errors import DomainError
 from app.services import customer_actions as actions
 from app.services import history
 from app.services.history import Cursor, Event, Header, OrderRow
+from ui.service.names import status_names
 
 
 class ActionDialog(QDialog):
@@ -110,6 +111,7 @@ class CustomerView(QWidget):
             "chat": self.tr("Chat"), "phone": self.tr("Phone"), "email": self.tr("Email"),
             "social": self.tr("Social"), "note": self.tr("Note"),
         }
+        self.status_names = status_names()
         self.tier_names = {"new": self.tr("New"), "regular": self.tr("Regular"), "silver": self.tr("Silver"),
                            "gold": self.tr("Gold"), "vip": self.tr("VIP")}
         self.direction_names = {"inbound": self.tr("in"), "outbound": self.tr("out"),
@@ -250,7 +252,8 @@ class CustomerView(QWidget):
             self.merged_button.setVisible(True)
         self.orders_list.clear()
         for o in self._orders:
-            self.orders_list.addItem(f"{o.number}  {o.placed_at:%Y-%m-%d}  ¥{o.total}  {o.status}")
+            status = self.status_names.get(o.status, o.status)
+            self.orders_list.addItem(f"{o.number}  {o.placed_at:%Y-%m-%d}  ¥{o.total}  {status}")
         self.order_detail.clear()
         self.reload_timeline()
 
@@ -291,7 +294,8 @@ class CustomerView(QWidget):
             detail = f"¥{e.amount}  {detail}"
         channel = self.channel_names.get(e.channel, e.channel)
         local = e.at.astimezone()
-        item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", self.kind_names[e.kind], e.ref, e.status,
+        status = self.status_names.get(e.status, e.status)
+        item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", self.kind_names[e.kind], e.ref, status,
                                 channel, detail])
         item.setData(0, Qt.ItemDataRole.UserRole, (e.kind, e.id))
         if e.kind in ("refund", "compensation"):
@@ -308,17 +312,17 @@ class CustomerView(QWidget):
             d = history.order_detail(s, self._orders[row].id)
         o = d.order
         top = QTreeWidgetItem([o.number, f"{o.placed_at.astimezone():%Y-%m-%d %H:%M}  {o.channel}  "
-                               f"{o.status}  ¥{o.total}"])
+                               f"{self.status_names.get(o.status, o.status)}  ¥{o.total}"])
         lines = QTreeWidgetItem([self.tr("Lines"), str(len(d.lines))])
         for ln in d.lines:
             lines.addChild(QTreeWidgetItem([f"{ln.sku}  {ln.name}", f"× {ln.quantity}  ¥{ln.amount}"]))
         packages = QTreeWidgetItem([self.tr("Packages"), str(len(d.packages))])
         for pid, status, box in d.packages:
-            packages.addChild(QTreeWidgetItem([f"#{pid}", f"{status}  {box}"]))
+            packages.addChild(QTreeWidgetItem([f"#{pid}", f"{self.status_names.get(status, status)}  {box}"]))
         parcels = QTreeWidgetItem([self.tr("Parcels and tracking"), str(len(d.parcels))])
         for p in d.parcels:
             parcel = QTreeWidgetItem([f"{p.carrier} {p.tracking_number}",
-                                      f"{p.status}  {p.weight_g or '?'} g"])
+                                      f"{self.status_names.get(p.status, p.status)}  {p.weight_g or '?'} g"])
             for at, code, location, description in p.events:
                 parcel.addChild(QTreeWidgetItem([f"{at.astimezone():%Y-%m-%d %H:%M}  {code}",
                                                  f"{location}  {description}"]))

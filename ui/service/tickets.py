@@ -34,6 +34,7 @@ from app.models.service import Priority, TicketStatus
 from app.services import assist, tickets
 from app.services.tickets import Clock, QueueRow
 from ui.service.customer import ActionDialog
+from ui.service.names import status_names
 
 WARN_S = 15 * 60  # a clock with less than this left shows amber
 RED, AMBER, GREEN = "#c62828", "#e65100", "#2e7d32"
@@ -70,14 +71,7 @@ class TicketView(QWidget):
         self.detail: tickets.Detail | None = None
         self.suggestions: tuple[assist.Suggestion, ...] = ()
         self.dialog: ActionDialog | None = None
-        self.status_names = {
-            "new": self.tr("New"),
-            "open": self.tr("Open"),
-            "pending": self.tr("Pending"),
-            "escalated": self.tr("Escalated"),
-            "resolved": self.tr("Resolved"),
-            "closed": self.tr("Closed"),
-        }
+        self.status_names = status_names()
         self.priority_names = {
             "low": self.tr("Low"),
             "normal": self.tr("Normal"),
