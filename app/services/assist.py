@@ -121,6 +121,7 @@ class Assist:
     intent: str  # a key of INTENT_WORDS or ""
     order_number: str
     suggestions: tuple[Suggestion, ...]
+    values: Mapping[str, str]  # this customer's template variables, for any other reply
 
     @property
     def best(self) -> Suggestion | None:
@@ -296,7 +297,7 @@ def assist(
             filled, missing = fill(a.body, values)
             out.append(Suggestion("article", str(a.id), a.title, filled, score, missing))
     out.sort(key=lambda x: -x.score)
-    return Assist(text, intent, values.get("order_number", ""), tuple(out[:limit]))
+    return Assist(text, intent, values.get("order_number", ""), tuple(out[:limit]), values)
 
 
 def _language(text: str, ticket: Ticket | None) -> str:

@@ -688,77 +688,77 @@
 <context>
     <name>TicketQueueWidget</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="378" />
+        <location filename="../../ui/service/tickets.py" line="399" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="379" />
+        <location filename="../../ui/service/tickets.py" line="400" />
         <source>All open tickets</source>
         <translation>全部未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="381" />
+        <location filename="../../ui/service/tickets.py" line="402" />
         <source>Available for new tickets</source>
         <translation>接收新工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="390" />
+        <location filename="../../ui/service/tickets.py" line="411" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="391" />
+        <location filename="../../ui/service/tickets.py" line="412" />
         <source>Due in</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="392" />
+        <location filename="../../ui/service/tickets.py" line="413" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="393" />
+        <location filename="../../ui/service/tickets.py" line="414" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="394" />
+        <location filename="../../ui/service/tickets.py" line="415" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="395" />
+        <location filename="../../ui/service/tickets.py" line="416" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="396" />
+        <location filename="../../ui/service/tickets.py" line="417" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="397" />
+        <location filename="../../ui/service/tickets.py" line="418" />
         <source>With</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="461" />
+        <location filename="../../ui/service/tickets.py" line="482" />
         <source>{n} open</source>
         <translation>{n} 个未结</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="484" />
+        <location filename="../../ui/service/tickets.py" line="505" />
         <source>SLA breached: {numbers}</source>
         <translation>SLA 已超时：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="507" />
+        <location filename="../../ui/service/tickets.py" line="528" />
         <source>You get new tickets.</source>
         <translation>开始接收新工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="507" />
+        <location filename="../../ui/service/tickets.py" line="528" />
         <source>No new tickets for you.</source>
         <translation>暂停接收新工单。</translation>
     </message>
@@ -767,305 +767,315 @@
     <name>TicketView</name>
     <message>
         <source>New</source>
-        <translation>新建</translation>
+        <translation type="vanished">新建</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>处理中</translation>
+        <translation type="vanished">处理中</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation>等待客户</translation>
+        <translation type="vanished">等待客户</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation>已升级</translation>
+        <translation type="vanished">已升级</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation>已解决</translation>
+        <translation type="vanished">已解决</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation>已关闭</translation>
+        <translation type="vanished">已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="76" />
+        <location filename="../../ui/service/tickets.py" line="77" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="77" />
+        <location filename="../../ui/service/tickets.py" line="78" />
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="78" />
+        <location filename="../../ui/service/tickets.py" line="79" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="79" />
+        <location filename="../../ui/service/tickets.py" line="80" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="82" />
+        <location filename="../../ui/service/tickets.py" line="83" />
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="83" />
+        <location filename="../../ui/service/tickets.py" line="84" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="84" />
+        <location filename="../../ui/service/tickets.py" line="85" />
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="85" />
+        <location filename="../../ui/service/tickets.py" line="86" />
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="86" />
+        <location filename="../../ui/service/tickets.py" line="87" />
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="87" />
+        <location filename="../../ui/service/tickets.py" line="88" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="88" />
+        <location filename="../../ui/service/tickets.py" line="89" />
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="90" />
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="90" />
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="90" />
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="122" />
+        <location filename="../../ui/service/tickets.py" line="125" />
         <source>Reply to the customer (pick a suggestion to start)</source>
         <translation>回复客户（可先选择一条建议）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="126" />
+        <location filename="../../ui/service/tickets.py" line="129" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="127" />
+        <location filename="../../ui/service/tickets.py" line="130" />
         <source>Waiting on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="128" />
+        <location filename="../../ui/service/tickets.py" line="131" />
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="129" />
+        <location filename="../../ui/service/tickets.py" line="132" />
         <source>Resolve…</source>
         <translation>解决…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="130" />
+        <location filename="../../ui/service/tickets.py" line="133" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="131" />
+        <location filename="../../ui/service/tickets.py" line="134" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="142" />
+        <location filename="../../ui/service/tickets.py" line="145" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="144" />
+        <location filename="../../ui/service/tickets.py" line="147" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="155" />
+        <location filename="../../ui/service/tickets.py" line="158" />
         <source>Assist</source>
         <translation>智能辅助</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="156" />
+        <location filename="../../ui/service/tickets.py" line="159" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="167" />
+        <location filename="../../ui/service/tickets.py" line="171" />
         <source>Pick a ticket from the queue.</source>
         <translation>请从队列中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="195" />
+        <location filename="../../ui/service/tickets.py" line="200" />
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="198" />
+        <location filename="../../ui/service/tickets.py" line="203" />
         <source>queue {q}</source>
         <translation>队列 {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="199" />
+        <location filename="../../ui/service/tickets.py" line="204" />
         <source>with {who} ({tier})</source>
         <translation>处理人 {who}（{tier}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="200" />
+        <location filename="../../ui/service/tickets.py" line="205" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="202" />
+        <location filename="../../ui/service/tickets.py" line="207" />
         <source>opened {at}</source>
         <translation>创建于 {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="205" />
+        <location filename="../../ui/service/tickets.py" line="210" />
         <source>order {n}</source>
         <translation>订单 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="219" />
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="219" />
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="219" />
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="238" />
+        <location filename="../../ui/service/tickets.py" line="245" />
         <source>Answer from the order data</source>
         <translation>根据订单数据回答</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="239" />
+        <location filename="../../ui/service/tickets.py" line="246" />
         <source>Canned reply</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="240" />
+        <location filename="../../ui/service/tickets.py" line="247" />
         <source>Article</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="244" />
+        <location filename="../../ui/service/tickets.py" line="251" />
         <source>  (fill in: {names})</source>
         <translation>（需填写：{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="251" />
+        <location filename="../../ui/service/tickets.py" line="258" />
         <source>For: “{m}”</source>
         <translation>针对：“{m}”</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="253" />
+        <location filename="../../ui/service/tickets.py" line="260" />
         <source>No message from the customer yet.</source>
         <translation>客户尚未留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="261" />
+        <location filename="../../ui/service/tickets.py" line="268" />
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="262" />
+        <location filename="../../ui/service/tickets.py" line="269" />
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="267" />
+        <location filename="../../ui/service/tickets.py" line="274" />
         <source>{name}: no SLA</source>
         <translation>{name}：无 SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="271" />
+        <location filename="../../ui/service/tickets.py" line="278" />
         <source>{name}: late by {t}</source>
         <translation>{name}：超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="273" />
+        <location filename="../../ui/service/tickets.py" line="280" />
         <source>{name}: met</source>
         <translation>{name}：达标</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="277" />
+        <location filename="../../ui/service/tickets.py" line="284" />
         <source>{name}: BREACHED {t} ago</source>
         <translation>{name}：已超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="280" />
+        <location filename="../../ui/service/tickets.py" line="287" />
         <source>{name}: {t} left</source>
         <translation>{name}：剩余 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="312" />
+        <location filename="../../ui/service/tickets.py" line="313" />
+        <source>Insert a canned reply…</source>
+        <translation>插入快捷回复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="315" />
+        <source>Incident: {title}</source>
+        <translation>事件通知：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="333" />
         <source>Reply sent.</source>
         <translation>回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="323" />
+        <location filename="../../ui/service/tickets.py" line="344" />
         <source>Ticket is now {s}.</source>
         <translation>工单状态：{s}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="341" />
+        <location filename="../../ui/service/tickets.py" line="362" />
         <source>Not done; see the status bar.</source>
         <translation>未完成，请查看状态栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="346" />
+        <location filename="../../ui/service/tickets.py" line="367" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="347" />
+        <location filename="../../ui/service/tickets.py" line="368" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="349" />
+        <location filename="../../ui/service/tickets.py" line="370" />
         <source>Ticket escalated.</source>
         <translation>工单已升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="355" />
+        <location filename="../../ui/service/tickets.py" line="376" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="356" />
+        <location filename="../../ui/service/tickets.py" line="377" />
         <source>Resolution (internal note)</source>
         <translation>解决说明（内部备注）</translation>
     </message>

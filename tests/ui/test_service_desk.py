@@ -123,6 +123,9 @@ def test_call_ticket_sla_breach_escalate_resolve_follow_up(qtbot, engine, desk_w
     assert any("first_response breached" in tv.events.item(i).text() for i in range(tv.events.count()))
     # answer with the assist suggestion, then escalate to the supervisor
     assert tv.suggestions, "assist has suggestions for the customer's message"
+    weather = next(i for i in range(tv.canned_box.count()) if "天气原因物流延误" in tv.canned_box.itemText(i))
+    tv.canned_box.activated.emit(weather)  # an incident template, filled for this customer
+    assert tv.reply_box.toPlainText().startswith("张伟您好，受极端天气影响")
     qtbot.mouseClick(
         tv.assist_list.viewport(),
         Qt.MouseButton.LeftButton,

@@ -30,7 +30,7 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.models.accounts import User
-from app.models.service import Priority, TicketStatus
+from app.models.service import CannedReply, Priority, TicketStatus
 from app.services import assist, tickets
 from app.services.tickets import Clock, QueueRow
 from ui.service.customer import ActionDialog
@@ -70,6 +70,7 @@ class TicketView(QWidget):
         self.customer_id: int | None = None
         self.detail: tickets.Detail | None = None
         self.suggestions: tuple[assist.Suggestion, ...] = ()
+        self.values: dict[str, str] = {}
         self.dialog: ActionDialog | None = None
         self.status_names = status_names()
         self.priority_names = {
@@ -118,6 +119,8 @@ class TicketView(QWidget):
         self.assist_list.itemClicked.connect(self._use_suggestion)
         self.assist_label = QLabel(objectName="assist_label")
         self.assist_label.setWordWrap(True)
+        self.canned_box = QComboBox(objectName="canned")
+        self.canned_box.activated.connect(self._use_canned)
         self.reply_box = QPlainTextEdit(objectName="reply_box")
         self.reply_box.setPlaceholderText(self.tr("Reply to the customer (pick a suggestion to start)"))
         self.buttons: dict[str, QPushButton] = {}
@@ -158,6 +161,7 @@ class TicketView(QWidget):
         tb = QVBoxLayout(talk)
         tb.setContentsMargins(0, 0, 0, 0)
         tb.addWidget(self.messages, 3)
+        tb.addWidget(self.canned_box)
         tb.addWidget(self.reply_box, 2)
         tb.addLayout(row)
         split = QSplitter()
@@ -185,6 +189,7 @@ class TicketView(QWidget):
             with read_only(self.ctx.sessions) as s:
                 d = tickets.detail(s, ticket_id)
                 help_ = assist.assist(s, d.ticket.customer_id, now, ticket_id=ticket_id)
+                replies = assist.canned(s, d.ticket.language)
         except DomainError as exc:
             self.status_message.emit(str(exc))
             return
@@ -229,10 +234,12 @@ class TicketView(QWidget):
             change = f"{e.old} → {e.new}" if e.old else e.new
             self.events.addItem(f"{e.at.astimezone():%m-%d %H:%M}  {e.field}: {change}")
         self._show_assist(help_)
+        self._show_canned(replies)
         self.tick()
 
     def _show_assist(self, help_: assist.Assist) -> None:
         self.suggestions = help_.suggestions
+        self.values = dict(help_.values)
         self.assist_list.clear()
         kinds = {
             "answer": self.tr("Answer from the order data"),
@@ -300,6 +307,20 @@ class TicketView(QWidget):
         self.load(self.ticket_id)
         self.changed.emit()
         return True
+
+    def _show_canned(self, replies: list[CannedReply]) -> None:
+        self.canned_box.clear()
+        self.canned_box.addItem(self.tr("Insert a canned reply…"), None)
+        for r in replies:
+            title = self.tr("Incident: {title}").format(title=r.title) if r.incident_template else r.title
+            self.canned_box.addItem(title, r.body)
+
+    def _use_canned(self, index: int) -> None:
+        body = self.canned_box.itemData(index)
+        if body:
+            self.reply_box.setPlainText(assist.fill(body, self.values)[0])
+            self.reply_box.setFocus()
+        self.canned_box.setCurrentIndex(0)
 
     def _use_suggestion(self, item: QListWidgetItem) -> None:
         row = self.assist_list.row(item)
