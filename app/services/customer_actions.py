@@ -28,12 +28,12 @@ from app.models.service import (
 )
 from app.services import audit, settings, tickets
 from app.services.customers import customer_row
+from app.services.text import checked
 
 REFUND_LIMIT_KEY = "service.refund_approval_limit"
 REFUND_LIMIT = Decimal("200.00")  # CNY; above it a refund waits for service.approve_refund
 COUPON_LIMIT = Decimal("500.00")
 FOLLOW_UP_AFTER = dt.timedelta(hours=24)
-MAX_TEXT = 4000
 
 
 @dataclass(frozen=True)
@@ -50,15 +50,6 @@ def _agent(user: CurrentUser | None) -> CurrentUser:
     if user is None or not user.may("service.use"):
         raise PermissionDenied("Your role may not act on customers.")
     return user
-
-
-def _text(value: str, what: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise DomainError(f"{what} is empty.")
-    if len(value) > limit:
-        raise DomainError(f"{what} is too long ({len(value)} characters, at most {limit}).")
-    return value
 
 
 def parse_amount(raw: str | Decimal, what: str = "Amount") -> Decimal:
@@ -109,7 +100,7 @@ def log_interaction(
         raise DomainError(f"Unknown direction {direction!r}; use inbound or outbound.") from None
     row = Interaction(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id,
                       channel=_channel(channel), direction=way, agent_id=agent.id,
-                      body=_text(body, "The message"), occurred_at=now)
+                      body=checked(body, "The message"), occurred_at=now)
     s.add(row)
     s.flush()
     return Done("interaction", row.id)
@@ -130,7 +121,7 @@ def open_ticket(
     agent = _agent(user)
     customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
-    subject = _text(subject, "The subject", limit=200)
+    subject = checked(subject, "The subject", limit=200)
     ticket = tickets.open_ticket(s, agent, customer_id=customer_id, subject=subject,
                                  channel=_channel(channel), now=now, order_id=order_id, body=body)
     return Done("ticket", ticket.id, ticket.number)
@@ -160,7 +151,7 @@ def request_refund(
         raise Conflict(f"Order {order.number} has ¥{left} left to refund; ¥{value} is too much.")
     needs_approval = value > refund_limit(s) and not agent.may("service.approve_refund")
     row = Refund(order_id=order.id, customer_id=order.customer_id, ticket_id=ticket_id, amount=value,
-                 currency=order.currency, reason=_text(reason, "The reason", limit=200),
+                 currency=order.currency, reason=checked(reason, "The reason", limit=200),
                  status=RefundStatus.PENDING_APPROVAL if needs_approval else RefundStatus.APPROVED,
                  requested_by=agent.id, approved_by=None if needs_approval else agent.id, created_at=now)
     s.add(row)
@@ -203,7 +194,7 @@ def give_coupon(
         raise DomainError("A coupon is valid for 1 to 366 days.")
     row = Compensation(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id, kind="coupon",
                        code=f"CP{secrets.token_hex(5).upper()}", amount=value,
-                       reason=_text(reason, "The reason", limit=200),
+                       reason=checked(reason, "The reason", limit=200),
                        expires_at=now + dt.timedelta(days=days_valid), given_by=agent.id, created_at=now)
     s.add(row)
     s.flush()
@@ -228,7 +219,7 @@ def schedule_follow_up(
     if due < now - dt.timedelta(minutes=1):
         raise DomainError("A follow-up cannot be due in the past.")
     row = FollowUp(customer_id=customer_id, ticket_id=ticket_id, assignee_id=agent.id, due_at=due,
-                   note=_text(note, "The note", required=False))
+                   note=checked(note, "The note", required=False))
     s.add(row)
     s.flush()
     return Done("follow_up", row.id, due.isoformat(timespec="minutes"))

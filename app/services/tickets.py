@@ -33,6 +33,7 @@ from app.models.service import (
 )
 from app.services import settings
 from app.services.customers import lifetime_values, tier_for, tier_thresholds
+from app.services.text import checked
 
 OPEN = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ESCALATED)
 DONE = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
@@ -248,6 +249,15 @@ def _set(
     _event(s, ticket, field, getattr(old, "value", old), getattr(value, "value", value), user_id, now)
 
 
+def _message(s: Session, ticket: Ticket, direction: Direction, channel: ContactChannel, agent_id: int,
+             body: str, now: dt.datetime) -> Interaction:
+    """A message or note on the ticket, in the customer's history too."""
+    row = Interaction(customer_id=ticket.customer_id, ticket_id=ticket.id, order_id=ticket.order_id,
+                      channel=channel, direction=direction, agent_id=agent_id, body=body, occurred_at=now)
+    s.add(row)
+    return row
+
+
 def _agent(user: CurrentUser | None) -> CurrentUser:
     if user is None or not user.may("service.use"):
         raise PermissionDenied("Your role may not work on tickets.")
@@ -259,15 +269,6 @@ def get_ticket(s: Session, ticket_id: int) -> Ticket:
     if ticket is None:
         raise NotFound(f"No ticket #{ticket_id}.")
     return ticket
-
-
-def _clean(text: str, what: str, limit: int) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise DomainError(f"{what} is empty.")
-    if len(text) > limit:
-        raise DomainError(f"{what} is too long ({len(text)} characters; at most {limit}).")
-    return text
 
 
 def open_ticket(
@@ -291,7 +292,7 @@ def open_ticket(
     order = s.get(Order, order_id) if order_id is not None else None
     if order_id is not None and (order is None or order.customer_id != customer_id):
         raise NotFound(f"Order #{order_id} is not this customer's.")
-    subject = _clean(subject, "The subject", 200)
+    subject = checked(subject, "The subject", limit=200)
     text = f"{subject}\n{body}"
     category = category or suggest_category(text)
     language = suggest_language(text, customer.language or "zh_CN")
@@ -323,18 +324,7 @@ def open_ticket(
     if ticket.assignee_id is not None:
         _event(s, ticket, "assignee_id", "", ticket.assignee_id, agent.id, now)
     if body.strip():
-        s.add(
-            Interaction(
-                customer_id=customer_id,
-                ticket_id=ticket.id,
-                order_id=order_id,
-                channel=channel,
-                direction=Direction.INBOUND,
-                agent_id=agent.id,
-                body=_clean(body, "The message", 4000),
-                occurred_at=now,
-            )
-        )
+        _message(s, ticket, Direction.INBOUND, channel, agent.id, checked(body, "The message"), now)
     return ticket
 
 
@@ -351,17 +341,8 @@ def reply(
     ticket = get_ticket(s, ticket_id)
     if ticket.status is TicketStatus.CLOSED:
         raise Conflict(f"Ticket {ticket.number} is closed; open a new ticket.")
-    row = Interaction(
-        customer_id=ticket.customer_id,
-        ticket_id=ticket.id,
-        order_id=ticket.order_id,
-        channel=channel or ticket.channel,
-        direction=Direction.OUTBOUND,
-        agent_id=agent.id,
-        body=_clean(body, "The reply", 4000),
-        occurred_at=now,
-    )
-    s.add(row)
+    row = _message(s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id,
+                   checked(body, "The reply"), now)
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_responded_at", now, agent.id, now)
     if ticket.status is TicketStatus.NEW:
@@ -403,18 +384,7 @@ def set_status(
         _set(s, ticket, "resolution_due", now + dt.timedelta(minutes=resolution), agent.id, now)
     _set(s, ticket, "status", status, agent.id, now)
     if note.strip():
-        s.add(
-            Interaction(
-                customer_id=ticket.customer_id,
-                ticket_id=ticket.id,
-                order_id=ticket.order_id,
-                channel=ContactChannel.NOTE,
-                direction=Direction.INTERNAL,
-                agent_id=agent.id,
-                body=_clean(note, "The note", 4000),
-                occurred_at=now,
-            )
-        )
+        _message(s, ticket, Direction.INTERNAL, ContactChannel.NOTE, agent.id, checked(note, "The note"), now)
     return ticket
 
 
@@ -472,7 +442,7 @@ def escalate(s: Session, user: CurrentUser | None, ticket_id: int, reason: str, 
         ticket,
         "escalation",
         TIERS[ticket.escalation_tier - 1],
-        f"{TIERS[ticket.escalation_tier]}: {_clean(reason, 'The reason', 180)}",
+        f"{TIERS[ticket.escalation_tier]}: {checked(reason, 'The reason', limit=180)}",
         who,
         now,
     )
