@@ -249,11 +249,26 @@ def _set(
     _event(s, ticket, field, getattr(old, "value", old), getattr(value, "value", value), user_id, now)
 
 
-def _message(s: Session, ticket: Ticket, direction: Direction, channel: ContactChannel, agent_id: int,
-             body: str, now: dt.datetime) -> Interaction:
+def _message(
+    s: Session,
+    ticket: Ticket,
+    direction: Direction,
+    channel: ContactChannel,
+    agent_id: int,
+    body: str,
+    now: dt.datetime,
+) -> Interaction:
     """A message or note on the ticket, in the customer's history too."""
-    row = Interaction(customer_id=ticket.customer_id, ticket_id=ticket.id, order_id=ticket.order_id,
-                      channel=channel, direction=direction, agent_id=agent_id, body=body, occurred_at=now)
+    row = Interaction(
+        customer_id=ticket.customer_id,
+        ticket_id=ticket.id,
+        order_id=ticket.order_id,
+        channel=channel,
+        direction=direction,
+        agent_id=agent_id,
+        body=body,
+        occurred_at=now,
+    )
     s.add(row)
     return row
 
@@ -341,8 +356,9 @@ def reply(
     ticket = get_ticket(s, ticket_id)
     if ticket.status is TicketStatus.CLOSED:
         raise Conflict(f"Ticket {ticket.number} is closed; open a new ticket.")
-    row = _message(s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id,
-                   checked(body, "The reply"), now)
+    row = _message(
+        s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id, checked(body, "The reply"), now
+    )
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_responded_at", now, agent.id, now)
     if ticket.status is TicketStatus.NEW:
@@ -373,7 +389,7 @@ def set_status(
             FollowUp(
                 customer_id=ticket.customer_id,
                 ticket_id=ticket.id,
-                assignee_id=ticket.assignee_id or agent.id,
+                assignee_id=agent.id,  # who resolved it knows the customer best
                 due_at=now + FOLLOW_UP_AFTER,
                 note=note or f"Follow up on {ticket.number}: {ticket.subject}",
             )
@@ -584,3 +600,55 @@ def set_available(s: Session, user: CurrentUser, available: bool) -> None:
     if row is None:
         raise NotFound(f"No user #{user.id}.")
     row.available = available
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    customer_id: int
+    customer: str
+    ticket: str
+    due_at: dt.datetime
+    note: str
+
+
+def follow_ups_due(
+    s: Session, user: CurrentUser, now: dt.datetime, horizon: dt.timedelta = dt.timedelta(hours=8)
+) -> list[FollowUpRow]:
+    """The user's open follow-ups due before now + horizon, oldest first (overdue ones on top)."""
+    rows = s.execute(
+        select(FollowUp, Customer.name, Ticket.number)
+        .join(Customer, Customer.id == FollowUp.customer_id)
+        .outerjoin(Ticket, Ticket.id == FollowUp.ticket_id)
+        .where(FollowUp.assignee_id == user.id, FollowUp.done_at.is_(None), FollowUp.due_at <= now + horizon)
+        .order_by(FollowUp.due_at)
+        .limit(200)
+    )
+    return [
+        FollowUpRow(f.id, f.customer_id, name, number or "", f.due_at, f.note) for f, name, number in rows
+    ]
+
+
+def complete_follow_up(
+    s: Session, user: CurrentUser | None, follow_up_id: int, now: dt.datetime, note: str = ""
+) -> None:
+    """Done: the call was made; what was said goes into the customer's history."""
+    agent = _agent(user)
+    row = s.get(FollowUp, follow_up_id)
+    if row is None:
+        raise NotFound(f"No follow-up #{follow_up_id}.")
+    if row.done_at is not None:
+        raise Conflict(f"Follow-up #{follow_up_id} was already done at {row.done_at:%Y-%m-%d %H:%M}.")
+    row.done_at = now
+    if note.strip():
+        s.add(
+            Interaction(
+                customer_id=row.customer_id,
+                ticket_id=row.ticket_id,
+                channel=ContactChannel.PHONE,
+                direction=Direction.OUTBOUND,
+                agent_id=agent.id,
+                body=checked(note, "The note"),
+                occurred_at=now,
+            )
+        )

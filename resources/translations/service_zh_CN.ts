@@ -1,428 +1,427 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/service/customer.py" line="106"/>
-        <location filename="../../ui/service/customer.py" line="396"/>
-        <location filename="../../ui/service/customer.py" line="423"/>
-        <location filename="../../ui/service/customer.py" line="437"/>
+        <location filename="../../ui/service/customer.py" line="106" />
+        <location filename="../../ui/service/customer.py" line="396" />
+        <location filename="../../ui/service/customer.py" line="423" />
+        <location filename="../../ui/service/customer.py" line="437" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="106"/>
+        <location filename="../../ui/service/customer.py" line="106" />
         <source>Shipment</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="106"/>
+        <location filename="../../ui/service/customer.py" line="106" />
         <source>Tracking</source>
         <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107"/>
-        <location filename="../../ui/service/customer.py" line="453"/>
+        <location filename="../../ui/service/customer.py" line="107" />
+        <location filename="../../ui/service/customer.py" line="453" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107"/>
+        <location filename="../../ui/service/customer.py" line="107" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107"/>
+        <location filename="../../ui/service/customer.py" line="107" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="108"/>
+        <location filename="../../ui/service/customer.py" line="108" />
         <source>Contact</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="108"/>
+        <location filename="../../ui/service/customer.py" line="108" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="111"/>
+        <location filename="../../ui/service/customer.py" line="111" />
         <source>Chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="111"/>
-        <location filename="../../ui/service/customer.py" line="261"/>
+        <location filename="../../ui/service/customer.py" line="111" />
+        <location filename="../../ui/service/customer.py" line="261" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="111"/>
-        <location filename="../../ui/service/customer.py" line="261"/>
+        <location filename="../../ui/service/customer.py" line="111" />
+        <location filename="../../ui/service/customer.py" line="261" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112"/>
+        <location filename="../../ui/service/customer.py" line="112" />
         <source>Social</source>
         <translation>社交媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112"/>
-        <location filename="../../ui/service/customer.py" line="410"/>
-        <location filename="../../ui/service/customer.py" line="482"/>
+        <location filename="../../ui/service/customer.py" line="112" />
+        <location filename="../../ui/service/customer.py" line="410" />
+        <location filename="../../ui/service/customer.py" line="482" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115"/>
+        <location filename="../../ui/service/customer.py" line="115" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115"/>
+        <location filename="../../ui/service/customer.py" line="115" />
         <source>Regular</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115"/>
+        <location filename="../../ui/service/customer.py" line="115" />
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="116"/>
+        <location filename="../../ui/service/customer.py" line="116" />
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="116"/>
+        <location filename="../../ui/service/customer.py" line="116" />
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="117"/>
+        <location filename="../../ui/service/customer.py" line="117" />
         <source>in</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="117"/>
+        <location filename="../../ui/service/customer.py" line="117" />
         <source>out</source>
         <translation>呼出</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="118"/>
+        <location filename="../../ui/service/customer.py" line="118" />
         <source>internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="131"/>
+        <location filename="../../ui/service/customer.py" line="131" />
         <source>Reveal contacts</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="147"/>
+        <location filename="../../ui/service/customer.py" line="147" />
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="148"/>
+        <location filename="../../ui/service/customer.py" line="148" />
         <source>Open ticket…</source>
         <translation>创建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="149"/>
+        <location filename="../../ui/service/customer.py" line="149" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="150"/>
+        <location filename="../../ui/service/customer.py" line="150" />
         <source>Give coupon…</source>
         <translation>发优惠券…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="151"/>
+        <location filename="../../ui/service/customer.py" line="151" />
         <source>Follow up…</source>
         <translation>安排回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="152"/>
+        <location filename="../../ui/service/customer.py" line="152" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="161"/>
+        <location filename="../../ui/service/customer.py" line="161" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="165"/>
+        <location filename="../../ui/service/customer.py" line="165" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173"/>
+        <location filename="../../ui/service/customer.py" line="173" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173"/>
+        <location filename="../../ui/service/customer.py" line="173" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173"/>
+        <location filename="../../ui/service/customer.py" line="173" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174"/>
+        <location filename="../../ui/service/customer.py" line="174" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174"/>
-        <location filename="../../ui/service/customer.py" line="391"/>
-        <location filename="../../ui/service/customer.py" line="422"/>
+        <location filename="../../ui/service/customer.py" line="174" />
+        <location filename="../../ui/service/customer.py" line="391" />
+        <location filename="../../ui/service/customer.py" line="422" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174"/>
-        <location filename="../../ui/service/customer.py" line="195"/>
+        <location filename="../../ui/service/customer.py" line="174" />
+        <location filename="../../ui/service/customer.py" line="195" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="177"/>
+        <location filename="../../ui/service/customer.py" line="177" />
         <source>Load older events</source>
         <translation>加载更早的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="181"/>
+        <location filename="../../ui/service/customer.py" line="181" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="195"/>
+        <location filename="../../ui/service/customer.py" line="195" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="202"/>
+        <location filename="../../ui/service/customer.py" line="202" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="203"/>
+        <location filename="../../ui/service/customer.py" line="203" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="204"/>
+        <location filename="../../ui/service/customer.py" line="204" />
         <source>Search for a customer and open them to see their history.</source>
         <translation>搜索并打开客户以查看其完整历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="223"/>
+        <location filename="../../ui/service/customer.py" line="223" />
         <source>Your role may not see full contacts.</source>
         <translation>您的角色无权查看完整联系方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="239"/>
+        <location filename="../../ui/service/customer.py" line="239" />
         <source>Lifetime value ¥{v}</source>
         <translation>累计消费 ¥{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="240"/>
+        <location filename="../../ui/service/customer.py" line="240" />
         <source>{n} orders</source>
         <translation>{n} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="241"/>
+        <location filename="../../ui/service/customer.py" line="241" />
         <source>{n} open tickets</source>
         <translation>{n} 个未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="242"/>
+        <location filename="../../ui/service/customer.py" line="242" />
         <source>customer since {d}</source>
         <translation>{d} 起成为客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="244"/>
+        <location filename="../../ui/service/customer.py" line="244" />
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="246"/>
+        <location filename="../../ui/service/customer.py" line="246" />
         <source>includes merged customers {ids}</source>
         <translation>包含已合并客户 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="251"/>
+        <location filename="../../ui/service/customer.py" line="251" />
         <source>Merged into #{id}: open</source>
         <translation>已合并到 #{id}：打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="261"/>
+        <location filename="../../ui/service/customer.py" line="261" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="263"/>
+        <location filename="../../ui/service/customer.py" line="263" />
         <source>No contact details</source>
         <translation>无联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="286"/>
+        <location filename="../../ui/service/customer.py" line="286" />
         <source>{n} shown</source>
         <translation>已显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="287"/>
+        <location filename="../../ui/service/customer.py" line="287" />
         <source>, more older</source>
         <translation>，还有更早的</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="316"/>
+        <location filename="../../ui/service/customer.py" line="316" />
         <source>Lines</source>
         <translation>商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="319"/>
+        <location filename="../../ui/service/customer.py" line="319" />
         <source>Packages</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="322"/>
+        <location filename="../../ui/service/customer.py" line="322" />
         <source>Parcels and tracking</source>
         <translation>包裹与物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="352"/>
+        <location filename="../../ui/service/customer.py" line="352" />
         <source>Contacts revealed; this was recorded in the audit log.</source>
         <translation>已显示完整联系方式；此操作已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="372"/>
+        <location filename="../../ui/service/customer.py" line="372" />
         <source>(no order)</source>
         <translation>（不关联订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="393"/>
+        <location filename="../../ui/service/customer.py" line="393" />
         <source>Customer contacted us</source>
         <translation>客户联系我们</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="394"/>
+        <location filename="../../ui/service/customer.py" line="394" />
         <source>We contacted the customer</source>
         <translation>我们联系客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="395"/>
+        <location filename="../../ui/service/customer.py" line="395" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="397"/>
+        <location filename="../../ui/service/customer.py" line="397" />
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="404"/>
+        <location filename="../../ui/service/customer.py" line="404" />
         <source>Contact logged.</source>
         <translation>已记录联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="406"/>
+        <location filename="../../ui/service/customer.py" line="406" />
         <source>Log a contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="415"/>
+        <location filename="../../ui/service/customer.py" line="415" />
         <source>Note added.</source>
         <translation>已添加备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="417"/>
+        <location filename="../../ui/service/customer.py" line="417" />
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="421"/>
+        <location filename="../../ui/service/customer.py" line="421" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="424"/>
-        <source>Customer&apos;s message</source>
+        <location filename="../../ui/service/customer.py" line="424" />
+        <source>Customer's message</source>
         <translation>客户留言</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="431"/>
+        <location filename="../../ui/service/customer.py" line="431" />
         <source>Ticket {n} opened.</source>
         <translation>已创建工单 {n}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="433"/>
+        <location filename="../../ui/service/customer.py" line="433" />
         <source>Open a ticket</source>
         <translation>创建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="438"/>
-        <location filename="../../ui/service/customer.py" line="457"/>
+        <location filename="../../ui/service/customer.py" line="438" />
+        <location filename="../../ui/service/customer.py" line="457" />
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="439"/>
-        <location filename="../../ui/service/customer.py" line="458"/>
+        <location filename="../../ui/service/customer.py" line="439" />
+        <location filename="../../ui/service/customer.py" line="458" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="444"/>
+        <location filename="../../ui/service/customer.py" line="444" />
         <source>This customer has no order to refund.</source>
         <translation>该客户没有可退款的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="450"/>
-        <source>Refund on {n} is waiting for a supervisor&apos;s approval.</source>
+        <location filename="../../ui/service/customer.py" line="450" />
+        <source>Refund on {n} is waiting for a supervisor's approval.</source>
         <translation>订单 {n} 的退款等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="451"/>
+        <location filename="../../ui/service/customer.py" line="451" />
         <source>Refund on {n} approved.</source>
         <translation>订单 {n} 的退款已批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="462"/>
+        <location filename="../../ui/service/customer.py" line="462" />
         <source>Valid for days</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="469"/>
+        <location filename="../../ui/service/customer.py" line="469" />
         <source>Coupon {code} given.</source>
         <translation>已发放优惠券 {code}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="471"/>
+        <location filename="../../ui/service/customer.py" line="471" />
         <source>Give a coupon</source>
         <translation>发放优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="481"/>
+        <location filename="../../ui/service/customer.py" line="481" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="491"/>
+        <location filename="../../ui/service/customer.py" line="491" />
         <source>Follow-up scheduled.</source>
         <translation>已安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="493"/>
+        <location filename="../../ui/service/customer.py" line="493" />
         <source>Schedule a follow-up</source>
         <translation>安排回访</translation>
     </message>
@@ -430,97 +429,97 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/service/mode.py" line="38"/>
+        <location filename="../../ui/service/mode.py" line="38" />
         <source>Phone, last 4 digits + name, email, name, order, tracking or ticket number</source>
         <translation>手机号、尾号4位+姓名、邮箱、姓名、订单号、运单号或工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="48"/>
+        <location filename="../../ui/service/mode.py" line="48" />
         <source>phone {value}</source>
         <translation>手机 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="49"/>
+        <location filename="../../ui/service/mode.py" line="49" />
         <source>email {value}</source>
         <translation>邮箱 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="50"/>
+        <location filename="../../ui/service/mode.py" line="50" />
         <source>email starts with {value}</source>
         <translation>邮箱以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="51"/>
+        <location filename="../../ui/service/mode.py" line="51" />
         <source>order {value}</source>
         <translation>订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="52"/>
+        <location filename="../../ui/service/mode.py" line="52" />
         <source>shop order {value}</source>
         <translation>店铺订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="53"/>
+        <location filename="../../ui/service/mode.py" line="53" />
         <source>tracking number {value}</source>
         <translation>运单号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="54"/>
+        <location filename="../../ui/service/mode.py" line="54" />
         <source>ticket {value}</source>
         <translation>工单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="55"/>
+        <location filename="../../ui/service/mode.py" line="55" />
         <source>phone ends with {value}</source>
         <translation>手机尾号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="56"/>
+        <location filename="../../ui/service/mode.py" line="56" />
         <source>phone ends with {value} and the name matches</source>
         <translation>手机尾号 {value} 且姓名匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="57"/>
+        <location filename="../../ui/service/mode.py" line="57" />
         <source>name is {value}</source>
         <translation>姓名为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="58"/>
+        <location filename="../../ui/service/mode.py" line="58" />
         <source>name starts with {value}</source>
         <translation>姓名以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="59"/>
+        <location filename="../../ui/service/mode.py" line="59" />
         <source>name contains {value}</source>
         <translation>姓名包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="60"/>
+        <location filename="../../ui/service/mode.py" line="60" />
         <source>address contains {value}</source>
         <translation>地址包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="61"/>
+        <location filename="../../ui/service/mode.py" line="61" />
         <source>merged customer #{value}</source>
         <translation>已合并客户 #{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="83"/>
+        <location filename="../../ui/service/mode.py" line="83" />
         <source>Type a phone number (or its last 4 digits), email, name, order, tracking or ticket number.</source>
         <translation>请输入手机号（或尾号 4 位）、邮箱、姓名、订单号、运单号或工单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="88"/>
+        <location filename="../../ui/service/mode.py" line="88" />
         <source>No customer found for “{q}”.</source>
         <translation>未找到与“{q}”匹配的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="91"/>
+        <location filename="../../ui/service/mode.py" line="91" />
         <source>{n} customers</source>
         <translation>{n} 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="93"/>
+        <location filename="../../ui/service/mode.py" line="93" />
         <source> (more match: type more of the name, or add the last 4 digits)</source>
         <translation>（还有更多匹配：请多输入几个字，或加上手机尾号 4 位）</translation>
     </message>
@@ -528,17 +527,17 @@
 <context>
     <name>ServiceMode</name>
     <message>
-        <location filename="../../ui/service/mode.py" line="151"/>
+        <location filename="../../ui/service/mode.py" line="151" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="154"/>
+        <location filename="../../ui/service/mode.py" line="154" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="157"/>
+        <location filename="../../ui/service/mode.py" line="157" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -546,142 +545,142 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/service/names.py" line="12"/>
+        <location filename="../../ui/service/names.py" line="12" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="13"/>
+        <location filename="../../ui/service/names.py" line="13" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="14"/>
+        <location filename="../../ui/service/names.py" line="14" />
         <source>Pending</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="15"/>
+        <location filename="../../ui/service/names.py" line="15" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="16"/>
+        <location filename="../../ui/service/names.py" line="16" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="17"/>
+        <location filename="../../ui/service/names.py" line="17" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="18"/>
+        <location filename="../../ui/service/names.py" line="18" />
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="19"/>
+        <location filename="../../ui/service/names.py" line="19" />
         <source>Back-ordered</source>
         <translation>缺货待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="20"/>
+        <location filename="../../ui/service/names.py" line="20" />
         <source>In a wave</source>
         <translation>拣货波次中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="21"/>
+        <location filename="../../ui/service/names.py" line="21" />
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="22"/>
+        <location filename="../../ui/service/names.py" line="22" />
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="23"/>
+        <location filename="../../ui/service/names.py" line="23" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="24"/>
+        <location filename="../../ui/service/names.py" line="24" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="25"/>
+        <location filename="../../ui/service/names.py" line="25" />
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="26"/>
+        <location filename="../../ui/service/names.py" line="26" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="27"/>
+        <location filename="../../ui/service/names.py" line="27" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="28"/>
+        <location filename="../../ui/service/names.py" line="28" />
         <source>Label printed</source>
         <translation>已打印面单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="29"/>
+        <location filename="../../ui/service/names.py" line="29" />
         <source>Handed to carrier</source>
         <translation>已交接快递</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="30"/>
+        <location filename="../../ui/service/names.py" line="30" />
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="31"/>
+        <location filename="../../ui/service/names.py" line="31" />
         <source>Out for delivery</source>
         <translation>派送中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="32"/>
+        <location filename="../../ui/service/names.py" line="32" />
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="33"/>
+        <location filename="../../ui/service/names.py" line="33" />
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="34"/>
+        <location filename="../../ui/service/names.py" line="34" />
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="35"/>
+        <location filename="../../ui/service/names.py" line="35" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="36"/>
+        <location filename="../../ui/service/names.py" line="36" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="37"/>
+        <location filename="../../ui/service/names.py" line="37" />
         <source>Paid</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="38"/>
+        <location filename="../../ui/service/names.py" line="38" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="39"/>
+        <location filename="../../ui/service/names.py" line="39" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -689,77 +688,108 @@
 <context>
     <name>TicketQueueWidget</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="399"/>
+        <location filename="../../ui/service/tickets.py" line="399" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="400"/>
+        <location filename="../../ui/service/tickets.py" line="400" />
         <source>All open tickets</source>
         <translation>全部未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="402"/>
+        <location filename="../../ui/service/tickets.py" line="402" />
         <source>Available for new tickets</source>
         <translation>接收新工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="411"/>
+        <location filename="../../ui/service/tickets.py" line="411" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="412"/>
+        <location filename="../../ui/service/tickets.py" line="412" />
         <source>Due in</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="413"/>
+        <location filename="../../ui/service/tickets.py" line="413" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="414"/>
+        <location filename="../../ui/service/tickets.py" line="414" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="415"/>
+        <location filename="../../ui/service/tickets.py" line="415" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="416"/>
+        <location filename="../../ui/service/tickets.py" line="416" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="417"/>
+        <location filename="../../ui/service/tickets.py" line="417" />
+        <location filename="../../ui/service/tickets.py" line="455" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="418"/>
+        <location filename="../../ui/service/tickets.py" line="418" />
         <source>With</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="482"/>
+        <location filename="../../ui/service/tickets.py" line="447" />
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="497" />
         <source>{n} open</source>
         <translation>{n} 个未结</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="505"/>
+        <location filename="../../ui/service/tickets.py" line="521" />
         <source>SLA breached: {numbers}</source>
         <translation>SLA 已超时：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="528"/>
+        <location filename="../../ui/service/tickets.py" line="541" />
+        <source>Follow-ups due ({n})</source>
+        <translation>待回访（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="546" />
+        <source>Pick a follow-up first.</source>
+        <translation>请先选择一条回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="554" />
+        <source>Follow-up done.</source>
+        <translation>回访已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="556" />
+        <source>Follow-up with {name}</source>
+        <translation>回访 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="557" />
+        <source>What was said</source>
+        <translation type="unfinished">沟通内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="585" />
         <source>You get new tickets.</source>
         <translation>开始接收新工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="528"/>
+        <location filename="../../ui/service/tickets.py" line="585" />
         <source>No new tickets for you.</source>
         <translation>暂停接收新工单。</translation>
     </message>
@@ -767,292 +797,292 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="77"/>
+        <location filename="../../ui/service/tickets.py" line="77" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="78"/>
+        <location filename="../../ui/service/tickets.py" line="78" />
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="79"/>
+        <location filename="../../ui/service/tickets.py" line="79" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="80"/>
+        <location filename="../../ui/service/tickets.py" line="80" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="83"/>
+        <location filename="../../ui/service/tickets.py" line="83" />
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="84"/>
+        <location filename="../../ui/service/tickets.py" line="84" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="85"/>
+        <location filename="../../ui/service/tickets.py" line="85" />
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="86"/>
+        <location filename="../../ui/service/tickets.py" line="86" />
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="87"/>
+        <location filename="../../ui/service/tickets.py" line="87" />
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="88"/>
+        <location filename="../../ui/service/tickets.py" line="88" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="89"/>
+        <location filename="../../ui/service/tickets.py" line="89" />
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="91"/>
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="91"/>
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="91"/>
+        <location filename="../../ui/service/tickets.py" line="91" />
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="125"/>
+        <location filename="../../ui/service/tickets.py" line="125" />
         <source>Reply to the customer (pick a suggestion to start)</source>
         <translation>回复客户（可先选择一条建议）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="129"/>
+        <location filename="../../ui/service/tickets.py" line="129" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="130"/>
+        <location filename="../../ui/service/tickets.py" line="130" />
         <source>Waiting on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="131"/>
+        <location filename="../../ui/service/tickets.py" line="131" />
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="132"/>
+        <location filename="../../ui/service/tickets.py" line="132" />
         <source>Resolve…</source>
         <translation>解决…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="133"/>
+        <location filename="../../ui/service/tickets.py" line="133" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="134"/>
+        <location filename="../../ui/service/tickets.py" line="134" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="145"/>
+        <location filename="../../ui/service/tickets.py" line="145" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="147"/>
+        <location filename="../../ui/service/tickets.py" line="147" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="158"/>
+        <location filename="../../ui/service/tickets.py" line="158" />
         <source>Assist</source>
         <translation>智能辅助</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="159"/>
+        <location filename="../../ui/service/tickets.py" line="159" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="171"/>
+        <location filename="../../ui/service/tickets.py" line="171" />
         <source>Pick a ticket from the queue.</source>
         <translation>请从队列中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="200"/>
+        <location filename="../../ui/service/tickets.py" line="200" />
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="203"/>
+        <location filename="../../ui/service/tickets.py" line="203" />
         <source>queue {q}</source>
         <translation>队列 {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="204"/>
+        <location filename="../../ui/service/tickets.py" line="204" />
         <source>with {who} ({tier})</source>
         <translation>处理人 {who}（{tier}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="205"/>
+        <location filename="../../ui/service/tickets.py" line="205" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="207"/>
+        <location filename="../../ui/service/tickets.py" line="207" />
         <source>opened {at}</source>
         <translation>创建于 {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="210"/>
+        <location filename="../../ui/service/tickets.py" line="210" />
         <source>order {n}</source>
         <translation>订单 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224"/>
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224"/>
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224"/>
+        <location filename="../../ui/service/tickets.py" line="224" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="245"/>
+        <location filename="../../ui/service/tickets.py" line="245" />
         <source>Answer from the order data</source>
         <translation>根据订单数据回答</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="246"/>
+        <location filename="../../ui/service/tickets.py" line="246" />
         <source>Canned reply</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="247"/>
+        <location filename="../../ui/service/tickets.py" line="247" />
         <source>Article</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="251"/>
+        <location filename="../../ui/service/tickets.py" line="251" />
         <source>  (fill in: {names})</source>
         <translation>（需填写：{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="258"/>
+        <location filename="../../ui/service/tickets.py" line="258" />
         <source>For: “{m}”</source>
         <translation>针对：“{m}”</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="260"/>
+        <location filename="../../ui/service/tickets.py" line="260" />
         <source>No message from the customer yet.</source>
         <translation>客户尚未留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="268"/>
+        <location filename="../../ui/service/tickets.py" line="268" />
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="269"/>
+        <location filename="../../ui/service/tickets.py" line="269" />
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="274"/>
+        <location filename="../../ui/service/tickets.py" line="274" />
         <source>{name}: no SLA</source>
         <translation>{name}：无 SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="278"/>
+        <location filename="../../ui/service/tickets.py" line="278" />
         <source>{name}: late by {t}</source>
         <translation>{name}：超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="280"/>
+        <location filename="../../ui/service/tickets.py" line="280" />
         <source>{name}: met</source>
         <translation>{name}：达标</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="284"/>
+        <location filename="../../ui/service/tickets.py" line="284" />
         <source>{name}: BREACHED {t} ago</source>
         <translation>{name}：已超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="287"/>
+        <location filename="../../ui/service/tickets.py" line="287" />
         <source>{name}: {t} left</source>
         <translation>{name}：剩余 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="313"/>
+        <location filename="../../ui/service/tickets.py" line="313" />
         <source>Insert a canned reply…</source>
         <translation>插入快捷回复…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="315"/>
+        <location filename="../../ui/service/tickets.py" line="315" />
         <source>Incident: {title}</source>
         <translation>事件通知：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="333"/>
+        <location filename="../../ui/service/tickets.py" line="333" />
         <source>Reply sent.</source>
         <translation>回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="344"/>
+        <location filename="../../ui/service/tickets.py" line="344" />
         <source>Ticket is now {s}.</source>
         <translation>工单状态：{s}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="362"/>
+        <location filename="../../ui/service/tickets.py" line="362" />
         <source>Not done; see the status bar.</source>
         <translation>未完成，请查看状态栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="367"/>
+        <location filename="../../ui/service/tickets.py" line="367" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="368"/>
+        <location filename="../../ui/service/tickets.py" line="368" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="370"/>
+        <location filename="../../ui/service/tickets.py" line="370" />
         <source>Ticket escalated.</source>
         <translation>工单已升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="376"/>
+        <location filename="../../ui/service/tickets.py" line="376" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="377"/>
+        <location filename="../../ui/service/tickets.py" line="377" />
         <source>Resolution (internal note)</source>
         <translation>解决说明（内部备注）</translation>
     </message>

@@ -151,6 +151,15 @@ def test_call_ticket_sla_breach_escalate_resolve_follow_up(qtbot, engine, desk_w
         assert follow.due_at == clock.at + dt.timedelta(hours=24)
         notes = s.scalars(select(Interaction.body).where(Interaction.ticket_id == ticket.id)).all()
     assert "已退款 ¥39" in notes
+    # a day later the follow-up is due in the agent's list; done with what was said
+    clock.at += dt.timedelta(hours=24, minutes=1)
+    queue.refresh()
+    assert queue.left.tabText(1).endswith("(1)") and queue.follow_list.count() == 1
+    queue.follow_list.setCurrentRow(0)
+    dialog = queue.complete_follow_up()
+    type_text(qtbot, dialog.fields["text"], "客户已收到退款，满意")
+    dialog.submit()
+    assert queue.follow_list.count() == 0 and queue.left.tabText(1).endswith("(0)")
     # the follow-up shows in the customer's history; the ticket button leads back there
     qtbot.mouseClick(tv.customer_button, Qt.MouseButton.LeftButton)
     assert mode.tabs.currentWidget() is mode.desk

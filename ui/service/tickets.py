@@ -435,13 +435,28 @@ class TicketQueueWidget(QWidget):
         top.addWidget(self.available)
         top.addStretch(1)
         top.addWidget(self.count)
-        left = QWidget()
-        lb = QVBoxLayout(left)
+        queue_page = QWidget()
+        lb = QVBoxLayout(queue_page)
         lb.setContentsMargins(0, 0, 0, 0)
         lb.addLayout(top)
         lb.addWidget(self.table, 1)
+        self.follow_rows: list[tickets.FollowUpRow] = []
+        self.follow_list = QListWidget(objectName="follow_ups")
+        self.follow_list.setWordWrap(True)
+        self.follow_list.itemDoubleClicked.connect(self._follow_customer)
+        self.done_button = QPushButton(self.tr("Done…"), objectName="follow_up_done")
+        self.done_button.clicked.connect(self.complete_follow_up)
+        follow_page = QWidget()
+        fb = QVBoxLayout(follow_page)
+        fb.setContentsMargins(0, 0, 0, 0)
+        fb.addWidget(self.follow_list, 1)
+        fb.addWidget(self.done_button)
+        self.left = QTabWidget(objectName="queue_tabs")
+        self.left.addTab(queue_page, self.tr("Queue"))
+        self.left.addTab(follow_page, "")
+        self.dialog: ActionDialog | None = None
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(self.left)
         split.addWidget(self.view)
         split.setSizes([520, 760])
         QVBoxLayout(self).addWidget(split)
@@ -480,6 +495,7 @@ class TicketQueueWidget(QWidget):
                 self.table.selectRow(i)
         self.table.blockSignals(False)
         self.count.setText(self.tr("{n} open").format(n=len(self.rows)))
+        self._show_follow_ups()
         self.tick()
 
     def tick(self) -> None:
@@ -507,6 +523,47 @@ class TicketQueueWidget(QWidget):
             if self.view.ticket_id is not None:
                 self.view.load(self.view.ticket_id)
         return touched
+
+    def _show_follow_ups(self) -> None:
+        user = self.ctx.user
+        assert user is not None
+        now = self.ctx.clock()
+        with read_only(self.ctx.sessions) as s:
+            self.follow_rows = tickets.follow_ups_due(s, user, now)
+        self.follow_list.clear()
+        for f in self.follow_rows:
+            late = f.due_at < now
+            when = f"{f.due_at.astimezone():%m-%d %H:%M}"
+            item = QListWidgetItem(f"{when}  {f.customer}  {f.ticket}\n{f.note}")
+            if late:
+                item.setForeground(QColor(RED))
+            self.follow_list.addItem(item)
+        self.left.setTabText(1, self.tr("Follow-ups due ({n})").format(n=len(self.follow_rows)))
+
+    def complete_follow_up(self) -> ActionDialog | None:
+        row = self.follow_list.currentRow()
+        if not 0 <= row < len(self.follow_rows):
+            self.status_message.emit(self.tr("Pick a follow-up first."))
+            return None
+        chosen = self.follow_rows[row]
+
+        def act(d: ActionDialog) -> str:
+            with unit_of_work(self.ctx.sessions) as s:
+                tickets.complete_follow_up(s, self.ctx.user, chosen.id, self.ctx.clock(), d.value("text"))
+            self._show_follow_ups()
+            return self.tr("Follow-up done.")
+
+        dialog = ActionDialog(self.tr("Follow-up with {name}").format(name=chosen.customer), act, self)
+        dialog.add("text", self.tr("What was said"), QLineEdit())
+        dialog.accepted.connect(lambda: self.status_message.emit(dialog.outcome))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _follow_customer(self, item: QListWidgetItem) -> None:
+        row = self.follow_list.row(item)
+        if 0 <= row < len(self.follow_rows):
+            self.open_customer.emit(self.follow_rows[row].customer_id)
 
     def open_ticket(self, ticket_id: int) -> None:
         self.view.load(ticket_id)
