@@ -21,6 +21,7 @@ VIEW_MODULES = [
     "ui.station.pick_screens",
     "ui.service.screens",
     "ui.service.work_screens",
+    "ui.service.insight_screens",
     "ui.intake.screens",
     "ui.settings.screens",
 ]

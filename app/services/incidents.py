@@ -107,6 +107,7 @@ def evaluate(s: Session, now: dt.datetime) -> list[Alert]:
             before = _count(s, col, since - WEEK, now - WEEK, *extra)
             rise = _rise(current, before)
             if current >= min_count and rise >= rule.threshold:
+                scope.update(now=current, before=before)
                 alerts.append(Alert(rule.id, rule.metric, f"{rule.name}: {current} vs {before}", rise, scope))
         elif rule.metric == "queue_wait":
             oldest = s.scalar(
@@ -147,14 +148,21 @@ def evaluate(s: Session, now: dt.datetime) -> list[Alert]:
 
 
 def raise_alerts(s: Session, now: dt.datetime) -> list[Incident]:
-    """Open an incident for each alert that has none open yet; the new incidents."""
+    """Open an incident for each alert that has none open yet, nor one closed within the rule's
+    window (the spike that was just reviewed is not news again); the new incidents."""
     opened = []
     for alert in evaluate(s, now):
         key = alert.scope.get("product_id")
+        window = dt.datetime.fromisoformat(str(alert.scope["until"])) - dt.datetime.fromisoformat(
+            str(alert.scope["since"])
+        )
         existing = [
             i
             for i in s.scalars(
-                select(Incident).where(Incident.rule_id == alert.rule_id, Incident.status == "open")
+                select(Incident).where(
+                    Incident.rule_id == alert.rule_id,
+                    (Incident.status == "open") | (Incident.closed_at > now - window),
+                )
             )
             if (i.review or {}).get("scope", {}).get("product_id") == key
         ]

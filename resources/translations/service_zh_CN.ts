@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="197" />
+        <source>Open incident</source>
+        <translation>查看事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="218" />
+        <source>Incident: {title}</source>
+        <translation>事件：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="220" />
+        <source>⚠ {n} open incident(s): {titles}</source>
+        <translation>⚠ {n} 个进行中的事件：{titles}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerView</name>
     <message>
         <location filename="../../ui/service/customer.py" line="106" />
@@ -163,7 +181,7 @@
     <message>
         <location filename="../../ui/service/customer.py" line="173" />
         <source>When</source>
-        <translation>时间</translation>
+        <translation>时间（When）</translation>
     </message>
     <message>
         <location filename="../../ui/service/customer.py" line="173" />
@@ -427,99 +445,356 @@
     </message>
 </context>
 <context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="49" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="50" />
+        <source>Chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="51" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="52" />
+        <source>Social</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="55" />
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="56" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="57" />
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="58" />
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="59" />
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="60" />
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="61" />
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="69" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="75" />
+        <location filename="../../ui/service/dashboard.py" line="168" />
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="76" />
+        <source>First response (median / p90)</source>
+        <translation>首次响应（中位数 / P90）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="77" />
+        <source>Resolution (median / p90)</source>
+        <translation>解决用时（中位数 / P90）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="78" />
+        <source>First response within SLA</source>
+        <translation>首次响应达标率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="79" />
+        <source>Resolved within SLA</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="97" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="99" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="133" />
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="134" />
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="143" />
+        <source>Contacts per day by channel</source>
+        <translation>每日联系量（按渠道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="166" />
+        <source>Top categories, last 7 days</source>
+        <translation>近 7 天主要类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="188" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="202" />
+        <source>Exported to {path} (recorded in the audit log).</source>
+        <translation>已导出到 {path}（已记入审计日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>Incident</name>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="37" />
+        <source>Contacts: {now} in the hour, {before} a week ago</source>
+        <translation>联系量：本小时 {now} 次，上周同期 {before} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="40" />
+        <source>Refund requests: {now} today, {before} a week ago</source>
+        <translation>退款申请：近一天 {now} 笔，上周同期 {before} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="43" />
+        <source>Oldest unanswered ticket waiting {value} min</source>
+        <translation>最早未回复工单已等待 {value} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="46" />
+        <source>{value} complaints about {sku}</source>
+        <translation>{sku} 被投诉 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="49" />
+        <source>{value} payment-failure tickets in the hour</source>
+        <translation>本小时支付失败工单 {value} 个</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="70" />
+        <source>Ticket number, e.g. T-000123</source>
+        <translation>工单号，例如 T-000123</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="71" />
+        <source>Link ticket</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="78" />
+        <source>Send notice to affected customers</source>
+        <translation>向受影响客户发送通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="83" />
+        <source>What happened</source>
+        <translation>发生了什么（What）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="84" />
+        <source>Why (root cause)</source>
+        <translation>原因（Why）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="85" />
+        <source>Where</source>
+        <translation>地点 / 环节（Where）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="86" />
+        <source>When</source>
+        <translation>时间（When）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="87" />
+        <source>Who was affected</source>
+        <translation>影响对象（Who）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="88" />
+        <source>How it was fixed and prevented</source>
+        <translation>如何解决与预防（How）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="94" />
+        <source>Close incident with this review</source>
+        <translation>提交复盘并关闭事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="105" />
+        <source>Linked tickets</source>
+        <translation>已关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="112" />
+        <source>Review (5W1H)</source>
+        <translation>复盘（5W1H）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="125" />
+        <source>Incident #{id}</source>
+        <translation>事件 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="127" />
+        <source>{title}
+opened {at} · {status}</source>
+        <translation>{title}
+开始于 {at} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="138" />
+        <source>{n} affected customers: {names}</source>
+        <translation>受影响客户 {n} 位：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="141" />
+        <source>Pick an incident template…</source>
+        <translation>选择事件通知模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="162" />
+        <source>Ticket linked.</source>
+        <translation>工单已关联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="172" />
+        <source>Notice sent.</source>
+        <translation>通知已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/alerts.py" line="177" />
+        <source>Incident closed.</source>
+        <translation>事件已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/service/mode.py" line="38" />
+        <location filename="../../ui/service/mode.py" line="39" />
         <source>Phone, last 4 digits + name, email, name, order, tracking or ticket number</source>
         <translation>手机号、尾号4位+姓名、邮箱、姓名、订单号、运单号或工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="48" />
+        <location filename="../../ui/service/mode.py" line="49" />
         <source>phone {value}</source>
         <translation>手机 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="49" />
+        <location filename="../../ui/service/mode.py" line="50" />
         <source>email {value}</source>
         <translation>邮箱 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="50" />
+        <location filename="../../ui/service/mode.py" line="51" />
         <source>email starts with {value}</source>
         <translation>邮箱以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="51" />
+        <location filename="../../ui/service/mode.py" line="52" />
         <source>order {value}</source>
         <translation>订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="52" />
+        <location filename="../../ui/service/mode.py" line="53" />
         <source>shop order {value}</source>
         <translation>店铺订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="53" />
+        <location filename="../../ui/service/mode.py" line="54" />
         <source>tracking number {value}</source>
         <translation>运单号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="54" />
+        <location filename="../../ui/service/mode.py" line="55" />
         <source>ticket {value}</source>
         <translation>工单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="55" />
+        <location filename="../../ui/service/mode.py" line="56" />
         <source>phone ends with {value}</source>
         <translation>手机尾号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="56" />
+        <location filename="../../ui/service/mode.py" line="57" />
         <source>phone ends with {value} and the name matches</source>
         <translation>手机尾号 {value} 且姓名匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="57" />
+        <location filename="../../ui/service/mode.py" line="58" />
         <source>name is {value}</source>
         <translation>姓名为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="58" />
+        <location filename="../../ui/service/mode.py" line="59" />
         <source>name starts with {value}</source>
         <translation>姓名以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="59" />
+        <location filename="../../ui/service/mode.py" line="60" />
         <source>name contains {value}</source>
         <translation>姓名包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="60" />
+        <location filename="../../ui/service/mode.py" line="61" />
         <source>address contains {value}</source>
         <translation>地址包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="61" />
+        <location filename="../../ui/service/mode.py" line="62" />
         <source>merged customer #{value}</source>
         <translation>已合并客户 #{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="83" />
+        <location filename="../../ui/service/mode.py" line="84" />
         <source>Type a phone number (or its last 4 digits), email, name, order, tracking or ticket number.</source>
         <translation>请输入手机号（或尾号 4 位）、邮箱、姓名、订单号、运单号或工单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="88" />
+        <location filename="../../ui/service/mode.py" line="89" />
         <source>No customer found for “{q}”.</source>
         <translation>未找到与“{q}”匹配的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="91" />
+        <location filename="../../ui/service/mode.py" line="92" />
         <source>{n} customers</source>
         <translation>{n} 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="93" />
+        <location filename="../../ui/service/mode.py" line="94" />
         <source> (more match: type more of the name, or add the last 4 digits)</source>
         <translation>（还有更多匹配：请多输入几个字，或加上手机尾号 4 位）</translation>
     </message>
@@ -537,7 +812,7 @@
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="157" />
+        <location filename="../../ui/service/mode.py" line="158" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -781,7 +1056,7 @@
     <message>
         <location filename="../../ui/service/tickets.py" line="557" />
         <source>What was said</source>
-        <translation type="unfinished">沟通内容</translation>
+        <translation>沟通内容</translation>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="585" />
@@ -1044,7 +1319,7 @@
     <message>
         <location filename="../../ui/service/tickets.py" line="315" />
         <source>Incident: {title}</source>
-        <translation>事件通知：{title}</translation>
+        <translation>事件：{title}</translation>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="333" />

@@ -1,5 +1,5 @@
 """Service mode: one search box that finds the customer from whatever the caller says, and their
-whole history beside it; the ticket queue; the dashboard and alert banner join when installed."""
+whole history beside it; the ticket queue; the dashboard; the incident bar above them all."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.db import read_only
-from app.extensions import import_optional
 from app.services.customers import Match, Reason, SearchResult, search
+from ui.service.alerts import AlertBanner
 from ui.service.customer import CustomerView
+from ui.service.dashboard import DashboardWidget
 from ui.service.tickets import TicketQueueWidget
 
 
@@ -140,11 +141,10 @@ class ServiceMode(QWidget):
         self.setObjectName("service_mode")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        alerts = import_optional("ui.service.alerts")
-        self.alert_banner: QWidget | None = None
-        if alerts is not None:  # every agent sees a raised incident, whatever tab is in front
-            self.alert_banner = alerts.AlertBanner(ctx)
-            box.addWidget(self.alert_banner)
+        # every agent sees a raised incident, whatever tab is in front
+        self.alert_banner = AlertBanner(ctx)
+        self.alert_banner.status_message.connect(self.status_message.emit)
+        box.addWidget(self.alert_banner)
         self.tabs = QTabWidget(objectName="service_tabs")
         box.addWidget(self.tabs, 1)
         self.desk = CustomerDesk(ctx)
@@ -152,9 +152,10 @@ class ServiceMode(QWidget):
         self.tickets = TicketQueueWidget(ctx)
         self.tickets.open_customer.connect(self.show_customer)
         self._add(self.tickets, self.tr("Tickets"))
-        dashboard = import_optional("ui.service.dashboard")
-        if dashboard is not None and ctx.user.may("service.dashboard"):
-            self._add(dashboard.DashboardWidget(ctx), self.tr("Dashboard"))
+        self.dashboard: DashboardWidget | None = None
+        if ctx.user.may("service.dashboard"):
+            self.dashboard = DashboardWidget(ctx)
+            self._add(self.dashboard, self.tr("Dashboard"))
         self.desk.search.box.setFocus()
 
     def show_customer(self, customer_id: int) -> None:

@@ -154,6 +154,8 @@ def test_link_notice_and_close_with_a_5w1h_review(any_engine, world: World, agen
         assert closed.status == "closed" and closed.review["what"] == "x" and closed.review["scope"]
         actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "incident")))
     assert actions == {"incident.open", "incident.link", "incident.notice", "incident.close"}
+    with unit_of_work(session_factory(any_engine)) as s:  # just reviewed: the same spike is not news
+        assert incidents.raise_alerts(s, NOW + dt.timedelta(minutes=1)) == []
 
 
 def test_dashboard_figures_and_csv_export(any_engine, world: World, super_ctx, agent_ctx, tmp_path):
