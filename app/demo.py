@@ -170,6 +170,7 @@ def load_demo(
             # the engine runs pysqlite in autocommit mode (it issues BEGIN itself): one
             # explicit transaction here, or every row would be a transaction of its own
             w.execute("BEGIN")
+        search_triggers = _drop_search_triggers(w)  # the index is built once, after the load
         say("catalogue and users")
         gen.static(w)
         say(f"{size.customers} customers")
@@ -185,6 +186,12 @@ def load_demo(
             for ddl in dropped:
                 w.execute(ddl)
             w.execute("ANALYZE")
+        say("building the customer search index")
+        if w.sqlite:
+            w.execute("BEGIN")
+        _build_search_index(w)
+        for ddl in search_triggers:
+            w.execute(ddl)
         if not w.sqlite:
             _reset_sequences(w)
         w.commit()
@@ -198,6 +205,58 @@ def load_demo(
     w.counts.update({f"station {k}": v for k, v in demo_station.prepare(engine, NOW).items()})
     reference.ensure(engine)  # a demo built without the CLI (tests) has them too
     return DemoSummary(dict(w.counts))
+
+
+def _drop_search_triggers(w: _BulkWriter) -> list[str]:
+    """Drop the triggers that keep the customer search index (migration 0002) in step, row by row;
+    their DDL, to create them again after the load."""
+    cur = w.raw.cursor()
+    if w.sqlite:
+        cur.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE '%search%'")
+        found = [(name, sql, f'DROP TRIGGER "{name}"') for name, sql in cur.fetchall()]
+    else:
+        cur.execute(
+            "SELECT tgname, pg_get_triggerdef(t.oid), c.relname FROM pg_trigger t JOIN pg_class c "
+            "ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND tgname LIKE 'customer_search%'"
+        )
+        found = [(name, sql, f'DROP TRIGGER "{name}" ON "{table}"') for name, sql, table in cur.fetchall()]
+    cur.close()
+    for _name, _sql, drop in found:
+        w.execute(drop)
+    return [sql for _name, sql, _drop in found]
+
+
+def _index_grams(text: str | None) -> str:
+    """The characters and adjacent pairs of a text, as migration 0002's SQL makes them."""
+    t = (text or "")[:600]
+    pairs = [t[i : i + 2] for i in range(len(t) - 1) if " " not in t[i : i + 2]]
+    return " ".join([c for c in t if c != " "] + pairs)
+
+
+def _build_search_index(w: _BulkWriter) -> None:
+    """Fill the customer search index in one statement (a Python gram function on SQLite, the
+    migration's SQL function on PostgreSQL, its GIN indexes built after the fill)."""
+    address = (
+        "(SELECT {agg}(recipient || ' ' || province || city || district || street, ' ') "
+        "FROM addresses WHERE customer_id = c.id)"
+    )
+    if w.sqlite:
+        w.raw.driver_connection.create_function("packdesk_grams", 1, _index_grams, deterministic=True)
+        w.execute("DELETE FROM customer_search")
+        w.execute(
+            "INSERT INTO customer_search (rowid, name, addr) SELECT c.id, packdesk_grams(c.name), "
+            f"packdesk_grams({address.format(agg='group_concat')}) FROM customers AS c"
+        )
+        return
+    w.execute("DROP INDEX IF EXISTS ix_customer_search_name")
+    w.execute("DROP INDEX IF EXISTS ix_customer_search_addr")
+    w.execute("DELETE FROM customer_search")
+    w.execute(
+        "INSERT INTO customer_search (customer_id, name_grams, addr_grams) SELECT c.id, "
+        f"packdesk_grams(c.name), packdesk_grams({address.format(agg='string_agg')}) FROM customers AS c"
+    )
+    w.execute("CREATE INDEX ix_customer_search_name ON customer_search USING gin (name_grams)")
+    w.execute("CREATE INDEX ix_customer_search_addr ON customer_search USING gin (addr_grams)")
 
 
 def _drop_secondary_indexes(w: _BulkWriter) -> list[str]:
