@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, func, literal, or_, select, text, union_all
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
@@ -210,22 +210,20 @@ def _exact_keys(s: Session, query: str, hits: _Hits) -> None:
     if " " in query or len(compact) < 5:
         return
     key = compact.upper()
-    for cid, number in s.execute(select(Order.customer_id, Order.number).where(Order.number == key)):
-        hits.add(cid, "order", number)
-    # the shop's own order id, as a caller reads it from the shop's app; (channel, ref) is indexed
+    # the order number, the shop's own order id as a caller reads it from the shop's app ((channel,
+    # ref) is indexed) and the tracking number, in one round trip
     refs = {compact, key}
-    for cid, ref in s.execute(
-        select(Order.customer_id, Order.channel_ref).where(
+    found = union_all(
+        select(literal("order"), Order.customer_id, Order.number).where(Order.number == key),
+        select(literal("shop_order"), Order.customer_id, Order.channel_ref).where(
             Order.channel.in_(list(Channel)), Order.channel_ref.in_(refs)
-        )
-    ):
-        hits.add(cid, "shop_order", ref)
-    for cid, number in s.execute(
-        select(Order.customer_id, Shipment.tracking_number)
+        ),
+        select(literal("tracking"), Order.customer_id, Shipment.tracking_number)
         .join(Order, Order.id == Shipment.order_id)
-        .where(Shipment.tracking_number == key)
-    ):
-        hits.add(cid, "tracking", number)
+        .where(Shipment.tracking_number == key),
+    )
+    for code, cid, value in s.execute(found):
+        hits.add(cid, code, value)
 
 
 def _last4(s: Session, last4: str, words: str, hits: _Hits) -> None:
@@ -273,54 +271,54 @@ def _fragment(s: Session, fragment: str, hits: _Hits) -> None:
             hits.add(cid, "address", fragment)
 
 
+def _summaries(s: Session, ids: list[int]) -> dict[int, tuple[str, int | None, str, str, str]]:
+    """Per customer in one query: name, merged into, first phone, first email, default city."""
+    first_phone = (
+        select(CustomerPhone.phone).where(CustomerPhone.customer_id == Customer.id)
+        .order_by(CustomerPhone.id).limit(1).scalar_subquery()
+    )
+    first_email = (
+        select(CustomerEmail.email).where(CustomerEmail.customer_id == Customer.id)
+        .order_by(CustomerEmail.id).limit(1).scalar_subquery()
+    )
+    city = (
+        select(Address.city).where(Address.customer_id == Customer.id)
+        .order_by(Address.is_default.desc(), Address.id).limit(1).scalar_subquery()
+    )
+    rows = s.execute(
+        select(Customer.id, Customer.name, Customer.merged_into_id, first_phone, first_email, city)
+        .where(Customer.id.in_(ids))
+    )
+    return {r[0]: (r[1], r[2], r[3] or "", r[4] or "", r[5] or "") for r in rows}
+
+
 def _matches(s: Session, hits: _Hits) -> list[Match]:
     if not hits.score:
         return []
-    rows = {c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(list(hits.score))))}
+    rows = _summaries(s, list(hits.score))
     # a merged customer is found as the customer it was merged into
-    for cid, row in list(rows.items()):
-        if row.merged_into_id is not None:
-            hits.add(row.merged_into_id, "merged", str(cid), hits.score[cid])
+    for cid, (_name, into, *_rest) in list(rows.items()):
+        if into is not None:
+            hits.add(into, "merged", str(cid), hits.score[cid])
             for r in hits.reasons[cid]:
-                hits.add(row.merged_into_id, r.code, r.value, hits.score[cid])
+                hits.add(into, r.code, r.value, hits.score[cid])
             del hits.score[cid]
     missing = [cid for cid in hits.score if cid not in rows]
-    rows.update({c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(missing)))})
+    if missing:
+        rows.update(_summaries(s, missing))
     ids = list(hits.score)
     values = lifetime_values(s, ids)
-    phones: dict[int, str] = {}
-    for cid, phone in s.execute(
-        select(CustomerPhone.customer_id, CustomerPhone.phone)
-        .where(CustomerPhone.customer_id.in_(ids)).order_by(CustomerPhone.id)
-    ):
-        phones.setdefault(cid, phone)
-    emails: dict[int, str] = {}
-    for cid, email in s.execute(
-        select(CustomerEmail.customer_id, CustomerEmail.email)
-        .where(CustomerEmail.customer_id.in_(ids)).order_by(CustomerEmail.id)
-    ):
-        emails.setdefault(cid, email)
-    cities: dict[int, str] = {}
-    for cid, city in s.execute(
-        select(Address.customer_id, Address.city).where(Address.customer_id.in_(ids))
-        .order_by(Address.is_default.desc(), Address.id)
-    ):
-        cities.setdefault(cid, city)
     thresholds = tier_thresholds(s)
-    out = [
-        Match(
-            customer_id=cid,
-            name=rows[cid].name,
-            tier=tier_for(values.get(cid, Decimal(0)), thresholds),
-            lifetime_value=values.get(cid, Decimal(0)),
-            phone=mask_phone(phones[cid]) if cid in phones else "",
-            email=mask_email(emails[cid]) if cid in emails else "",
-            city=cities.get(cid, ""),
+    out = []
+    for cid in ids:
+        name, _into, phone, email, city = rows[cid]
+        value = values.get(cid, Decimal(0))
+        out.append(Match(
+            customer_id=cid, name=name, tier=tier_for(value, thresholds), lifetime_value=value,
+            phone=mask_phone(phone) if phone else "", email=mask_email(email) if email else "", city=city,
             score=hits.score[cid],
             reasons=tuple(sorted(hits.reasons[cid], key=lambda r: -SCORES.get(r.code, 0))),
-        )
-        for cid in ids
-    ]
+        ))
     out.sort(key=lambda m: (-m.score, -m.lifetime_value, m.customer_id))
     return out
 
@@ -335,18 +333,19 @@ def lifetime_values(s: Session, customer_ids: Iterable[int]) -> dict[int, Decima
     """Lifetime value of each customer with the customers merged into it: orders not cancelled
     or returned. Computed from orders, so imported orders count at once."""
     ids = list(customer_ids)
-    owner = {cid: cid for cid in ids}
-    for child, parent in s.execute(
-        select(Customer.id, Customer.merged_into_id).where(Customer.merged_into_id.in_(ids))
-    ):
-        owner[child] = parent
     out = {cid: Decimal(0) for cid in ids}
+    # one query: each customer's orders and those of the customers merged into it
+    members = select(Customer.id).where(Customer.merged_into_id.in_(ids))
+    owner = func.coalesce(Customer.merged_into_id, Customer.id)
     for cid, total in s.execute(
-        select(Order.customer_id, func.sum(Order.total))
-        .where(Order.customer_id.in_(list(owner)), Order.status.not_in(NOT_REVENUE))
-        .group_by(Order.customer_id)
+        select(owner, func.sum(Order.total))
+        .join(Customer, Customer.id == Order.customer_id)
+        .where(or_(Order.customer_id.in_(ids), Order.customer_id.in_(members)),
+               Order.status.not_in(NOT_REVENUE))
+        .group_by(owner)
     ):
-        out[owner[cid]] += Decimal(total or 0)
+        if cid in out:
+            out[cid] += Decimal(total or 0)
     return out
 
 
