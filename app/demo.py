@@ -187,7 +187,7 @@ def load_demo(
                 w.execute(ddl)
             w.execute("ANALYZE")
         say("building the customer search index")
-        if w.sqlite:
+        if w.sqlite and not w.raw.driver_connection.in_transaction:
             w.execute("BEGIN")
         _build_search_index(w)
         for ddl in search_triggers:
