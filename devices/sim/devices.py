@@ -83,8 +83,9 @@ class SimScale:
 
 
 def _split_commands(buffer: bytes) -> list[bytes]:
-    """Commands end in CR or LF; the last element is the unterminated rest."""
-    parts = buffer.replace(b"\r\n", b"\r").replace(b"\n", b"\r").split(b"\r")
+    """Commands end in CR or LF, or in ETX (kept: STX...ETX protocols check it); the last
+    element is the unterminated rest."""
+    parts = buffer.replace(b"\r\n", b"\r").replace(b"\n", b"\r").replace(b"\x03", b"\x03\r").split(b"\r")
     return [p for p in parts[:-1] if p] + [parts[-1]]
 
 
