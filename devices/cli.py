@@ -98,7 +98,10 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     framings = sorted({(b, p.bytesize, p.parity, p.stopbits) for p in streaming for b in p.allowed_baudrates},
                       key=lambda f: (f[0] != 9600, f[0]))  # the usual factory setting first
     for baud, bytesize, parity, stopbits in framings:
-        data = _exchange(port, baud, bytesize, parity, stopbits, None, listen_s)
+        try:
+            data = _exchange(port, baud, bytesize, parity, stopbits, None, listen_s)
+        except DeviceError:
+            continue  # this port refuses these settings: try the next
         for p in streaming:
             if baud in p.allowed_baudrates and (hit := _weight(p, data)):
                 return ProbeHit(p.name, baud, hit)
