@@ -69,3 +69,104 @@ PROTOCOL = register(
         sim_reply=sim_reply,
     )
 )
+
+
+# -- CPWplus continuous output ---------------------------------------------------------------------
+# Reference: Adam CPWplus user manual, "RS-232 interface": continuous output ``ASNG/W + 0.51 kg``
+# (A the address set by the user, S stable / U unstable, N no error, G/W gross or N/W net, the
+# unit) and the normal (print) output ``G/W: + 2.00 kg`` after an ``add: A`` line. CR LF.
+CPW = "adam-cpw"
+CPW_LINE = re.compile(rb"^(?:(.)([SU])([NE])|)([GN])/W:?\s*([+-])\s*([\d.]+)\s*([a-zA-Z]{1,3})\s*$")
+
+
+class CpwParser:
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        self._lines = LineFramer()
+
+    def feed(self, data: bytes) -> list[ScaleEvent]:
+        events: list[ScaleEvent] = []
+        for line in self._lines.feed(data):
+            if line.startswith(b"add:") or not line.strip():
+                continue  # the address line of the print output; blank lines
+            m = CPW_LINE.match(line)
+            value = parse_decimal(m.group(6)) if m else None
+            unit = m.group(7).decode().lower() if m else ""
+            if m is None or value is None or unit not in GRAMS_PER_UNIT:
+                events.append(ScaleError("garbled", f"unreadable line {line[:40]!r}", CPW, line))
+            elif m.group(3) == b"E":
+                events.append(ScaleError("scale_error", "the scale reports an error (E)", CPW, line))
+            else:
+                grams = to_grams(-value if m.group(5) == b"-" else value, unit)
+                stable = m.group(2) != b"U"  # a printed line (no status) is a stable weight
+                events.append(WeightReading(grams, stable, net=m.group(4) == b"N", protocol=CPW, raw=line))
+        return events
+
+
+def cpw_frame(state: SimState) -> bytes:
+    sign = "-" if state.grams < 0 else "+"
+    kind = "N" if state.net else "G"
+    return f"A{'S' if state.stable else 'U'}N{kind}/W {sign} {abs(state.grams) / 1000:.3f} kg\r\n".encode()
+
+
+register(
+    ScaleProtocol(
+        name=CPW,
+        title="Adam CPWplus (continuous output)",
+        new_parser=CpwParser,
+        allowed_baudrates=(9600, 4800, 2400, 19200),
+        streams=True,
+        sim_frame=cpw_frame,
+    )
+)
+
+
+# -- Highland continuous output --------------------------------------------------------------------
+# Reference: Adam Highland series user manual, "Data format", continuous output: 22 characters,
+# ``ST``/``US``, ``,``, ``GS``/``NT``, the sign (``-`` or space), the weight right-justified in
+# ten places, a space, the unit in three places (``g`` with a space either side), CR LF.
+HIGHLAND = "adam-highland"
+HIGHLAND_LINE = re.compile(rb"^(ST|US),(GS|NT)([- ])([ \d.]{10}) ([ a-z]{3})$")
+
+
+class HighlandParser:
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        self._lines = LineFramer()
+
+    def feed(self, data: bytes) -> list[ScaleEvent]:
+        events: list[ScaleEvent] = []
+        for line in self._lines.feed(data):
+            if not line.strip():
+                continue  # the two blank lines after a print
+            m = HIGHLAND_LINE.match(line)
+            value = parse_decimal(m.group(4)) if m else None
+            unit = m.group(5).strip().decode() if m else ""
+            if m is None or value is None or unit not in GRAMS_PER_UNIT:
+                events.append(ScaleError("garbled", f"unreadable line {line[:40]!r}", HIGHLAND, line))
+                continue
+            grams = to_grams(-value if m.group(3) == b"-" else value, unit)
+            events.append(
+                WeightReading(
+                    grams, m.group(1) == b"ST", net=m.group(2) == b"NT", protocol=HIGHLAND, raw=line
+                )
+            )
+        return events
+
+
+def highland_frame(state: SimState) -> bytes:
+    head = "ST" if state.stable else "US"
+    kind = "NT" if state.net else "GS"
+    sign = "-" if state.grams < 0 else " "
+    return f"{head},{kind}{sign}{abs(state.grams) / 1000:10.3f} kg \r\n".encode()
+
+
+register(
+    ScaleProtocol(
+        name=HIGHLAND,
+        title="Adam Highland (continuous output)",
+        new_parser=HighlandParser,
+        baudrate=4800,
+        allowed_baudrates=(4800, 9600, 2400, 19200),
+        streams=True,
+        sim_frame=highland_frame,
+    )
+)
