@@ -194,6 +194,8 @@ def test_hot_folder_never_reads_a_half_written_file(demo_engine, tmp_path):
         done.set()
 
     threading.Thread(target=slow_writer).start()
+    while not target.exists():  # the writer thread has opened the file
+        time.sleep(0.005)
     outcomes = []
     deadline = time.monotonic() + 15
     while not outcomes and time.monotonic() < deadline:
