@@ -241,12 +241,22 @@ def _build_search_index(w: _BulkWriter) -> None:
         "FROM addresses WHERE customer_id = c.id)"
     )
     if w.sqlite:
-        w.raw.driver_connection.create_function("packdesk_grams", 1, _index_grams, deterministic=True)
-        w.execute("DELETE FROM customer_search")
-        w.execute(
-            "INSERT INTO customer_search (rowid, name, addr) SELECT c.id, packdesk_grams(c.name), "
-            f"packdesk_grams({address.format(agg='group_concat')}) FROM customers AS c"
+        # read a slice, then write it: one INSERT ... SELECT interleaves the reads with the FTS
+        # writes and runs five times slower
+        cur = w.raw.cursor()
+        cur.execute("DELETE FROM customer_search")
+        top = cur.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()[0]
+        select = (
+            f"SELECT c.id, c.name, {address.format(agg='group_concat')} FROM customers AS c "
+            "WHERE c.id > ? AND c.id <= ?"
         )
+        for low in range(0, top, 50_000):
+            rows = cur.execute(select, (low, low + 50_000)).fetchall()
+            cur.executemany(
+                "INSERT INTO customer_search (rowid, name, addr) VALUES (?, ?, ?)",
+                [(cid, _index_grams(name), _index_grams(addr)) for cid, name, addr in rows],
+            )
+        cur.close()
         return
     w.execute("DROP INDEX IF EXISTS ix_customer_search_name")
     w.execute("DROP INDEX IF EXISTS ix_customer_search_addr")
