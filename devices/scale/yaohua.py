@@ -86,13 +86,20 @@ def _kg_digits(grams: Decimal, places: int = 3) -> tuple[bytes, bytes]:
 TF0 = "yaohua-tf0"
 
 
-class Tf0Parser:
+class _StxEtxParser:
+    """STX ... ETX frames, each decoded by the subclass's ``_frame``."""
+
     def __init__(self, options: dict[str, object] | None = None) -> None:
         self._frames = StxFramer(ETX)
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
         return [self._frame(f) for f in self._frames.feed(data)]
 
+    def _frame(self, f: bytes) -> ScaleEvent:
+        raise NotImplementedError
+
+
+class Tf0Parser(_StxEtxParser):
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = STX + f + ETX
         if len(f) != 10:
@@ -281,13 +288,7 @@ def command(address: str, code: bytes) -> bytes:
     return STX + body + check_chars(xor(body)) + ETX
 
 
-class CmdParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
-        self._frames = StxFramer(ETX)
-
-    def feed(self, data: bytes) -> list[ScaleEvent]:
-        return [self._frame(f) for f in self._frames.feed(data)]
-
+class CmdParser(_StxEtxParser):
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = STX + f + ETX
         if len(f) < 4 or not b"A"[0] <= f[0] <= b"Z"[0]:

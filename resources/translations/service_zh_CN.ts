@@ -3,28 +3,94 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="197" />
+        <location filename="../../ui/service/alerts.py" line="198" />
         <source>Open incident</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="218" />
+        <location filename="../../ui/service/alerts.py" line="219" />
         <source>Incident: {title}</source>
         <translation>事件：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="220" />
+        <location filename="../../ui/service/alerts.py" line="221" />
         <source>⚠ {n} open incident(s): {titles}</source>
         <translation>⚠ {n} 个进行中的事件：{titles}</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../ui/service/names.py" line="55" />
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="56" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="57" />
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="58" />
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="59" />
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="60" />
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="61" />
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../ui/service/names.py" line="45" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="46" />
+        <source>Chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="47" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="48" />
+        <source>Social</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/names.py" line="49" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>CustomerView</name>
     <message>
         <location filename="../../ui/service/customer.py" line="106" />
-        <location filename="../../ui/service/customer.py" line="396" />
-        <location filename="../../ui/service/customer.py" line="423" />
-        <location filename="../../ui/service/customer.py" line="437" />
+        <location filename="../../ui/service/customer.py" line="393" />
+        <location filename="../../ui/service/customer.py" line="420" />
+        <location filename="../../ui/service/customer.py" line="434" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
@@ -40,7 +106,7 @@
     </message>
     <message>
         <location filename="../../ui/service/customer.py" line="107" />
-        <location filename="../../ui/service/customer.py" line="453" />
+        <location filename="../../ui/service/customer.py" line="450" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
@@ -65,381 +131,368 @@
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="111" />
-        <source>Chat</source>
-        <translation>在线聊天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/customer.py" line="111" />
-        <location filename="../../ui/service/customer.py" line="261" />
+        <location filename="../../ui/service/customer.py" line="258" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="111" />
-        <location filename="../../ui/service/customer.py" line="261" />
+        <location filename="../../ui/service/customer.py" line="258" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112" />
-        <source>Social</source>
-        <translation>社交媒体</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/customer.py" line="112" />
-        <location filename="../../ui/service/customer.py" line="410" />
-        <location filename="../../ui/service/customer.py" line="482" />
+        <location filename="../../ui/service/customer.py" line="407" />
+        <location filename="../../ui/service/customer.py" line="479" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115" />
+        <location filename="../../ui/service/customer.py" line="112" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115" />
+        <location filename="../../ui/service/customer.py" line="112" />
         <source>Regular</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115" />
+        <location filename="../../ui/service/customer.py" line="112" />
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="116" />
+        <location filename="../../ui/service/customer.py" line="113" />
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="116" />
+        <location filename="../../ui/service/customer.py" line="113" />
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="117" />
+        <location filename="../../ui/service/customer.py" line="114" />
         <source>in</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="117" />
+        <location filename="../../ui/service/customer.py" line="114" />
         <source>out</source>
         <translation>呼出</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="118" />
+        <location filename="../../ui/service/customer.py" line="115" />
         <source>internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="131" />
+        <location filename="../../ui/service/customer.py" line="128" />
         <source>Reveal contacts</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="147" />
+        <location filename="../../ui/service/customer.py" line="144" />
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="148" />
+        <location filename="../../ui/service/customer.py" line="145" />
         <source>Open ticket…</source>
         <translation>创建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="149" />
+        <location filename="../../ui/service/customer.py" line="146" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="150" />
+        <location filename="../../ui/service/customer.py" line="147" />
         <source>Give coupon…</source>
         <translation>发优惠券…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="151" />
+        <location filename="../../ui/service/customer.py" line="148" />
         <source>Follow up…</source>
         <translation>安排回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="152" />
+        <location filename="../../ui/service/customer.py" line="149" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="161" />
+        <location filename="../../ui/service/customer.py" line="158" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="165" />
+        <location filename="../../ui/service/customer.py" line="162" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173" />
+        <location filename="../../ui/service/customer.py" line="170" />
         <source>When</source>
         <translation>时间（When）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173" />
+        <location filename="../../ui/service/customer.py" line="170" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="173" />
+        <location filename="../../ui/service/customer.py" line="170" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174" />
+        <location filename="../../ui/service/customer.py" line="171" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174" />
-        <location filename="../../ui/service/customer.py" line="391" />
-        <location filename="../../ui/service/customer.py" line="422" />
+        <location filename="../../ui/service/customer.py" line="171" />
+        <location filename="../../ui/service/customer.py" line="388" />
+        <location filename="../../ui/service/customer.py" line="419" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174" />
-        <location filename="../../ui/service/customer.py" line="195" />
+        <location filename="../../ui/service/customer.py" line="171" />
+        <location filename="../../ui/service/customer.py" line="192" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="177" />
+        <location filename="../../ui/service/customer.py" line="174" />
         <source>Load older events</source>
         <translation>加载更早的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="181" />
+        <location filename="../../ui/service/customer.py" line="178" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="195" />
+        <location filename="../../ui/service/customer.py" line="192" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="202" />
+        <location filename="../../ui/service/customer.py" line="199" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="203" />
+        <location filename="../../ui/service/customer.py" line="200" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="204" />
+        <location filename="../../ui/service/customer.py" line="201" />
         <source>Search for a customer and open them to see their history.</source>
         <translation>搜索并打开客户以查看其完整历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="223" />
+        <location filename="../../ui/service/customer.py" line="220" />
         <source>Your role may not see full contacts.</source>
         <translation>您的角色无权查看完整联系方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="239" />
+        <location filename="../../ui/service/customer.py" line="236" />
         <source>Lifetime value ¥{v}</source>
         <translation>累计消费 ¥{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="240" />
+        <location filename="../../ui/service/customer.py" line="237" />
         <source>{n} orders</source>
         <translation>{n} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="241" />
+        <location filename="../../ui/service/customer.py" line="238" />
         <source>{n} open tickets</source>
         <translation>{n} 个未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="242" />
+        <location filename="../../ui/service/customer.py" line="239" />
         <source>customer since {d}</source>
         <translation>{d} 起成为客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="244" />
+        <location filename="../../ui/service/customer.py" line="241" />
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="246" />
+        <location filename="../../ui/service/customer.py" line="243" />
         <source>includes merged customers {ids}</source>
         <translation>包含已合并客户 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="251" />
+        <location filename="../../ui/service/customer.py" line="248" />
         <source>Merged into #{id}: open</source>
         <translation>已合并到 #{id}：打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="261" />
+        <location filename="../../ui/service/customer.py" line="258" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="263" />
+        <location filename="../../ui/service/customer.py" line="260" />
         <source>No contact details</source>
         <translation>无联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="286" />
+        <location filename="../../ui/service/customer.py" line="283" />
         <source>{n} shown</source>
         <translation>已显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="287" />
+        <location filename="../../ui/service/customer.py" line="284" />
         <source>, more older</source>
         <translation>，还有更早的</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="316" />
+        <location filename="../../ui/service/customer.py" line="313" />
         <source>Lines</source>
         <translation>商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="319" />
+        <location filename="../../ui/service/customer.py" line="316" />
         <source>Packages</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="322" />
+        <location filename="../../ui/service/customer.py" line="319" />
         <source>Parcels and tracking</source>
         <translation>包裹与物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="352" />
+        <location filename="../../ui/service/customer.py" line="349" />
         <source>Contacts revealed; this was recorded in the audit log.</source>
         <translation>已显示完整联系方式；此操作已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="372" />
+        <location filename="../../ui/service/customer.py" line="369" />
         <source>(no order)</source>
         <translation>（不关联订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="393" />
+        <location filename="../../ui/service/customer.py" line="390" />
         <source>Customer contacted us</source>
         <translation>客户联系我们</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="394" />
+        <location filename="../../ui/service/customer.py" line="391" />
         <source>We contacted the customer</source>
         <translation>我们联系客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="395" />
+        <location filename="../../ui/service/customer.py" line="392" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="397" />
+        <location filename="../../ui/service/customer.py" line="394" />
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="404" />
+        <location filename="../../ui/service/customer.py" line="401" />
         <source>Contact logged.</source>
         <translation>已记录联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="406" />
+        <location filename="../../ui/service/customer.py" line="403" />
         <source>Log a contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="415" />
+        <location filename="../../ui/service/customer.py" line="412" />
         <source>Note added.</source>
         <translation>已添加备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="417" />
+        <location filename="../../ui/service/customer.py" line="414" />
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="421" />
+        <location filename="../../ui/service/customer.py" line="418" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="424" />
+        <location filename="../../ui/service/customer.py" line="421" />
         <source>Customer's message</source>
         <translation>客户留言</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="431" />
+        <location filename="../../ui/service/customer.py" line="428" />
         <source>Ticket {n} opened.</source>
         <translation>已创建工单 {n}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="433" />
+        <location filename="../../ui/service/customer.py" line="430" />
         <source>Open a ticket</source>
         <translation>创建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="438" />
-        <location filename="../../ui/service/customer.py" line="457" />
+        <location filename="../../ui/service/customer.py" line="435" />
+        <location filename="../../ui/service/customer.py" line="454" />
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="439" />
-        <location filename="../../ui/service/customer.py" line="458" />
+        <location filename="../../ui/service/customer.py" line="436" />
+        <location filename="../../ui/service/customer.py" line="455" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="444" />
+        <location filename="../../ui/service/customer.py" line="441" />
         <source>This customer has no order to refund.</source>
         <translation>该客户没有可退款的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="450" />
+        <location filename="../../ui/service/customer.py" line="447" />
         <source>Refund on {n} is waiting for a supervisor's approval.</source>
         <translation>订单 {n} 的退款等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="451" />
+        <location filename="../../ui/service/customer.py" line="448" />
         <source>Refund on {n} approved.</source>
         <translation>订单 {n} 的退款已批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="462" />
+        <location filename="../../ui/service/customer.py" line="459" />
         <source>Valid for days</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="469" />
+        <location filename="../../ui/service/customer.py" line="466" />
         <source>Coupon {code} given.</source>
         <translation>已发放优惠券 {code}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="471" />
+        <location filename="../../ui/service/customer.py" line="468" />
         <source>Give a coupon</source>
         <translation>发放优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="481" />
+        <location filename="../../ui/service/customer.py" line="478" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="491" />
+        <location filename="../../ui/service/customer.py" line="488" />
         <source>Follow-up scheduled.</source>
         <translation>已安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="493" />
+        <location filename="../../ui/service/customer.py" line="490" />
         <source>Schedule a follow-up</source>
         <translation>安排回访</translation>
     </message>
@@ -447,128 +500,73 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="49" />
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="50" />
-        <source>Chat</source>
-        <translation>在线聊天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="51" />
-        <source>Email</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="52" />
-        <source>Social</source>
-        <translation>社交媒体</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="55" />
-        <source>Logistics</source>
-        <translation>物流</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="56" />
-        <source>Return</source>
-        <translation>退货</translation>
-    </message>
-    <message>
         <location filename="../../ui/service/dashboard.py" line="57" />
-        <source>Quality</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="58" />
-        <source>Payment</source>
-        <translation>支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="59" />
-        <source>Invoice</source>
-        <translation>发票</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="60" />
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="61" />
-        <source>General</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/dashboard.py" line="69" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="75" />
-        <location filename="../../ui/service/dashboard.py" line="168" />
+        <location filename="../../ui/service/dashboard.py" line="63" />
+        <location filename="../../ui/service/dashboard.py" line="156" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="76" />
+        <location filename="../../ui/service/dashboard.py" line="64" />
         <source>First response (median / p90)</source>
         <translation>首次响应（中位数 / P90）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="77" />
+        <location filename="../../ui/service/dashboard.py" line="65" />
         <source>Resolution (median / p90)</source>
         <translation>解决用时（中位数 / P90）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="78" />
+        <location filename="../../ui/service/dashboard.py" line="66" />
         <source>First response within SLA</source>
         <translation>首次响应达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="79" />
+        <location filename="../../ui/service/dashboard.py" line="67" />
         <source>Resolved within SLA</source>
         <translation>按时解决率</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="97" />
+        <location filename="../../ui/service/dashboard.py" line="85" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="99" />
+        <location filename="../../ui/service/dashboard.py" line="87" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="133" />
+        <location filename="../../ui/service/dashboard.py" line="121" />
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="134" />
+        <location filename="../../ui/service/dashboard.py" line="122" />
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="143" />
+        <location filename="../../ui/service/dashboard.py" line="131" />
         <source>Contacts per day by channel</source>
         <translation>每日联系量（按渠道）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="166" />
+        <location filename="../../ui/service/dashboard.py" line="154" />
         <source>Top categories, last 7 days</source>
         <translation>近 7 天主要类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="188" />
+        <location filename="../../ui/service/dashboard.py" line="176" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="202" />
+        <location filename="../../ui/service/dashboard.py" line="190" />
         <source>Exported to {path} (recorded in the audit log).</source>
         <translation>已导出到 {path}（已记入审计日志）。</translation>
     </message>
@@ -576,27 +574,27 @@
 <context>
     <name>Incident</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="37" />
+        <location filename="../../ui/service/alerts.py" line="38" />
         <source>Contacts: {now} in the hour, {before} a week ago</source>
         <translation>联系量：本小时 {now} 次，上周同期 {before} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="40" />
+        <location filename="../../ui/service/alerts.py" line="41" />
         <source>Refund requests: {now} today, {before} a week ago</source>
         <translation>退款申请：近一天 {now} 笔，上周同期 {before} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="43" />
+        <location filename="../../ui/service/alerts.py" line="44" />
         <source>Oldest unanswered ticket waiting {value} min</source>
         <translation>最早未回复工单已等待 {value} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="46" />
+        <location filename="../../ui/service/alerts.py" line="47" />
         <source>{value} complaints about {sku}</source>
         <translation>{sku} 被投诉 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="49" />
+        <location filename="../../ui/service/alerts.py" line="50" />
         <source>{value} payment-failure tickets in the hour</source>
         <translation>本小时支付失败工单 {value} 个</translation>
     </message>
@@ -604,99 +602,99 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="70" />
+        <location filename="../../ui/service/alerts.py" line="71" />
         <source>Ticket number, e.g. T-000123</source>
         <translation>工单号，例如 T-000123</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="71" />
+        <location filename="../../ui/service/alerts.py" line="72" />
         <source>Link ticket</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="78" />
+        <location filename="../../ui/service/alerts.py" line="79" />
         <source>Send notice to affected customers</source>
         <translation>向受影响客户发送通知</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="83" />
+        <location filename="../../ui/service/alerts.py" line="84" />
         <source>What happened</source>
         <translation>发生了什么（What）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="84" />
+        <location filename="../../ui/service/alerts.py" line="85" />
         <source>Why (root cause)</source>
         <translation>原因（Why）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="85" />
+        <location filename="../../ui/service/alerts.py" line="86" />
         <source>Where</source>
         <translation>地点 / 环节（Where）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="86" />
+        <location filename="../../ui/service/alerts.py" line="87" />
         <source>When</source>
         <translation>时间（When）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="87" />
+        <location filename="../../ui/service/alerts.py" line="88" />
         <source>Who was affected</source>
         <translation>影响对象（Who）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="88" />
+        <location filename="../../ui/service/alerts.py" line="89" />
         <source>How it was fixed and prevented</source>
         <translation>如何解决与预防（How）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="94" />
+        <location filename="../../ui/service/alerts.py" line="95" />
         <source>Close incident with this review</source>
         <translation>提交复盘并关闭事件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="105" />
+        <location filename="../../ui/service/alerts.py" line="106" />
         <source>Linked tickets</source>
         <translation>已关联工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="112" />
+        <location filename="../../ui/service/alerts.py" line="113" />
         <source>Review (5W1H)</source>
         <translation>复盘（5W1H）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="125" />
+        <location filename="../../ui/service/alerts.py" line="126" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="127" />
+        <location filename="../../ui/service/alerts.py" line="128" />
         <source>{title}
 opened {at} · {status}</source>
         <translation>{title}
 开始于 {at} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="138" />
+        <location filename="../../ui/service/alerts.py" line="139" />
         <source>{n} affected customers: {names}</source>
         <translation>受影响客户 {n} 位：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="141" />
+        <location filename="../../ui/service/alerts.py" line="142" />
         <source>Pick an incident template…</source>
         <translation>选择事件通知模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="162" />
+        <location filename="../../ui/service/alerts.py" line="163" />
         <source>Ticket linked.</source>
         <translation>工单已关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="172" />
+        <location filename="../../ui/service/alerts.py" line="173" />
         <source>Notice sent.</source>
         <translation>通知已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="177" />
+        <location filename="../../ui/service/alerts.py" line="178" />
         <source>Incident closed.</source>
         <translation>事件已关闭。</translation>
     </message>
@@ -963,108 +961,108 @@ opened {at} · {status}</source>
 <context>
     <name>TicketQueueWidget</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="399" />
+        <location filename="../../ui/service/tickets.py" line="391" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="400" />
+        <location filename="../../ui/service/tickets.py" line="392" />
         <source>All open tickets</source>
         <translation>全部未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="402" />
+        <location filename="../../ui/service/tickets.py" line="394" />
         <source>Available for new tickets</source>
         <translation>接收新工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="411" />
+        <location filename="../../ui/service/tickets.py" line="403" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="412" />
+        <location filename="../../ui/service/tickets.py" line="404" />
         <source>Due in</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="413" />
+        <location filename="../../ui/service/tickets.py" line="405" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="414" />
+        <location filename="../../ui/service/tickets.py" line="406" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="415" />
+        <location filename="../../ui/service/tickets.py" line="407" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="416" />
+        <location filename="../../ui/service/tickets.py" line="408" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="417" />
-        <location filename="../../ui/service/tickets.py" line="455" />
+        <location filename="../../ui/service/tickets.py" line="409" />
+        <location filename="../../ui/service/tickets.py" line="447" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="418" />
+        <location filename="../../ui/service/tickets.py" line="410" />
         <source>With</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="447" />
+        <location filename="../../ui/service/tickets.py" line="439" />
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="497" />
+        <location filename="../../ui/service/tickets.py" line="489" />
         <source>{n} open</source>
         <translation>{n} 个未结</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="521" />
+        <location filename="../../ui/service/tickets.py" line="513" />
         <source>SLA breached: {numbers}</source>
         <translation>SLA 已超时：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="541" />
+        <location filename="../../ui/service/tickets.py" line="533" />
         <source>Follow-ups due ({n})</source>
         <translation>待回访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="546" />
+        <location filename="../../ui/service/tickets.py" line="538" />
         <source>Pick a follow-up first.</source>
         <translation>请先选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="554" />
+        <location filename="../../ui/service/tickets.py" line="546" />
         <source>Follow-up done.</source>
         <translation>回访已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="556" />
+        <location filename="../../ui/service/tickets.py" line="548" />
         <source>Follow-up with {name}</source>
         <translation>回访 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="557" />
+        <location filename="../../ui/service/tickets.py" line="549" />
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="585" />
+        <location filename="../../ui/service/tickets.py" line="577" />
         <source>You get new tickets.</source>
         <translation>开始接收新工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="585" />
+        <location filename="../../ui/service/tickets.py" line="577" />
         <source>No new tickets for you.</source>
         <translation>暂停接收新工单。</translation>
     </message>
@@ -1093,271 +1091,236 @@ opened {at} · {status}</source>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="83" />
-        <source>Logistics</source>
-        <translation>物流</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="84" />
-        <source>Return</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="85" />
-        <source>Quality</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="86" />
-        <source>Payment</source>
-        <translation>支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="87" />
-        <source>Invoice</source>
-        <translation>发票</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="88" />
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="89" />
-        <source>General</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service/tickets.py" line="91" />
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="91" />
+        <location filename="../../ui/service/tickets.py" line="83" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="91" />
+        <location filename="../../ui/service/tickets.py" line="83" />
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="125" />
+        <location filename="../../ui/service/tickets.py" line="117" />
         <source>Reply to the customer (pick a suggestion to start)</source>
         <translation>回复客户（可先选择一条建议）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="129" />
+        <location filename="../../ui/service/tickets.py" line="121" />
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="130" />
+        <location filename="../../ui/service/tickets.py" line="122" />
         <source>Waiting on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="131" />
+        <location filename="../../ui/service/tickets.py" line="123" />
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="132" />
+        <location filename="../../ui/service/tickets.py" line="124" />
         <source>Resolve…</source>
         <translation>解决…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="133" />
+        <location filename="../../ui/service/tickets.py" line="125" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="134" />
+        <location filename="../../ui/service/tickets.py" line="126" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="145" />
+        <location filename="../../ui/service/tickets.py" line="137" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="147" />
+        <location filename="../../ui/service/tickets.py" line="139" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="158" />
+        <location filename="../../ui/service/tickets.py" line="150" />
         <source>Assist</source>
         <translation>智能辅助</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="159" />
+        <location filename="../../ui/service/tickets.py" line="151" />
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="171" />
+        <location filename="../../ui/service/tickets.py" line="163" />
         <source>Pick a ticket from the queue.</source>
         <translation>请从队列中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="200" />
+        <location filename="../../ui/service/tickets.py" line="192" />
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="203" />
+        <location filename="../../ui/service/tickets.py" line="195" />
         <source>queue {q}</source>
         <translation>队列 {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="204" />
+        <location filename="../../ui/service/tickets.py" line="196" />
         <source>with {who} ({tier})</source>
         <translation>处理人 {who}（{tier}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="205" />
+        <location filename="../../ui/service/tickets.py" line="197" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="207" />
+        <location filename="../../ui/service/tickets.py" line="199" />
         <source>opened {at}</source>
         <translation>创建于 {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="210" />
+        <location filename="../../ui/service/tickets.py" line="202" />
         <source>order {n}</source>
         <translation>订单 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224" />
+        <location filename="../../ui/service/tickets.py" line="216" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224" />
+        <location filename="../../ui/service/tickets.py" line="216" />
         <source>Us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="224" />
+        <location filename="../../ui/service/tickets.py" line="216" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="245" />
+        <location filename="../../ui/service/tickets.py" line="237" />
         <source>Answer from the order data</source>
         <translation>根据订单数据回答</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="246" />
+        <location filename="../../ui/service/tickets.py" line="238" />
         <source>Canned reply</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="247" />
+        <location filename="../../ui/service/tickets.py" line="239" />
         <source>Article</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="251" />
+        <location filename="../../ui/service/tickets.py" line="243" />
         <source>  (fill in: {names})</source>
         <translation>（需填写：{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="258" />
+        <location filename="../../ui/service/tickets.py" line="250" />
         <source>For: “{m}”</source>
         <translation>针对：“{m}”</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="260" />
+        <location filename="../../ui/service/tickets.py" line="252" />
         <source>No message from the customer yet.</source>
         <translation>客户尚未留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="268" />
+        <location filename="../../ui/service/tickets.py" line="260" />
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="269" />
+        <location filename="../../ui/service/tickets.py" line="261" />
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="274" />
+        <location filename="../../ui/service/tickets.py" line="266" />
         <source>{name}: no SLA</source>
         <translation>{name}：无 SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="278" />
+        <location filename="../../ui/service/tickets.py" line="270" />
         <source>{name}: late by {t}</source>
         <translation>{name}：超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="280" />
+        <location filename="../../ui/service/tickets.py" line="272" />
         <source>{name}: met</source>
         <translation>{name}：达标</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="284" />
+        <location filename="../../ui/service/tickets.py" line="276" />
         <source>{name}: BREACHED {t} ago</source>
         <translation>{name}：已超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="287" />
+        <location filename="../../ui/service/tickets.py" line="279" />
         <source>{name}: {t} left</source>
         <translation>{name}：剩余 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="313" />
+        <location filename="../../ui/service/tickets.py" line="305" />
         <source>Insert a canned reply…</source>
         <translation>插入快捷回复…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="315" />
+        <location filename="../../ui/service/tickets.py" line="307" />
         <source>Incident: {title}</source>
         <translation>事件：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="333" />
+        <location filename="../../ui/service/tickets.py" line="325" />
         <source>Reply sent.</source>
         <translation>回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="344" />
+        <location filename="../../ui/service/tickets.py" line="336" />
         <source>Ticket is now {s}.</source>
         <translation>工单状态：{s}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="362" />
+        <location filename="../../ui/service/tickets.py" line="354" />
         <source>Not done; see the status bar.</source>
         <translation>未完成，请查看状态栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="367" />
+        <location filename="../../ui/service/tickets.py" line="359" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="368" />
+        <location filename="../../ui/service/tickets.py" line="360" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="370" />
+        <location filename="../../ui/service/tickets.py" line="362" />
         <source>Ticket escalated.</source>
         <translation>工单已升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="376" />
+        <location filename="../../ui/service/tickets.py" line="368" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="377" />
+        <location filename="../../ui/service/tickets.py" line="369" />
         <source>Resolution (internal note)</source>
         <translation>解决说明（内部备注）</translation>
     </message>

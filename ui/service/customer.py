@@ -35,7 +35,7 @@ from app.errors import DomainError
 from app.services import customer_actions as actions
 from app.services import history
 from app.services.history import Cursor, Event, Header, OrderRow
-from ui.service.names import status_names
+from ui.service.names import channel_names, status_names
 
 
 class ActionDialog(QDialog):
@@ -107,10 +107,7 @@ class CustomerView(QWidget):
             "refund": self.tr("Refund"), "compensation": self.tr("Coupon"), "ticket": self.tr("Ticket"),
             "interaction": self.tr("Contact"), "follow_up": self.tr("Follow-up"),
         }
-        self.channel_names = {
-            "chat": self.tr("Chat"), "phone": self.tr("Phone"), "email": self.tr("Email"),
-            "social": self.tr("Social"), "note": self.tr("Note"),
-        }
+        self.channel_names = channel_names()
         self.status_names = status_names()
         self.tier_names = {"new": self.tr("New"), "regular": self.tr("Regular"), "silver": self.tr("Silver"),
                            "gold": self.tr("Gold"), "vip": self.tr("VIP")}

@@ -33,6 +33,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import service_stats
 from app.services.service_stats import Dashboard
+from ui.service.names import category_names, channel_names
 
 CHANNEL_COLOURS = {"phone": "#1565c0", "chat": "#2e7d32", "email": "#f9a825", "social": "#6a1b9a"}
 
@@ -45,21 +46,8 @@ class DashboardWidget(QWidget):
         self.ctx = ctx
         self.setObjectName("service_dashboard")
         self.board: Dashboard | None = None
-        self.channel_names = {
-            "phone": self.tr("Phone"),
-            "chat": self.tr("Chat"),
-            "email": self.tr("Email"),
-            "social": self.tr("Social"),
-        }
-        self.category_names = {
-            "logistics": self.tr("Logistics"),
-            "return": self.tr("Return"),
-            "quality": self.tr("Quality"),
-            "payment": self.tr("Payment"),
-            "invoice": self.tr("Invoice"),
-            "account": self.tr("Account"),
-            "general": self.tr("General"),
-        }
+        self.channel_names = channel_names()
+        self.category_names = category_names()
         today = ctx.clock().astimezone().date()
         self.start = QDateEdit(QDate(today - dt.timedelta(days=13)), objectName="start", calendarPopup=True)
         self.end = QDateEdit(QDate(today), objectName="end", calendarPopup=True)

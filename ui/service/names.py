@@ -38,3 +38,25 @@ def status_names() -> dict[str, str]:
         "coupon": QCoreApplication.translate("Status", "Coupon"),
         "done": QCoreApplication.translate("Status", "Done"),
     }
+
+
+def channel_names() -> dict[str, str]:
+    return {
+        "phone": QCoreApplication.translate("Channel", "Phone"),
+        "chat": QCoreApplication.translate("Channel", "Chat"),
+        "email": QCoreApplication.translate("Channel", "Email"),
+        "social": QCoreApplication.translate("Channel", "Social"),
+        "note": QCoreApplication.translate("Channel", "Note"),
+    }
+
+
+def category_names() -> dict[str, str]:
+    return {
+        "logistics": QCoreApplication.translate("Category", "Logistics"),
+        "return": QCoreApplication.translate("Category", "Return"),
+        "quality": QCoreApplication.translate("Category", "Quality"),
+        "payment": QCoreApplication.translate("Category", "Payment"),
+        "invoice": QCoreApplication.translate("Category", "Invoice"),
+        "account": QCoreApplication.translate("Category", "Account"),
+        "general": QCoreApplication.translate("Category", "General"),
+    }

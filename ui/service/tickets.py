@@ -34,7 +34,7 @@ from app.models.service import CannedReply, Priority, TicketStatus
 from app.services import assist, tickets
 from app.services.tickets import Clock, QueueRow
 from ui.service.customer import ActionDialog
-from ui.service.names import status_names
+from ui.service.names import category_names, status_names
 
 WARN_S = 15 * 60  # a clock with less than this left shows amber
 RED, AMBER, GREEN = "#c62828", "#e65100", "#2e7d32"
@@ -79,15 +79,7 @@ class TicketView(QWidget):
             "high": self.tr("High"),
             "urgent": self.tr("Urgent"),
         }
-        self.category_names = {
-            "logistics": self.tr("Logistics"),
-            "return": self.tr("Return"),
-            "quality": self.tr("Quality"),
-            "payment": self.tr("Payment"),
-            "invoice": self.tr("Invoice"),
-            "account": self.tr("Account"),
-            "general": self.tr("General"),
-        }
+        self.category_names = category_names()
         self.tier_names = [self.tr("agent"), self.tr("supervisor"), self.tr("manager")]
         self.title = QLabel(objectName="ticket_title")
         font = self.title.font()
