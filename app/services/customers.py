@@ -177,8 +177,12 @@ def search(s: Session, raw: str, *, limit: int = 20) -> SearchResult:
         _last4(s, last4[0], "", hits)
     elif not hits.score and words and not re.fullmatch(r"[\d\s+()-]+", words):
         _fragment(s, words, hits)
+    more = hits.more or len(hits.score) > limit
+    if len(hits.score) > limit:  # summarise only what is shown: the best by score (ties: lowest id)
+        keep = sorted(hits.score, key=lambda cid: (-hits.score[cid], cid))[:limit]
+        hits.score = {cid: hits.score[cid] for cid in keep}
     matches = _matches(s, hits)
-    return SearchResult(query, tuple(matches[:limit]), more=hits.more or len(matches) > limit)
+    return SearchResult(query, tuple(matches[:limit]), more=more or len(matches) > limit)
 
 
 def _exact_keys(s: Session, query: str, hits: _Hits) -> None:
