@@ -12,7 +12,15 @@ from decimal import Decimal
 
 import devices.scale.protocols  # noqa: F401  (registers every protocol)
 from app.errors import DomainError
-from devices.scale.base import PROTOCOLS, ScaleError, ScaleProtocol, WeightReading, WeightStatus, get_protocol
+from devices.scale.base import (
+    GRAMS_PER_UNIT,
+    PROTOCOLS,
+    ScaleError,
+    ScaleProtocol,
+    WeightReading,
+    WeightStatus,
+    get_protocol,
+)
 from devices.scale.device import ScaleDevice
 from devices.scanner.serial_scanner import SUFFIXES, SerialScanner
 from devices.transport import OPEN_ERRORS, LinkState, LinkStatus
@@ -39,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     rw.add_argument("port")
     rw.add_argument("--protocol", required=True, choices=names)
     rw.add_argument("--baudrate", type=int)
-    rw.add_argument("--unit", choices=["kg", "lb"], default="kg", help="unit for unit-less protocols")
+    rw.add_argument("--unit", choices=sorted(GRAMS_PER_UNIT), default="kg",
+                    help="unit for unit-less protocols")
     rw.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for a stable weight")
     rw.add_argument("--json", action="store_true")
     rw.set_defaults(func=cmd_read_weight)
@@ -93,10 +102,11 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     protocol at each baud rate its vendor allows."""
 
     protocols = list(dict.fromkeys(PROTOCOLS.values()))
-    streaming = [p for p in protocols if p.streams]
+    # a strict format before one that reads many layouts (CAS "18 bytes for AND" is also A&D's)
+    streaming = sorted((p for p in protocols if p.streams), key=lambda p: p.lenient)
     polled = [p for p in protocols if not p.streams and p.poll_command]
     framings = sorted({(b, p.bytesize, p.parity, p.stopbits) for p in streaming for b in p.allowed_baudrates},
-                      key=lambda f: (f[0] != 9600, f[0]))  # the usual factory setting first
+                      key=lambda f: (f[0] != 9600, f[0], -f[1], f[2]))  # the usual factory setting first
     for baud, bytesize, parity, stopbits in framings:
         try:
             data = _exchange(port, baud, bytesize, parity, stopbits, None, listen_s)

@@ -76,6 +76,7 @@ PROTOCOL = register(
         baudrate=9600,
         allowed_baudrates=(9600, 2400, 4800, 19200),
         streams=True,
+        lenient=True,
         sim_frame=sim_frame,
     ),
     "continuous",

@@ -106,6 +106,7 @@ class ScaleProtocol:
     streams: bool = False  # sends unasked (continuous output) rather than on request
     has_stability_flag: bool = True
     repeats_unchanged: bool = True  # False: silent while the weight does not change (Adam)
+    lenient: bool = False  # reads many layouts (varying widths): probe asks it after the strict formats
     poll_command: bytes | None = None  # request a weight (request/response protocols)
     zero_command: bytes | None = None
     tare_command: bytes | None = None

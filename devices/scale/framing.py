@@ -74,6 +74,11 @@ class StxFramer:
         return frames
 
 
+def seven_bit(data: bytes) -> bytes:
+    """Drop the parity bit a 7-bit format carries when the port is opened with 8 data bits."""
+    return bytes(b & 0x7F for b in data)
+
+
 NUMBER = re.compile(rb"^\s*([+-]?)\s*(\d+(?:\.\d*)?|\.\d+)\s*$")
 
 

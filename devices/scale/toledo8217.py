@@ -22,7 +22,7 @@ from devices.scale.base import (
     register,
     to_grams,
 )
-from devices.scale.framing import StxFramer, parse_decimal
+from devices.scale.framing import StxFramer, parse_decimal, seven_bit
 
 NAME = "toledo8217"
 MOTION, OVER, NEGATIVE, NET = 0x01, 0x02, 0x04, 0x20
@@ -35,7 +35,7 @@ class Toledo8217Parser:
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
         # 7E1 ports deliver the parity bit stripped, but a misconfigured 8N1 port does not
-        data = bytes(b & 0x7F for b in data)
+        data = seven_bit(data)
         return [self._frame(f) for f in self._frames.feed(data)]
 
     def _frame(self, body: bytes) -> ScaleEvent:

@@ -17,7 +17,8 @@ from devices.sim.devices import SimScale, SimScanner
 @pytest.mark.parametrize(
     "protocol",
     ["mt-sics", "toledo8217", "adam", "continuous", "yaohua-tf0", "yaohua-eq", "yaohua-eq-fwd", "yaohua-a12",
-     "yaohua-cmd", "mt-continuous", "nci", "cas22", "adam-cpw", "adam-highland"],
+     "yaohua-cmd", "mt-continuous", "nci", "cas22", "cas18", "cas10", "adam-cpw",
+     "adam-highland"],
 )
 def test_read_weight_json_and_probe_name_the_protocol(protocol, capsys):
     sim = SimScale(protocol)
