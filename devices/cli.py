@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rw.add_argument("--baudrate", type=int)
     rw.add_argument("--unit", choices=sorted(GRAMS_PER_UNIT), default="kg",
                     help="unit for unit-less protocols")
+    rw.add_argument("--address", help="indicator address for addressed command modes (yaohua-cmd: A-Z)")
     rw.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for a stable weight")
     rw.add_argument("--json", action="store_true")
     rw.set_defaults(func=cmd_read_weight)
@@ -91,10 +92,17 @@ class ProbeHit:
     baudrate: int
     reading: WeightReading
 
+    @property
+    def settings(self) -> dict[str, str]:
+        """Options the reply revealed (an indicator's address), for the station profile."""
+        found = get_protocol(self.protocol).found_settings
+        return found(self.reading) if found else {}
+
     def line(self) -> str:
         p = get_protocol(self.protocol)
+        extra = "".join(f", {k} {v}" for k, v in self.settings.items())
         return (f"{self.protocol} ({p.title}) at {self.baudrate} baud {p.bytesize}{p.parity}{int(p.stopbits)}"
-                f": {_kg(self.reading.grams)} kg")
+                f"{extra}: {_kg(self.reading.grams)} kg")
 
 
 def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
@@ -120,7 +128,8 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
                    key=lambda t: t[0])
     for _i, p, baud in tries:
         try:
-            data = _exchange(port, baud, p.bytesize, p.parity, p.stopbits, p.poll_command, listen_s)
+            data = _exchange(port, baud, p.bytesize, p.parity, p.stopbits, p.probe_command or p.poll_command,
+                             listen_s)
         except DeviceError:
             continue  # this port refuses these settings: try the next
         if hit := _weight(p, data):
@@ -177,6 +186,8 @@ def read_weight(port: str, protocol: str, timeout: float, profile: dict[str, obj
             except queue.Empty:
                 continue
             if isinstance(event, ScaleError):
+                if event.code == "profile":
+                    raise DeviceError(event.message)
                 error = event
             elif isinstance(event, WeightReading):
                 if event.status is WeightStatus.OVERLOAD:
@@ -206,6 +217,10 @@ def cmd_read_weight(args: argparse.Namespace) -> int:
     profile: dict[str, object] = {"unit": args.unit}
     if args.baudrate:
         profile["baudrate"] = args.baudrate
+    if args.address:
+        if get_protocol(args.protocol).poll_for is None:
+            raise DeviceError(f"{args.protocol} has no indicator address; leave out --address.")
+        profile["address"] = args.address
     r = read_weight(args.port, args.protocol, args.timeout, profile)
     if args.json:
         print(json.dumps({"grams": str(r.grams), "kg": _kg(r.grams), "stable": r.stable, "net": r.net,

@@ -108,6 +108,11 @@ class ScaleProtocol:
     repeats_unchanged: bool = True  # False: silent while the weight does not change (Adam)
     lenient: bool = False  # reads many layouts (varying widths): probe asks it after the strict formats
     poll_command: bytes | None = None  # request a weight (request/response protocols)
+    # the request for a station profile (an indicator's address); raises ValueError with a message
+    # fit for the user when the profile's option is not one the indicator can have
+    poll_for: Callable[[dict[str, object]], bytes] | None = None
+    probe_command: bytes | None = None  # what probe sends if not poll_command (every address at once)
+    found_settings: Callable[[WeightReading], dict[str, str]] | None = None  # options a reply reveals
     zero_command: bytes | None = None
     tare_command: bytes | None = None
     clear_tare_command: bytes | None = None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from devices.scale.base import ScaleEvent, ScaleProtocol, WeightReading, get_protocol
+from devices.scale.base import ScaleError, ScaleEvent, ScaleProtocol, WeightReading, get_protocol
 from devices.scale.stability import StabilityFilter
 from devices.transport import LinkStatus, SerialLink, SerialSettings
 
@@ -44,6 +44,14 @@ class ScaleDevice:
             window_s=float(self.profile.get("stable_window_s", 1.0)),  # type: ignore[arg-type]
             tolerance_g=Decimal(str(self.profile.get("stable_tolerance_g", 0))),
         )
+        self.poll_command = self.protocol.poll_command
+        self._profile_error: ScaleError | None = None  # reported on start, never raised
+        if self.protocol.poll_for is not None:
+            try:
+                self.poll_command = self.protocol.poll_for(self.profile)
+            except ValueError as exc:
+                self.poll_command = None
+                self._profile_error = ScaleError("profile", str(exc), self.protocol.name)
         self._parser = self.protocol.new_parser(self.profile)
         self.link = SerialLink(port, serial_settings(self.protocol, self.profile), self._data,
                                on_status, on_connect=self._connected)
@@ -53,8 +61,11 @@ class ScaleDevice:
 
     def start(self) -> None:
         self._stop.clear()
+        if self._profile_error is not None:
+            self.on_event(self._profile_error)
+            return
         self.link.start()
-        if self.protocol.poll_command and self._poller is None:
+        if self.poll_command and self._poller is None:
             self._poller = threading.Thread(target=self._poll, name="scale poll", daemon=True)
             self._poller.start()
 
@@ -81,9 +92,9 @@ class ScaleDevice:
         self._parser = self.protocol.new_parser(self.profile)  # drop half a frame from before
 
     def _poll(self) -> None:
-        assert self.protocol.poll_command is not None
+        assert self.poll_command is not None
         while not self._stop.wait(self.poll_interval):
-            self.link.write(self.protocol.poll_command)
+            self.link.write(self.poll_command)
             self._settle_silent_scale()
 
     def _settle_silent_scale(self) -> None:

@@ -14,7 +14,8 @@ References (Yaohua user manuals, "Communication" / 串行通讯 chapters):
   underload ``         LO23``. Some firmware sends lower-case ``ww``/``wn``/``wt``.
 - XK3190-A9+ command mode (and Keli XK3118): the host sends STX, address ``A``-``Z``, command
   (``A`` handshake, ``B`` gross, ``C`` tare, ``D`` net), XOR of address and command, ETX; the
-  indicator answers STX, address, command, sign + six digits + decimals, XOR, ETX.
+  indicator answers STX, address, command, sign + six digits + decimals, XOR, ETX. The address
+  is the profile's ``address`` option (factory ``A``); probe asks every address at once.
 None of these formats carries a stability flag: readings go through the software rule.
 """
 
@@ -282,6 +283,17 @@ CMD = "yaohua-cmd"
 READS = {b"B": False, b"D": True}  # gross, net
 
 
+ADDRESSES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def address_of(profile: dict[str, object]) -> str:
+    """The indicator's address from a station profile (factory setting ``A``)."""
+    address = str(profile.get("address") or "A").strip().upper()
+    if len(address) != 1 or address not in ADDRESSES:
+        raise ValueError(f"The indicator address must be one letter A-Z, not {address!r}.")
+    return address
+
+
 def command(address: str, code: bytes) -> bytes:
     """The host's request: STX, address, command, XOR of both, ETX."""
     body = address.encode()[:1].upper() + code
@@ -289,6 +301,14 @@ def command(address: str, code: bytes) -> bytes:
 
 
 class CmdParser(_StxEtxParser):
+    """Replies to the gross/net/tare requests; with an ``address`` option, only that indicator's
+    (another address answering means two indicators share the bus or the setting is wrong)."""
+
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        super().__init__(options)
+        address = str((options or {}).get("address") or "").strip().upper()
+        self.address = address.encode() or None
+
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = STX + f + ETX
         if len(f) < 4 or not b"A"[0] <= f[0] <= b"Z"[0]:
@@ -296,6 +316,9 @@ class CmdParser(_StxEtxParser):
         body, check = f[:-2], read_check(f[-2:])
         if check != xor(body):
             return ScaleError("checksum", "XOR check failed (noise on the line?)", CMD, raw)
+        if self.address is not None and body[:1] != self.address:
+            return ScaleError("address", f"indicator {body[:1].decode()} answered, not "
+                              f"{self.address.decode()}", CMD, raw)
         code, data = body[1:2], body[2:]
         if code == b"A" and not data:
             return CommandAck("handshake", CMD, raw)
@@ -314,6 +337,8 @@ def cmd_reply(request: bytes, state: SimState) -> bytes | None:
     if len(f) != 6 or f[:1] != STX or f[-1:] != ETX or read_check(f[3:5]) != xor(f[1:3]):
         return None  # an indicator ignores what is not a valid request for it
     address, code = f[1:2], f[2:3]
+    if address != str(state.options.get("address", "A")).encode():
+        return None  # a request for another indicator on the bus
     if code == b"A":
         data = b""
     elif code in (b"B", b"C", b"D"):
@@ -329,11 +354,15 @@ def cmd_reply(request: bytes, state: SimState) -> bytes | None:
 register(
     ScaleProtocol(
         name=CMD,
-        title="Yaohua / Keli command mode (XK3190-A9+, XK3118), address A",
+        title="Yaohua / Keli command mode (XK3190-A9+, XK3118)",
         new_parser=CmdParser,
         allowed_baudrates=BAUDS,
         has_stability_flag=False,
         poll_command=command("A", b"B"),
+        poll_for=lambda profile: command(address_of(profile), b"B"),
+        # every address in one go: only the indicator that has it answers
+        probe_command=b"".join(command(a, b"B") for a in ADDRESSES),
+        found_settings=lambda reading: {"address": reading.raw[1:2].decode()},
         sim_reply=cmd_reply,
     )
 )

@@ -37,6 +37,28 @@ def test_read_weight_json_and_probe_name_the_protocol(protocol, capsys):
         sim.stop()
 
 
+def test_yaohua_command_mode_at_another_address(capsys):
+    """Probe finds the indicator's address; read-weight asks that address only."""
+    sim = SimScale("yaohua-cmd")
+    sim.state.options["address"] = "K"
+    sim.start()
+    sim.put(-250)
+    try:
+        assert main(["devices", "probe", sim.path, "--listen", "0.25"]) == 0
+        assert "address K: -0.250 kg" in capsys.readouterr().out
+        assert main(["devices", "read-weight", sim.path, "--protocol", "yaohua-cmd", "--address", "k",
+                     "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["grams"] == "-250.000"
+        assert main(["devices", "read-weight", sim.path, "--protocol", "yaohua-cmd", "--timeout", "0.5"]) == 1
+        assert "No answer from the scale" in capsys.readouterr().err  # asked address A: silence
+        assert main(["devices", "read-weight", sim.path, "--protocol", "yaohua-cmd", "--address", "KK"]) == 1
+        assert "one letter A-Z" in capsys.readouterr().err
+        assert main(["devices", "read-weight", sim.path, "--protocol", "nci", "--address", "K"]) == 1
+        assert "has no indicator address" in capsys.readouterr().err
+    finally:
+        sim.stop()
+
+
 def test_read_weight_errors_are_one_clear_line(capsys):
     assert main(["devices", "read-weight", "/dev/nope", "--protocol", "mt-sics", "--timeout", "1"]) == 1
     assert "Cannot open /dev/nope" in capsys.readouterr().err

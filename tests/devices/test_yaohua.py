@@ -93,14 +93,35 @@ def test_command_mode_from_the_a9_plus_manual():
     C tare, D net), XOR, ETX; the indicator answers with sign, six digits and decimals."""
     assert command("a", b"B") == b"\x02AB03\x03"  # 'A' ^ 'B' = 0x03
     proto = get_protocol("yaohua-cmd")
-    state = SimState(grams=Decimal(1200), tare_grams=Decimal(300))
+    state = SimState(grams=Decimal(1200), tare_grams=Decimal(300), options={"address": "C"})
     gross = proto.sim_reply(command("C", b"B"), state)
     assert gross[:3] == b"\x02CB" and one("yaohua-cmd", gross).grams == 1500
     net = one("yaohua-cmd", proto.sim_reply(command("C", b"D"), state))
     assert net.grams == 1200 and net.net
-    assert isinstance(one("yaohua-cmd", proto.sim_reply(command("B", b"A"), state)), CommandAck)
-    assert one("yaohua-cmd", proto.sim_reply(command("A", b"C"), state)).code == "not_weight"
-    assert proto.sim_reply(b"\x02AB99\x03", state) is None  # a request with a bad check is ignored
+    assert isinstance(one("yaohua-cmd", proto.sim_reply(command("C", b"A"), state)), CommandAck)
+    assert one("yaohua-cmd", proto.sim_reply(command("C", b"C"), state)).code == "not_weight"
+    assert proto.sim_reply(command("A", b"B"), state) is None  # a request for another indicator
+    assert proto.sim_reply(b"\x02CB99\x03", state) is None  # a request with a bad check is ignored
+    negative = b"CB-0002503"  # -0.250 kg
+    assert one("yaohua-cmd", b"\x02" + negative + check_chars(xor(negative)) + b"\x03").grams == -250
+
+
+def test_command_mode_address_comes_from_the_profile():
+    """XK3190-A9+ manual: the address (A-Z, factory A) is set on the indicator; the host puts it
+    in each request and the reply carries it back."""
+    proto = get_protocol("yaohua-cmd")
+    assert proto.poll_for({}) == command("A", b"B") == proto.poll_command
+    assert proto.poll_for({"address": "d"}) == b"\x02DB06\x03"  # 'D' ^ 'B' = 0x06
+    with pytest.raises(ValueError, match="one letter A-Z"):
+        proto.poll_for({"address": "7"})
+    reply = proto.sim_reply(command("D", b"B"), SimState(grams=Decimal(500), options={"address": "D"}))
+    assert proto.new_parser({"address": "D"}).feed(reply)[0].grams == 500
+    assert proto.new_parser({"address": "E"}).feed(reply)[0].code == "address"
+    assert proto.found_settings(proto.new_parser({}).feed(reply)[0]) == {"address": "D"}
+    # probe's single burst asks every address; the indicator answers only its own
+    replies = [r for c in proto.probe_command.split(b"\x03") if (r := proto.sim_reply(
+        c + b"\x03", SimState(grams=Decimal(500), options={"address": "Q"})))]
+    assert [r[1:2] for r in replies] == [b"Q"]
 
 
 @given(st.integers(0, 255), st.booleans())
