@@ -218,7 +218,7 @@ def cmd_read_weight(args: argparse.Namespace) -> int:
     if args.baudrate:
         profile["baudrate"] = args.baudrate
     if args.address:
-        if get_protocol(args.protocol).poll_for is None:
+        if "address" not in get_protocol(args.protocol).options:
             raise DeviceError(f"{args.protocol} has no indicator address; leave out --address.")
         profile["address"] = args.address
     r = read_weight(args.port, args.protocol, args.timeout, profile)

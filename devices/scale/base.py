@@ -106,6 +106,7 @@ class ScaleProtocol:
     streams: bool = False  # sends unasked (continuous output) rather than on request
     has_stability_flag: bool = True
     repeats_unchanged: bool = True  # False: silent while the weight does not change (Adam)
+    options: tuple[str, ...] = ()  # profile options the format reads: "address", "unit" (it sends none)
     lenient: bool = False  # reads many layouts (varying widths): probe asks it after the strict formats
     poll_command: bytes | None = None  # request a weight (request/response protocols)
     # the request for a station profile (an indicator's address); raises ValueError with a message

@@ -166,6 +166,7 @@ register(
         name=CAS10,
         title="CAS 10-byte frames (weight only)",
         new_parser=Cas10Parser,
+        options=("unit",),
         allowed_baudrates=BAUDS,
         streams=True,
         has_stability_flag=False,

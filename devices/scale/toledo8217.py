@@ -84,6 +84,7 @@ PROTOCOL = register(
         name=NAME,
         title="Mettler Toledo 8217 (NCI W)",
         new_parser=Toledo8217Parser,
+        options=("unit",),
         baudrate=9600,
         bytesize=7,
         parity="E",

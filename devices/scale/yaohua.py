@@ -356,6 +356,7 @@ register(
         name=CMD,
         title="Yaohua / Keli command mode (XK3190-A9+, XK3118)",
         new_parser=CmdParser,
+        options=("address",),
         allowed_baudrates=BAUDS,
         has_stability_flag=False,
         poll_command=command("A", b"B"),

@@ -34,3 +34,28 @@ def test_configure_test_and_save(qtbot):
         dialog.stop_test()
         scale.stop()
         scanner.stop()
+
+
+def test_indicator_address_for_command_mode(qtbot):
+    """A Yaohua/Keli indicator in command mode answers only at its address (set on the indicator)."""
+    scale = SimScale("yaohua-cmd")
+    scale.state.options["address"] = "K"
+    scale_path = scale.start()
+    scale.put(1250)
+    dialog = DeviceSettingsDialog(StationSettings(station="PACK-03"))
+    qtbot.addWidget(dialog)
+    try:
+        address = dialog.findChild(QComboBox, "address")
+        assert not address.isEnabled()  # mt-sics has no address
+        dialog.findChild(QComboBox, "scale_port").setCurrentText(scale_path)
+        proto = dialog.findChild(QComboBox, "protocol")
+        proto.setCurrentIndex(proto.findData("yaohua-cmd"))
+        assert address.isEnabled() and not dialog.findChild(QComboBox, "unit").isEnabled()
+        address.setCurrentText("K")
+        dialog.start_test()
+        qtbot.waitUntil(lambda: "1.250 kg" in dialog.findChild(QLabel, "live_weight").text(), timeout=3000)
+        dialog.save()
+        assert load_settings().devices["scale"]["address"] == "K"
+    finally:
+        dialog.stop_test()
+        scale.stop()

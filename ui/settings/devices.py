@@ -3,6 +3,7 @@ with the live weight and the last scan shown while configuring; saved per statio
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import StationSettings, save_settings
-from devices.scale.base import PROTOCOLS, ScaleError, WeightReading, get_protocol
+from devices.scale.base import GRAMS_PER_UNIT, PROTOCOLS, ScaleError, WeightReading, get_protocol
 from devices.scanner.serial_scanner import SUFFIXES
 from ui.bridge import DeviceBridge
 
@@ -57,9 +58,14 @@ class DeviceSettingsDialog(QDialog):
         self.bytesize = self._combo(["7", "8"], str(scale.get("bytesize", "")), "bytesize")
         self.parity = self._combo(["N", "E", "O"], str(scale.get("parity", "")), "parity")
         self.stopbits = self._combo(["1", "2"], str(scale.get("stopbits", "")).replace(".0", ""), "stopbits")
+        # options only some formats read: an indicator's bus address, the unit of a format that sends none
+        self.address = self._combo(list(string.ascii_uppercase), str(scale.get("address", "A")), "address")
+        self.unit = self._combo(sorted(GRAMS_PER_UNIT), str(scale.get("unit", "kg")), "unit")
         self.protocol.currentIndexChanged.connect(self._protocol_defaults)
+        self.protocol.currentIndexChanged.connect(self._protocol_options)
         if not scale.get("baudrate"):
             self._protocol_defaults()
+        self._protocol_options()
 
         self.scanner_port = self._port_box(scanner.get("port", ""), "scanner_port")
         self.suffix = self._combo(list(SUFFIXES), str(scanner.get("suffix", "cr")), "suffix")
@@ -86,6 +92,8 @@ class DeviceSettingsDialog(QDialog):
         for w in (self.baud, self.bytesize, self.parity, self.stopbits):
             serial_row.addWidget(w)
         f1.addRow(self.tr("Baud, data bits, parity, stop bits"), serial_row)
+        f1.addRow(self.tr("Indicator address"), self.address)
+        f1.addRow(self.tr("Unit (the scale sends none)"), self.unit)
         scanner_box = QGroupBox(self.tr("Serial scanner"))
         f2 = QFormLayout(scanner_box)
         f2.addRow(self.tr("Port"), self.scanner_port)
@@ -132,7 +140,13 @@ class DeviceSettingsDialog(QDialog):
         self.parity.setCurrentText(p.parity)
         self.stopbits.setCurrentText(str(int(p.stopbits)))
 
+    def _protocol_options(self) -> None:
+        options = PROTOCOLS[self.protocol.currentData()].options
+        self.address.setEnabled("address" in options)
+        self.unit.setEnabled("unit" in options)
+
     def profiles(self) -> dict[str, dict[str, Any]]:
+        options = PROTOCOLS[self.protocol.currentData()].options
         return {
             "scale": {
                 "port": self.scale_port.currentText().strip(),
@@ -141,6 +155,8 @@ class DeviceSettingsDialog(QDialog):
                 "bytesize": int(self.bytesize.currentText()),
                 "parity": self.parity.currentText(),
                 "stopbits": int(self.stopbits.currentText()),
+                **({"address": self.address.currentText()} if "address" in options else {}),
+                **({"unit": self.unit.currentText()} if "unit" in options else {}),
             },
             "scanner": {"port": self.scanner_port.currentText().strip(), "suffix": self.suffix.currentText()},
         }
