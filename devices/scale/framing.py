@@ -69,7 +69,10 @@ class StxFramer:
                 if len(self._buf) > MAX_FRAME:
                     self._buf.clear()
                 break
-            frames.append(bytes(self._buf[1:end]))
+            begin = 1
+            if self._length and end + 1 > self._length and self._buf[end + 1 - self._length] == 0x02:
+                begin = end + 2 - self._length  # the STX before was a stray byte (a checksum of 02h)
+            frames.append(bytes(self._buf[begin:end]))
             del self._buf[: end + 1]
         return frames
 

@@ -10,7 +10,8 @@ of STX through CR).
 - B bit 0: net; bit 1: negative; bit 2: out of range (over or under); bit 3: motion;
   bit 4: kg (else lb); bit 5 = 1; bit 6: not zeroed since power-up.
 - C bits 0-2: unit when not lb/kg (001 g, 010 t, 011 oz); bit 4: expanded data (x10); bit 5 = 1.
-Clones differ in the "always 1/0" bits and parity, so bits 5-7 are ignored.
+Clones differ in the "always 1/0" bits and parity, so bits 5-7 are ignored and the parity bit is
+dropped. The checksum is skipped, not checked; when it happens to be 02h it is not taken for STX.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from devices.scale.base import (
     register,
     to_grams,
 )
-from devices.scale.framing import StxFramer
+from devices.scale.framing import StxFramer, seven_bit
 
 NAME = "mt-continuous"
 DECIMALS = {0: 2, 1: 1, 2: 0, 3: -1, 4: -2, 5: -3, 6: -4, 7: -5}  # A bits 0-2 -> power of ten
@@ -41,10 +42,11 @@ def _digits(field: bytes) -> int | None:
 
 class MtContinuousParser:
     def __init__(self, options: dict[str, object] | None = None) -> None:
-        self._frames = StxFramer(b"\r")
+        self._frames = StxFramer(b"\r", length=17)
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
-        return [self._frame(f) for f in self._frames.feed(data)]
+        # 7E1 clones read on a port opened 8N1 hand over the parity bit as bit 7
+        return [self._frame(f) for f in self._frames.feed(seven_bit(data))]
 
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = b"\x02" + f + b"\r"

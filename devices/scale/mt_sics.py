@@ -58,6 +58,8 @@ class MtSicsParser:
         return ScaleError("garbled", f"unexpected reply {line[:40]!r}", NAME, raw)
 
     def _weight(self, parts: list[bytes], status: bytes, raw: bytes) -> ScaleEvent:
+        if status in (b"+", b"-", b"I") and len(parts) != 2:
+            return ScaleError("garbled", f"malformed reply {raw[:40]!r}", NAME, raw)  # "S +" is all of it
         if status == b"+":
             return WeightReading(Decimal(0), False, WeightStatus.OVERLOAD, protocol=NAME, raw=raw)
         if status == b"-":

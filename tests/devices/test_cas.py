@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from devices.scale.base import WeightReading, WeightStatus, get_protocol
+from tests.devices.wire import even_parity
 
 
 def frame(
@@ -58,11 +59,6 @@ def test_noise_and_split_frames():
 @given(st.binary(max_size=120))
 def test_random_bytes_never_raise(data):
     get_protocol("cas22").new_parser({}).feed(data)
-
-
-def even_parity(data: bytes) -> bytes:
-    """What a port opened 8N1 receives from a 7E1 sender: the parity bit as bit 7."""
-    return bytes(b | 0x80 if bin(b).count("1") % 2 else b for b in data)
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def test_no_format_reads_anothers_frames(reader, writer, frames, cuts):
 
 @pytest.mark.parametrize("name", NAMES)
 @settings(max_examples=60, deadline=None)
-@given(other=st.sampled_from(NAMES), junk=st.binary(max_size=40),
+@given(other=st.sampled_from(NAMES), junk=st.one_of(st.just(b""), st.binary(max_size=40)),
        foreign=st.lists(states(), max_size=2), own=st.lists(states(), min_size=2, max_size=3),
        cuts=st.lists(st.integers(0, 400), max_size=8))
 def test_own_frames_are_found_again_after_foreign_bytes(name, other, junk, foreign, own, cuts):
@@ -93,4 +93,5 @@ def test_own_frames_are_found_again_after_foreign_bytes(name, other, junk, forei
     if alone[-1]:  # the last frame carries a reading (MT-SICS "S" stays silent while unstable)
         last = alone[-1][-1]
         assert readings and (readings[-1].grams, readings[-1].status) == (last.grams, last.status)
-    assert {e.grams for e in readings} <= {e.grams for frame in alone for e in frame}
+    if not junk:  # random junk may itself spell a frame of this format; another format's frames may not
+        assert {e.grams for e in readings} <= {e.grams for frame in alone for e in frame}

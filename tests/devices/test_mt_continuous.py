@@ -9,6 +9,7 @@ import pytest
 
 from devices.scale.base import SimState, WeightStatus, get_protocol
 from devices.scale.mt_continuous import checksum
+from tests.devices.wire import even_parity
 
 KG3 = 0x20 | 0x08 | 5  # A: increment x1, decimal 0.00X
 KG = 0x20 | 0x10  # B: kg, gross, positive, no motion
@@ -64,3 +65,17 @@ def test_simulator_frames_parse_back():
     state = SimState(grams=Decimal(1500), tare_grams=Decimal(200), options={"checksum": True})
     r = read(proto.sim_frame(state)[:-1])
     assert r.grams == 1500 and r.net and r.tare_grams == 200
+
+
+def test_a_checksum_of_02h_is_not_taken_for_the_next_frames_stx():
+    """IND560 manual: the optional checksum is the two's complement of the 7-bit sum, so it can be
+    02h (here for 2 g); the frame after it must still be read."""
+    one = frame(KG3, KG, 0x20, b"     2")
+    assert checksum(one) == b"\x02"
+    events = get_protocol("mt-continuous").new_parser({}).feed((one + checksum(one)) * 3)
+    assert [e.grams for e in events] == [2, 2, 2]
+
+
+def test_parity_bit_of_a_7e1_indicator_on_a_port_opened_8n1():
+    one = frame(KG3, KG, 0x20, b"001234")
+    assert read(even_parity(one)).grams == 1234

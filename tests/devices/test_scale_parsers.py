@@ -19,6 +19,7 @@ from devices.scale.base import (
     get_protocol,
 )
 from devices.scale.stability import StabilityFilter
+from tests.devices.wire import even_parity
 
 get_protocol("mt-sics")  # import every protocol module
 
@@ -51,6 +52,8 @@ class TestMtSics:
         over, under, busy = feed("mt-sics", b"S +\r\nS -\r\nS I\r\n")
         assert over.status is WeightStatus.OVERLOAD and under.status is WeightStatus.UNDERLOAD
         assert isinstance(busy, ScaleError) and busy.code == "not_executable"
+        (noise,) = feed("mt-sics", b"S\t+ S D      0.001 kg\r\n")  # noise before a reply: not an overload
+        assert isinstance(noise, ScaleError) and noise.code == "garbled"
 
     @pytest.mark.parametrize(("line", "code"), [(b"ES\r\n", "syntax"), (b"ET\r\n", "transmission"),
                                                  (b"EL\r\n", "logical")])
@@ -89,8 +92,7 @@ class TestToledo8217:
         assert net_over.net
 
     def test_parity_bit_from_a_port_opened_8n1_is_ignored(self):
-        with_parity = bytes(b | 0x80 if bin(b).count("1") % 2 else b for b in b"\x0201.234\r")
-        (reading,) = feed("toledo8217", with_parity)
+        (reading,) = feed("toledo8217", even_parity(b"\x0201.234\r"))
         assert reading.grams == Decimal("1234.000")
 
 
