@@ -44,9 +44,12 @@ class AndContinuousParser:
         header = fields[0].upper()
         if header not in HEADERS or len(fields) not in (2, 3):
             return ScaleError("garbled", f"unexpected line {line[:40]!r}", NAME, line)
-        net = len(fields) == 3 and fields[1].upper() in (b"NT", b"NET")
-        if len(fields) == 3 and fields[1].upper() not in (b"GS", b"NT", b"NET", b"GROSS", b"TR"):
+        kind = fields[1].upper() if len(fields) == 3 else b"GS"
+        if kind in (b"TR", b"TARE"):
+            return ScaleError("not_weight", "the indicator sent its tare, not the weight", NAME, line)
+        if kind not in (b"GS", b"NT", b"NET", b"GROSS"):
             return ScaleError("garbled", f"unexpected field {fields[1][:8]!r}", NAME, line)
+        net = kind in (b"NT", b"NET")
         data = fields[-1]
         if header == b"OL":
             status = WeightStatus.UNDERLOAD if data.lstrip().startswith(b"-") else WeightStatus.OVERLOAD

@@ -123,6 +123,14 @@ class TestAndContinuous:
         (r,) = feed("continuous", line)
         assert (r.grams, r.stable, r.net) == (grams, stable, net)
 
+    def test_field_widths_of_chinese_indicators_and_tare_lines(self):
+        """ST,GS lines as Chinese indicators stream them: sign apart or padded, a space before the
+        unit or none; a TR (tare) line is the tare, never the weight on the platter."""
+        lines = b"ST,GS,+  4.876kg\r\nST,GS, 00254.80 kg\r\nUS,NT,-  0.020 kg\r\nST,TR,+0000.500kg\r\n"
+        gross, big, net, tare = feed("and", lines)
+        assert (gross.grams, big.grams, net.grams, net.net, net.stable) == (4876, 254800, -20, True, False)
+        assert isinstance(tare, ScaleError) and tare.code == "not_weight"
+
     def test_overload_and_counting(self):
         over, under, qt = feed("and", b"OL,+9999999 g\r\nOL,-9999999 g\r\nQT,+0000120PC\r\n")
         assert over.status is WeightStatus.OVERLOAD and under.status is WeightStatus.UNDERLOAD
