@@ -11,15 +11,13 @@ import time
 import pytest
 
 from app.cli import main
+from devices.scale.base import PROTOCOLS, get_protocol
 from devices.sim.devices import SimScale, SimScanner
 
+get_protocol("mt-sics")  # import every protocol module
 
-@pytest.mark.parametrize(
-    "protocol",
-    ["mt-sics", "toledo8217", "adam", "continuous", "yaohua-tf0", "yaohua-eq", "yaohua-eq-fwd", "yaohua-a12",
-     "yaohua-cmd", "mt-continuous", "nci", "cas22", "cas18", "cas10", "adam-cpw",
-     "adam-highland"],
-)
+
+@pytest.mark.parametrize("protocol", [*sorted({p.name for p in PROTOCOLS.values()}), "continuous"])
 def test_read_weight_json_and_probe_name_the_protocol(protocol, capsys):
     sim = SimScale(protocol)
     sim.start()
