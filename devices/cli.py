@@ -69,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "put GRAMS | unstable | overload | unplug | replug | quit")
     sscale.add_argument("--protocol", default="mt-sics", choices=names)
     sscale.add_argument("--grams", default="0")
+    sscale.add_argument("--address", default="A", help="the simulated indicator's address (yaohua-cmd)")
     sscale.set_defaults(func=cmd_sim_scale)
     sscan = ssub.add_parser("scanner", help="print the port path, then send each stdin line as a scan")
     sscan.set_defaults(func=cmd_sim_scanner)
@@ -107,8 +108,10 @@ class ProbeHit:
 
 def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     """Listen first (streaming indicators announce themselves), then ask each request/response
-    protocol at each baud rate its vendor allows."""
+    protocol at each baud rate its vendor allows. Raises DeviceError if the port never opened."""
 
+    opened = False
+    failure = ""
     protocols = list(dict.fromkeys(PROTOCOLS.values()))
     # a strict format before one that reads many layouts (CAS "18 bytes for AND" is also A&D's)
     streaming = sorted((p for p in protocols if p.streams), key=lambda p: p.lenient)
@@ -118,7 +121,9 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     for baud, bytesize, parity, stopbits in framings:
         try:
             data = _exchange(port, baud, bytesize, parity, stopbits, None, listen_s)
-        except DeviceError:
+            opened = True
+        except DeviceError as exc:
+            failure = str(exc)
             continue  # this port refuses these settings: try the next
         for p in streaming:
             if baud in p.allowed_baudrates and (hit := _weight(p, data)):
@@ -130,10 +135,14 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
         try:
             data = _exchange(port, baud, p.bytesize, p.parity, p.stopbits, p.probe_command or p.poll_command,
                              listen_s)
-        except DeviceError:
+            opened = True
+        except DeviceError as exc:
+            failure = str(exc)
             continue  # this port refuses these settings: try the next
         if hit := _weight(p, data):
             return ProbeHit(p.name, baud, hit)
+    if not opened:
+        raise DeviceError(failure)
     return None
 
 
@@ -146,14 +155,17 @@ def _exchange(port: str, baud: int, bytesize: int, parity: str, stopbits: float,
                                      stopbits=stopbits, timeout=0.05)
     except OPEN_ERRORS as exc:
         raise DeviceError(f"Cannot open {port}: {exc}") from None
+    data = bytearray()
     with link:
-        link.reset_input_buffer()
-        if command:
-            link.write(command)
-        data = bytearray()
-        deadline = time.monotonic() + listen_s
-        while time.monotonic() < deadline:
-            data += link.read(256)
+        try:
+            link.reset_input_buffer()
+            if command:
+                link.write(command)
+            deadline = time.monotonic() + listen_s
+            while time.monotonic() < deadline:
+                data += link.read(256)
+        except OPEN_ERRORS as exc:  # unplugged while listening
+            raise DeviceError(f"{port} stopped answering: {exc}") from None
     return bytes(data)
 
 
@@ -264,6 +276,7 @@ def cmd_sim_scale(args: argparse.Namespace) -> int:
     from devices.sim.devices import SimScale
 
     sim = SimScale(args.protocol)
+    sim.state.options["address"] = args.address.upper()
     print(sim.start(), flush=True)
     sim.put(args.grams)
     try:

@@ -57,6 +57,20 @@ def test_yaohua_command_mode_at_another_address(capsys):
         sim.stop()
 
 
+def test_probe_of_a_scale_unplugged_while_listening_is_one_clear_line(capsys):
+    sim = SimScale("yaohua-cmd")  # silent until asked: probe is still listening when it goes
+    sim.start()
+    threading.Timer(0.1, sim.unplug).start()
+    try:
+        assert main(["devices", "probe", sim.path, "--listen", "0.25"]) == 1
+        err = capsys.readouterr().err
+        assert "Cannot open" in err and err.count("\n") == 1  # it went: the port is gone
+    finally:
+        sim.stop()
+    assert main(["devices", "probe", "/dev/nope", "--listen", "0.05"]) == 1
+    assert "Cannot open /dev/nope" in capsys.readouterr().err
+
+
 def test_read_weight_errors_are_one_clear_line(capsys):
     assert main(["devices", "read-weight", "/dev/nope", "--protocol", "mt-sics", "--timeout", "1"]) == 1
     assert "Cannot open /dev/nope" in capsys.readouterr().err
