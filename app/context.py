@@ -16,23 +16,7 @@ from app.config import StationSettings
 from app.db import session_factory
 from app.models.accounts import Role
 from app.models.base import utcnow
-
-# What each role may do; checked by services, mirrored by the UI to hide what it can't use.
-PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.PICKER: frozenset({"station.pick"}),
-    Role.PACKER: frozenset({"station.pack", "station.verify"}),
-    Role.AGENT: frozenset({"service.use"}),
-    Role.SUPERVISOR: frozenset(
-        {"station.pick", "station.pack", "station.verify", "station.exceptions", "station.override",
-         "service.use", "service.reveal_pii", "service.approve_refund", "service.dashboard",
-         "service.merge", "intake.import"}
-    ),
-    Role.ADMIN: frozenset(
-        {"station.pick", "station.pack", "station.verify", "station.exceptions", "station.override",
-         "service.use", "service.reveal_pii", "service.approve_refund", "service.dashboard",
-         "service.merge", "intake.import", "admin.settings"}
-    ),
-}
+from app.permissions import PERMISSIONS
 
 
 @dataclass(frozen=True)
