@@ -36,3 +36,33 @@ fi
 lpstat -p PDF >/dev/null 2>&1 ||
   $SUDO lpadmin -p PDF -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 echo "system ready: PostgreSQL $PG_VERSION, CUPS queue PDF, CJK fonts"
+
+# Mail: postfix (SMTP on 127.0.0.1:25) and dovecot (IMAP on 127.0.0.1:143) delivering to
+# ~/Maildir, with the users the mail tests and the bench sign in as. Unknown recipients are
+# accepted and bounced afterwards (smtpd_reject_unlisted_recipient = no), so tests see real DSNs.
+$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd postfix >/dev/null
+[ -s /etc/mailname ] || echo localhost | $SUDO tee /etc/mailname >/dev/null
+$SUDO postconf -e "home_mailbox = Maildir/" "inet_interfaces = loopback-only" \
+  "mydestination = localhost, packdesk.test" "inet_protocols = ipv4" \
+  "smtpd_reject_unlisted_recipient = no" "mailbox_size_limit = 0"
+$SUDO tee /etc/dovecot/conf.d/99-packdesk.conf >/dev/null <<'CONF'
+mail_location = maildir:~/Maildir
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+CONF
+# dovecot refuses to start while the default certificate named there is missing
+$SUDO sed -i -E 's/^(ssl_(cert|key) = )/#\1/' /etc/dovecot/conf.d/10-ssl.conf
+for who in shop customer bench; do
+  id "pd$who" >/dev/null 2>&1 || $SUDO useradd -m -s /usr/sbin/nologin "pd$who"
+  echo "pd$who:packdesk-$who" | $SUDO chpasswd
+done
+# daemons keep the caller's stdout open: without the redirections this script never returns
+if $SUDO postfix status >/dev/null 2>&1; then $SUDO postfix reload >/dev/null 2>&1; else $SUDO postfix start >/dev/null 2>&1; fi
+if pgrep -x dovecot >/dev/null; then $SUDO doveadm reload >/dev/null 2>&1; else $SUDO dovecot >/dev/null 2>&1; fi
+for _ in $(seq 1 30); do
+  (exec 3<>/dev/tcp/127.0.0.1/143) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null && break
+  sleep 0.5
+done
+echo "mail ready: SMTP 127.0.0.1:25, IMAP 127.0.0.1:143, users pdshop pdcustomer pdbench (password packdesk-<who>)"
