@@ -187,8 +187,7 @@ def start_wave(session: Session, wave_id: int, picker_id: int | None, now: dt.da
         update(Wave)
         .where(Wave.id == wave_id, Wave.status == WaveStatus.RELEASED)
         .values(status=WaveStatus.PICKING, picker_id=picker_id)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    ).rowcount  # synchronised: the wave already loaded above must not still say "released"
     if claimed != 1:
         raise Conflict(f"Wave {wave.number} is already being picked.")
     orders = session.scalars(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from app.db import read_only, unit_of_work
+from app.errors import Conflict
 from app.models.fulfilment import ExceptionKind, StationException, Tote
 from app.models.inventory import Stock
 from app.models.orders import Order, OrderStatus
@@ -136,3 +138,15 @@ def test_a_picked_tote_opens_its_order_at_the_pack_station(demo_ctx, station):
     with unit_of_work(demo_ctx.sessions) as s:
         r = packing.open_parcel(s, station, parse_scan(tote), demo_ctx.clock())
     assert r.parcel.order_number == picked and r.parcel.lines[0].scanned == 0
+
+
+def test_a_started_wave_says_it_is_being_picked_and_cannot_be_started_twice(demo_ctx):
+    _allocated(demo_ctx, [("SKU-00001", 1)], 2)
+    with unit_of_work(demo_ctx.sessions) as s:
+        (wave,) = waves.plan_waves(s, demo_ctx.clock())
+        started = waves.start_wave(s, wave.id, 5, demo_ctx.clock())
+    assert (wave.status, started.status) == ("released", "picking")
+    with read_only(demo_ctx.sessions) as s:
+        assert [w.status for w in waves.open_waves(s) if w.id == wave.id] == ["picking"]
+    with pytest.raises(Conflict, match="already being picked"), unit_of_work(demo_ctx.sessions) as s:
+        waves.start_wave(s, wave.id, 6, demo_ctx.clock())
