@@ -22,6 +22,7 @@ from app.models.catalog import Bin, Zone
 from app.models.fulfilment import PickStatus, PickTask, Tote, ToteStatus, Wave, WaveStatus
 from app.models.inventory import Reservation, ReservationStatus, Stock
 from app.models.orders import Order, OrderLine, OrderStatus
+from app.services import settings
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -30,6 +31,11 @@ CHUNK = 500  # ids per IN (...) list
 class Limits:
     orders: int = 30  # totes on one cart
     lines: int = 150
+
+    @classmethod
+    def from_settings(cls, session: Session) -> Limits:
+        """The site's wave size (shared settings ``waves.max_orders`` and ``waves.max_lines``)."""
+        return cls(settings.get(session, "waves.max_orders"), settings.get(session, "waves.max_lines"))
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def walk_order(bins: Iterable[tuple[str, int, int, int]]) -> list[tuple[str, int
 
 def plan_waves(session: Session, now: dt.datetime, limits: Limits | None = None) -> list[WaveView]:
     """Every allocated order not yet in a wave goes into one (a split order into one per warehouse)."""
-    limits = limits or Limits()
+    limits = limits or Limits.from_settings(session)
     rows = session.execute(
         select(
             Order.id,

@@ -14,7 +14,7 @@ from app.errors import Conflict
 from app.models.fulfilment import ExceptionKind, StationException, Tote
 from app.models.inventory import Stock
 from app.models.orders import Order, OrderStatus
-from app.services import allocation, picking, waves
+from app.services import allocation, picking, settings, waves
 from devices.scanner.scan import parse_scan
 from tests.app.packing.conftest import barcode, make_order
 
@@ -150,3 +150,12 @@ def test_a_started_wave_says_it_is_being_picked_and_cannot_be_started_twice(demo
         assert [w.status for w in waves.open_waves(s) if w.id == wave.id] == ["picking"]
     with pytest.raises(Conflict, match="already being picked"), unit_of_work(demo_ctx.sessions) as s:
         waves.start_wave(s, wave.id, 6, demo_ctx.clock())
+
+
+def test_wave_size_comes_from_the_site_settings(demo_ctx):
+    _allocated(demo_ctx, [("SKU-00001", 1)], 3)
+    with unit_of_work(demo_ctx.sessions) as s:
+        settings.put(s, "waves.max_orders", 2)
+    with unit_of_work(demo_ctx.sessions) as s:
+        assert waves.Limits.from_settings(s) == waves.Limits(orders=2, lines=150)
+        assert [w.orders for w in waves.plan_waves(s, demo_ctx.clock())] == [2, 1]
