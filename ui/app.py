@@ -6,11 +6,13 @@ opened (and migrated) right after, so a station shows its first window as fast a
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import StationSettings, save_settings
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from ui.bridge import DeviceBridge
     from ui.main_window import MainWindow
     from ui.print_preview import PrintQueueRunner
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -45,6 +49,9 @@ class Shell:
     def __init__(self, context: AppContext | Callable[[], AppContext], settings: StationSettings,
                  devices: DeviceBridge | None = None) -> None:
         self.app = application()
+        if getattr(self.app, "_packdesk_shell", None) is not None:
+            raise RuntimeError("A PackDesk shell already runs in this process: one station, one shell.")
+        self.app._packdesk_shell = self  # type: ignore[attr-defined]
         self.settings = settings
         self.ctx: AppContext | None = None if callable(context) else context
         self._open_context = context if callable(context) else None
@@ -70,21 +77,34 @@ class Shell:
         devices.scanned.connect(self.route_scan)
 
     def show_login(self) -> LoginWindow:
-        if self.main is not None:
-            self.main.close()
-            self.main = None
-        self.login = LoginWindow(self.ctx, self.translations.language)
-        self.login.signed_in.connect(self.show_main)
-        self.login.language_chosen.connect(self._switch_language_at_login)
+        """Sign out whoever is signed in and show the one sign-in window, blank."""
+        self._sign_out()
+        if self.login is None:
+            self.login = LoginWindow(self.ctx, self.translations.language)
+            self.login.signed_in.connect(self.show_main)
+            self.login.language_chosen.connect(self.set_language)
+            if self.ctx is None:
+                QTimer.singleShot(0, self._open_database)
+        self.login.show_language(self.translations.language)
+        self.login.clear()
+        self.login.language_changed()  # the language may have changed in the main window
         self.login.show()
-        if self.ctx is None:
-            QTimer.singleShot(0, self._open_database)
         return self.login
+
+    def _sign_out(self) -> None:
+        if self.main is not None:
+            main, self.main = self.main, None
+            main.close()
+            main.deleteLater()  # its dialogs and mode widgets go with it
+        if self.ctx is not None and self.ctx.user is not None:
+            self.ctx = replace(self.ctx, user=None)
 
     def _open_database(self) -> None:
         from app.errors import DomainError
 
-        assert self._open_context is not None and self.login is not None
+        assert self._open_context is not None
+        if self.login is None:  # closed before the database was asked for
+            return
         try:
             self.ctx = self._open_context()
         except DomainError as exc:
@@ -93,13 +113,17 @@ class Shell:
         self.login.set_context(self.ctx)
 
     def show_main(self, user: CurrentUser) -> MainWindow:
+        """The main window for ``user``; while one is open, nobody else is let in beside it."""
         from ui.main_window import MainWindow
 
         assert self.ctx is not None
+        if self.main is not None:
+            log.warning("sign-in of %s refused: %s is signed in on this station",
+                        user.username, self.ctx.user.username if self.ctx.user else "?")
+            return self.main
         self.ctx = self.ctx.signed_in(user)
         if self.login is not None:
-            self.login.close()
-            self.login = None
+            self.login.hide()
         self.main = MainWindow(self.ctx, self.devices)
         self.main.sign_out_requested.connect(self.show_login)
         self.main.language_requested.connect(self._switch_language_in_main)
@@ -118,22 +142,20 @@ class Shell:
         self.translations.install(language)
         self.settings.language = self.translations.language
         save_settings(self.settings)
-
-    def _switch_language_at_login(self, language: str) -> None:
-        self.set_language(language)
-        self.show_login()
+        # Qt only posts LanguageChange: word the window now, before anything is typed into it
+        if self.login is not None:
+            self.login.language_changed()
 
     def _switch_language_in_main(self, language: str) -> None:
         # Rebuilding the window re-runs every tr(); open work is in the database, not the widgets.
         self.set_language(language)
         assert self.ctx is not None and self.ctx.user is not None
-        old = self.main
-        self.main = None
-        self.show_main(self.ctx.user)
+        user = self.ctx.user
+        old, self.main = self.main, None
+        self.show_main(user)
         if old is not None:
-            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             old.close()
-
+            old.deleteLater()
 
     def _restart_devices(self) -> None:
         """Saved device settings take effect at once: new links on the new ports."""
@@ -165,6 +187,7 @@ class Shell:
                 window.close()
                 window.deleteLater()
         self.login = self.main = None
+        self.app._packdesk_shell = None  # type: ignore[attr-defined]
         if self.printing is not None:
             self.printing.stop()
             self.printing = None

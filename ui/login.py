@@ -1,11 +1,16 @@
-"""Sign-in screen: user name + password, or a badge scan (the scanner types into the badge field)."""
+"""Sign-in screen: user name + password, or a badge scan (the scanner types into the badge field).
+
+One window for the life of the station process: a language switch retranslates it in place, and
+the password never outlives the window being on screen or a language change.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +40,8 @@ class LoginWindow(QWidget):
         self.setObjectName("login")
         self.setWindowTitle("PackDesk")
         self.resize(520, 420)
+        # the shown message as a function, so it is worded again in a new language
+        self._message: Callable[[], str] | None = None
 
         title = QLabel("PackDesk")
         title_font = QFont(self.font())
@@ -42,15 +49,14 @@ class LoginWindow(QWidget):
         title_font.setBold(True)
         title.setFont(title_font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.subtitle = QLabel(self.tr("Fulfilment stations and customer service"))
+        self.subtitle = QLabel(objectName="subtitle")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.badge = QLineEdit(objectName="badge")
-        self.badge.setPlaceholderText(self.tr("Scan your badge"))
-        self.sign_in = QPushButton(self.tr("Sign in"), objectName="sign_in")
+        self.sign_in = QPushButton(objectName="sign_in")
         self.sign_in.setDefault(True)
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -58,19 +64,21 @@ class LoginWindow(QWidget):
         self.language = QComboBox(objectName="language")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.show_language(language)
+        self.username_label, self.password_label = QLabel(), QLabel()
+        self.badge_label, self.language_label = QLabel(), QLabel()
 
         form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         form.addRow(line)
-        form.addRow(self.tr("Badge"), self.badge)
+        form.addRow(self.badge_label, self.badge)
 
         lang_row = QHBoxLayout()
         lang_row.addStretch(1)
-        lang_row.addWidget(QLabel(self.tr("Language")))
+        lang_row.addWidget(self.language_label)
         lang_row.addWidget(self.language)
 
         box = QVBoxLayout(self)
@@ -91,18 +99,60 @@ class LoginWindow(QWidget):
             lambda _i: self.language_chosen.emit(self.language.currentData())
         )
         self.username.setFocus()
+        self.retranslate()
         if ctx is None:
             self._set_ready(False)
-            self.error.setText(self.tr("Opening the database…"))
+            self._say(lambda: self.tr("Opening the database…"))
+
+    def retranslate(self) -> None:
+        self.subtitle.setText(self.tr("Fulfilment stations and customer service"))
+        self.badge.setPlaceholderText(self.tr("Scan your badge"))
+        self.sign_in.setText(self.tr("Sign in"))
+        self.username_label.setText(self.tr("User name"))
+        self.password_label.setText(self.tr("Password"))
+        self.badge_label.setText(self.tr("Badge"))
+        self.language_label.setText(self.tr("Language"))
+        self.error.setText(self._message() if self._message else "")
+
+    def language_changed(self) -> None:
+        """New translators are installed: word everything again; the password does not stay."""
+        self.password.clear()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed()
+        super().changeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.password.clear()  # a password never waits in a window nobody sees
+        super().hideEvent(event)
+
+    def show_language(self, language: str) -> None:
+        """Show ``language`` as chosen without announcing it (it was chosen elsewhere)."""
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.blockSignals(False)
+
+    def clear(self) -> None:
+        """Forget everything typed and shown: the next person starts on a blank window."""
+        for field in (self.username, self.password, self.badge):
+            field.clear()
+        self._say(None)
+        self.username.setFocus()
 
     def set_context(self, ctx: AppContext) -> None:
         """The database is open: sign-in can start."""
         self.ctx = ctx
-        self.error.clear()
+        self._say(None)
         self._set_ready(True)
 
     def database_failed(self, message: str) -> None:
-        self.error.setText(self.tr("Cannot open the database: {reason}").format(reason=message))
+        self._say(lambda: self.tr("Cannot open the database: {reason}").format(reason=message))
+
+    def _say(self, message: Callable[[], str] | None) -> None:
+        self._message = message
+        self.error.setText(message() if message else "")
 
     def _set_ready(self, ready: bool) -> None:
         for widget in (self.username, self.password, self.badge, self.sign_in):
@@ -116,8 +166,9 @@ class LoginWindow(QWidget):
     def _password_login(self) -> None:
         from app.services.auth import login_password
 
-        self._attempt(lambda s: login_password(s, self.username.text(), self.password.text()))
+        username, password = self.username.text(), self.password.text()
         self.password.clear()
+        self._attempt(lambda s: login_password(s, username, password))
 
     def _badge_login(self) -> None:
         code = self.badge.text()
@@ -131,18 +182,18 @@ class LoginWindow(QWidget):
         from app.errors import DomainError
         from app.services.auth import LoginFailed
 
-        if self.ctx is None:
+        if self.ctx is None or not self.isVisible():  # a hidden window signs nobody in
             return
         try:
             with read_only(self.ctx.sessions) as session:
                 user: CurrentUser = login(session)  # type: ignore[operator]
         except LoginFailed as exc:
-            self.error.setText(self._translate_failure(exc))
+            self._say(lambda e=exc: self._translate_failure(e))
             return
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self._say(lambda e=exc: QCoreApplication.translate("errors", e.template).format(**e.params))
             return
-        self.error.clear()
+        self._say(None)
         self.signed_in.emit(user)
 
     def _translate_failure(self, exc: LoginFailed) -> str:

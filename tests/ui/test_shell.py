@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTabWidget
 
 from app.config import StationSettings, load_settings
 from app.context import AppContext
 from app.models.accounts import Role
 from ui.app import Shell
+from ui.login import LoginWindow
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -90,8 +93,63 @@ def test_sign_in_waits_for_the_database_and_says_when_it_cannot_open(qtbot):
         raise ConfigError("Cannot reach the database postgresql://db/x: refused")
 
     shell = Shell(broken, StationSettings(language="en"))
+    try:
+        login = shell.show_login()
+        assert not login.findChild(QPushButton, "sign_in").isEnabled()
+        qtbot.waitUntil(lambda: "Cannot open the database" in login.findChild(QLabel, "error").text())
+        assert not login.findChild(QPushButton, "sign_in").isEnabled()
+    finally:
+        shell.close()
+
+
+def _visible(cls) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
+
+
+def test_language_switch_at_sign_in_retranslates_the_one_window_and_drops_the_password(qtbot, shell):
     login = shell.show_login()
-    assert not login.findChild(QPushButton, "sign_in").isEnabled()
-    qtbot.waitUntil(lambda: "Cannot open the database" in login.findChild(QLabel, "error").text())
-    assert not login.findChild(QPushButton, "sign_in").isEnabled()
-    shell.close()
+    qtbot.keyClicks(login.findChild(QLineEdit, "username"), "packer1", delay=45)
+    qtbot.keyClicks(login.findChild(QLineEdit, "password"), "packer123", delay=45)
+    login.findChild(QComboBox, "language").setCurrentIndex(
+        login.findChild(QComboBox, "language").findData("zh_CN"))
+    assert shell.login is login and _visible(LoginWindow) == [login]
+    assert login.findChild(QPushButton, "sign_in").text() == "登录"
+    assert login.findChild(QLineEdit, "password").text() == ""
+    assert load_settings().language == "zh_CN"
+    login.findChild(QComboBox, "language").setCurrentIndex(
+        login.findChild(QComboBox, "language").findData("en"))
+    assert login.findChild(QPushButton, "sign_in").text() == "Sign in"
+
+
+def test_the_hidden_sign_in_window_signs_nobody_in_beside_the_user_at_work(qtbot, shell):
+    login = shell.show_login()
+    with qtbot.waitSignal(login.signed_in, timeout=3000):
+        _type_login(qtbot, login, "packer1", "packer123")
+    assert not login.isVisible() and login.findChild(QLineEdit, "password").text() == ""
+    # what a second window left open used to allow: someone else signing in behind the packer
+    login.findChild(QLineEdit, "username").setText("super1")
+    login.findChild(QLineEdit, "password").setText("super123")
+    with qtbot.assertNotEmitted(login.signed_in):
+        login.findChild(QPushButton, "sign_in").click()
+    shell.show_main(shell.ctx.user)  # a stray sign-in signal opens no second window either
+    assert _visible(MainWindow) == [shell.main] and shell.ctx.user.username == "packer1"
+
+
+def test_signing_out_forgets_the_user_and_everything_typed(qtbot, shell):
+    login = shell.show_login()
+    _type_login(qtbot, login, "packer1", "wrong")
+    assert login.findChild(QLabel, "error").text()
+    login.findChild(QLineEdit, "username").clear()
+    with qtbot.waitSignal(login.signed_in, timeout=3000):
+        _type_login(qtbot, login, "packer1", "packer123")
+    shell.main.findChild(QAction, "sign_out").trigger()
+    assert shell.main is None and shell.ctx.user is None and _visible(MainWindow) == []
+    assert _visible(LoginWindow) == [login]
+    for name in ("username", "password", "badge"):
+        assert login.findChild(QLineEdit, name).text() == ""
+    assert login.findChild(QLabel, "error").text() == ""
+
+
+def test_one_shell_per_station_process(shell):
+    with pytest.raises(RuntimeError, match="one shell"):
+        Shell(shell.ctx, shell.settings)
