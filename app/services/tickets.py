@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.errors import Conflict, DomainError, NotFound
 from app.models.accounts import Role, User
 from app.models.orders import Customer, Order
-from app.models.service import (
+from app.models.service import (  # the enums are used from here by the UI, which never imports models
     ContactChannel,
     Direction,
     FollowUp,
@@ -31,6 +31,7 @@ from app.models.service import (
     TicketEvent,
     TicketStatus,
 )
+from app.permissions import require
 from app.services import settings
 from app.services.customers import lifetime_values, tier_for, tier_thresholds
 from app.services.text import checked
@@ -216,11 +217,40 @@ def sla_minutes(s: Session, priority: Priority, channel: ContactChannel) -> tupl
     return max(1, round(first * factor)), resolution
 
 
-def clocks(ticket: Ticket, now: dt.datetime) -> tuple[Clock, Clock]:
+def clocks(ticket: TicketInfo | Ticket, now: dt.datetime) -> tuple[Clock, Clock]:
     return (
         Clock("first_response", ticket.first_response_due, ticket.first_responded_at, now),
         Clock("resolution", ticket.resolution_due, ticket.resolved_at, now),
     )
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """A ticket as it is now (a copy: changing it changes nothing)."""
+
+    id: int
+    number: str
+    customer_id: int
+    order_id: int | None
+    subject: str
+    category: str
+    priority: Priority
+    status: TicketStatus
+    channel: ContactChannel
+    language: str
+    queue: str
+    assignee_id: int | None
+    escalation_tier: int
+    incident_id: int | None
+    created_at: dt.datetime
+    first_response_due: dt.datetime | None
+    resolution_due: dt.datetime | None
+    first_responded_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+
+
+def ticket_info(ticket: Ticket) -> TicketInfo:
+    return TicketInfo(**{f.name: getattr(ticket, f.name) for f in fields(TicketInfo)})
 
 
 # -- changes --------------------------------------------------------------------------------------
@@ -273,40 +303,46 @@ def _message(
     return row
 
 
-def _agent(user: CurrentUser | None) -> CurrentUser:
-    if user is None or not user.may("service.use"):
-        raise PermissionDenied("Your role may not work on tickets.")
-    return user
-
-
-def get_ticket(s: Session, ticket_id: int) -> Ticket:
+def _row(s: Session, ticket_id: int) -> Ticket:
     ticket = s.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"No ticket #{ticket_id}.")
+        raise NotFound("No ticket #{id}.", id=ticket_id)
     return ticket
 
 
-def open_ticket(
+def get_ticket(s: Session, ticket_id: int) -> TicketInfo:
+    return ticket_info(_row(s, ticket_id))
+
+
+def _assignee(s: Session, user_id: int) -> int:
+    user = s.get(User, user_id)
+    if user is None or not user.active:
+        raise NotFound("No active user #{id}.", id=user_id)
+    return user.id
+
+
+def _create(
     s: Session,
-    user: CurrentUser | None,
+    by: int | None,
     *,
     customer_id: int,
     subject: str,
     channel: ContactChannel,
     now: dt.datetime,
-    order_id: int | None = None,
-    body: str = "",
-    category: str | None = None,
-    priority: Priority | None = None,
+    order_id: int | None,
+    body: str,
+    category: str | None,
+    priority: Priority | None,
+    assignee_id: int | None,
 ) -> Ticket:
-    """Open, classify, prioritise, route and assign a ticket; its SLA clocks start now."""
-    agent = _agent(user)
+    """Classify, prioritise, route and time a new ticket, for `assignee_id` or, when None, the
+    least-loaded available agent; `by` is who opened it (None: the system)."""
     customer = s.get(Customer, customer_id)
     if customer is None:
-        raise NotFound(f"No customer #{customer_id}.")
+        raise NotFound("No customer #{id}.", id=customer_id)
     order = s.get(Order, order_id) if order_id is not None else None
     if order_id is not None and (order is None or order.customer_id != customer_id):
-        raise NotFound(f"Order #{order_id} is not this customer's.")
+        raise NotFound("Order #{id} is not this customer's.", id=order_id)
     subject = checked(subject, "The subject", limit=200)
     text = f"{subject}\n{body}"
     category = category or suggest_category(text)
@@ -328,19 +364,65 @@ def open_ticket(
     first, resolution = sla_minutes(s, ticket.priority, channel)
     ticket.first_response_due = now + dt.timedelta(minutes=first)
     ticket.resolution_due = now + dt.timedelta(minutes=resolution)
-    ticket.assignee_id = least_loaded(s, Role.AGENT)
+    ticket.assignee_id = assignee_id if assignee_id is not None else least_loaded(s, Role.AGENT)
     s.add(ticket)
     s.flush()
     ticket.number = f"T-{ticket.id:06d}"
-    _event(s, ticket, "status", "", "new", agent.id, now)
+    _event(s, ticket, "status", "", "new", by, now)
     if why and priority is None:
-        _event(s, ticket, "priority", "normal", f"{ticket.priority.value} ({why})", agent.id, now)
-    _event(s, ticket, "queue", "", ticket.queue, agent.id, now)
+        _event(s, ticket, "priority", "normal", f"{ticket.priority.value} ({why})", by, now)
+    _event(s, ticket, "queue", "", ticket.queue, by, now)
     if ticket.assignee_id is not None:
-        _event(s, ticket, "assignee_id", "", ticket.assignee_id, agent.id, now)
+        _event(s, ticket, "assignee_id", "", ticket.assignee_id, by, now)
+    return ticket
+
+
+def open_ticket(
+    s: Session,
+    user: CurrentUser | None,
+    *,
+    customer_id: int,
+    subject: str,
+    channel: ContactChannel,
+    now: dt.datetime,
+    order_id: int | None = None,
+    body: str = "",
+    category: str | None = None,
+    priority: Priority | None = None,
+    assignee_id: int | None = None,
+    to_queue: bool = False,
+) -> TicketInfo:
+    """Open, classify, prioritise and route a ticket; its SLA clocks start now. It stays with the
+    agent who opened it (the customer is in front of them) unless they name `assignee_id` or hand
+    it `to_queue` (the least-loaded available agent)."""
+    agent = require(user, "service.use")
+    if assignee_id is not None:
+        owner: int | None = _assignee(s, assignee_id)
+    else:
+        owner = None if to_queue else agent.id
+    ticket = _create(s, agent.id, customer_id=customer_id, subject=subject, channel=channel, now=now,
+                     order_id=order_id, body=body, category=category, priority=priority, assignee_id=owner)
     if body.strip():
         _message(s, ticket, Direction.INBOUND, channel, agent.id, checked(body, "The message"), now)
-    return ticket
+    return ticket_info(ticket)
+
+
+def open_system_ticket(
+    s: Session,
+    *,
+    customer_id: int,
+    subject: str,
+    now: dt.datetime,
+    order_id: int | None = None,
+    category: str | None = None,
+    priority: Priority | None = None,
+) -> TicketInfo:
+    """A ticket the system opens (a tracking exception, ...): routed, timed and assigned to the
+    least-loaded available agent like one an agent hands to the queue; no user is signed in."""
+    ticket = _create(s, None, customer_id=customer_id, subject=subject, channel=ContactChannel.NOTE,
+                     now=now, order_id=order_id, body="", category=category, priority=priority,
+                     assignee_id=None)
+    return ticket_info(ticket)
 
 
 def reply(
@@ -350,15 +432,14 @@ def reply(
     body: str,
     now: dt.datetime,
     channel: ContactChannel | None = None,
-) -> Interaction:
+) -> TicketInfo:
     """An answer to the customer; the first one stops the first-response clock."""
-    agent = _agent(user)
-    ticket = get_ticket(s, ticket_id)
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
     if ticket.status is TicketStatus.CLOSED:
-        raise Conflict(f"Ticket {ticket.number} is closed; open a new ticket.")
-    row = _message(
-        s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id, checked(body, "The reply"), now
-    )
+        raise Conflict("Ticket {number} is closed; open a new ticket.", number=ticket.number)
+    body = checked(body, "The reply")
+    _message(s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id, body, now)
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_responded_at", now, agent.id, now)
     if ticket.status is TicketStatus.NEW:
@@ -366,7 +447,7 @@ def reply(
     if ticket.assignee_id is None:
         _set(s, ticket, "assignee_id", agent.id, agent.id, now)
     s.flush()
-    return row
+    return ticket_info(ticket)
 
 
 def set_status(
@@ -376,13 +457,16 @@ def set_status(
     status: TicketStatus,
     now: dt.datetime,
     note: str = "",
-) -> Ticket:
+) -> TicketInfo:
     """Move along the flow (see FLOW). Resolving stops the resolution clock and schedules the
     follow-up 24 h later; reopening restarts the resolution clock."""
-    agent = _agent(user)
-    ticket = get_ticket(s, ticket_id)
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
     if status not in FLOW[ticket.status]:
-        raise Conflict(f"Ticket {ticket.number} is {ticket.status.value}; it cannot become {status.value}.")
+        raise Conflict(
+            "Ticket {number} is {status}; it cannot become {new}.",
+            number=ticket.number, status=ticket.status.value, new=status.value,
+        )
     if status is TicketStatus.RESOLVED:
         _set(s, ticket, "resolved_at", now, agent.id, now)
         s.add(
@@ -401,57 +485,54 @@ def set_status(
     _set(s, ticket, "status", status, agent.id, now)
     if note.strip():
         _message(s, ticket, Direction.INTERNAL, ContactChannel.NOTE, agent.id, checked(note, "The note"), now)
-    return ticket
+    return ticket_info(ticket)
 
 
 def set_priority(
     s: Session, user: CurrentUser | None, ticket_id: int, priority: Priority, now: dt.datetime
-) -> Ticket:
+) -> TicketInfo:
     """A new priority re-times the clocks that are still running, from when the ticket opened."""
-    agent = _agent(user)
-    ticket = get_ticket(s, ticket_id)
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
     _set(s, ticket, "priority", priority, agent.id, now)
     first, resolution = sla_minutes(s, priority, ticket.channel)
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_response_due", ticket.created_at + dt.timedelta(minutes=first), agent.id, now)
     if ticket.resolved_at is None:
         _set(s, ticket, "resolution_due", ticket.created_at + dt.timedelta(minutes=resolution), agent.id, now)
-    return ticket
+    return ticket_info(ticket)
 
 
 def set_category(
     s: Session, user: CurrentUser | None, ticket_id: int, category: str, now: dt.datetime
-) -> Ticket:
+) -> TicketInfo:
     """A corrected category re-routes the ticket."""
-    agent = _agent(user)
-    ticket = get_ticket(s, ticket_id)
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
     if category not in (*CATEGORY_WORDS, "general"):
-        raise DomainError(f"Unknown category {category!r}.")
+        raise DomainError("Unknown category {category!r}.", category=category)
     _set(s, ticket, "category", category, agent.id, now)
     _set(s, ticket, "queue", route(s, category, ticket.channel, ticket.language), agent.id, now)
-    return ticket
+    return ticket_info(ticket)
 
 
 def assign(
     s: Session, user: CurrentUser | None, ticket_id: int, assignee_id: int | None, now: dt.datetime
-) -> Ticket:
-    agent = _agent(user)
-    ticket = get_ticket(s, ticket_id)
-    if assignee_id is not None and s.get(User, assignee_id) is None:
-        raise NotFound(f"No user #{assignee_id}.")
-    _set(s, ticket, "assignee_id", assignee_id, agent.id, now)
-    return ticket
+) -> TicketInfo:
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
+    _set(s, ticket, "assignee_id", None if assignee_id is None else _assignee(s, assignee_id), agent.id, now)
+    return ticket_info(ticket)
 
 
-def escalate(s: Session, user: CurrentUser | None, ticket_id: int, reason: str, now: dt.datetime) -> Ticket:
-    """One tier up (agent -> supervisor -> manager), to the least-loaded available person there."""
-    agent = _agent(user) if user is not None else None
-    ticket = get_ticket(s, ticket_id)
+def _escalate(s: Session, ticket: Ticket, who: int | None, reason: str, now: dt.datetime) -> None:
     if ticket.status in DONE:
-        raise Conflict(f"Ticket {ticket.number} is {ticket.status.value}; reopen it to escalate.")
+        raise Conflict(
+            "Ticket {number} is {status}; reopen it to escalate.",
+            number=ticket.number, status=ticket.status.value,
+        )
     if ticket.escalation_tier >= len(TIERS) - 1:
-        raise Conflict(f"Ticket {ticket.number} is already with a manager.")
-    who = agent.id if agent else None
+        raise Conflict("Ticket {number} is already with a manager.", number=ticket.number)
     _set(s, ticket, "escalation_tier", ticket.escalation_tier + 1, who, now)
     _event(
         s,
@@ -466,26 +547,45 @@ def escalate(s: Session, user: CurrentUser | None, ticket_id: int, reason: str, 
     target = least_loaded(s, TIER_ROLES[ticket.escalation_tier])
     if target is not None:
         _set(s, ticket, "assignee_id", target, who, now)
-    return ticket
+
+
+def escalate(
+    s: Session, user: CurrentUser | None, ticket_id: int, reason: str, now: dt.datetime
+) -> TicketInfo:
+    """One tier up (agent -> supervisor -> manager), to the least-loaded available person there."""
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
+    _escalate(s, ticket, agent.id, reason, now)
+    return ticket_info(ticket)
 
 
 def watch_sla(s: Session, now: dt.datetime) -> list[str]:
     """Record each clock that has run out (once per ticket and clock) and escalate a ticket whose
-    resolution is overdue while it is still with an agent. Returns the ticket numbers touched."""
+    resolution is overdue while it is still with an agent. Returns the ticket numbers touched.
+
+    Every station and worker runs it: on PostgreSQL the overdue tickets are locked (SKIP LOCKED),
+    so a ticket another watcher is handling is left to it and a breach is recorded once."""
     touched: list[str] = []
-    recorded = {
-        (tid, new)
-        for tid, new in s.execute(
-            select(TicketEvent.ticket_id, TicketEvent.new).where(TicketEvent.field == "sla")
-        )
-    }
     overdue = s.scalars(
-        select(Ticket).where(
+        select(Ticket)
+        .where(
             Ticket.status.in_(OPEN),
             ((Ticket.first_responded_at.is_(None)) & (Ticket.first_response_due < now))
             | ((Ticket.resolved_at.is_(None)) & (Ticket.resolution_due < now)),
         )
+        .order_by(Ticket.id)
+        .with_for_update(skip_locked=True)
     ).all()
+    if not overdue:
+        return touched
+    # read after locking, so a watcher that committed just before is seen
+    recorded = set(
+        s.execute(
+            select(TicketEvent.ticket_id, TicketEvent.new).where(
+                TicketEvent.field == "sla", TicketEvent.ticket_id.in_([t.id for t in overdue])
+            )
+        )
+    )
     for ticket in overdue:
         for clock in clocks(ticket, now):
             key = f"{clock.name} breached"
@@ -493,7 +593,7 @@ def watch_sla(s: Session, now: dt.datetime) -> list[str]:
                 _event(s, ticket, "sla", "", key, None, now)
                 touched.append(ticket.number)
                 if clock.name == "resolution" and ticket.escalation_tier == 0:
-                    escalate(s, None, ticket.id, "resolution time breached", now)
+                    _escalate(s, ticket, None, "resolution time breached", now)
     return touched
 
 
@@ -557,48 +657,75 @@ def work_queue(s: Session, user: CurrentUser, scope: str = "mine", limit: int = 
 
 
 @dataclass(frozen=True)
+class Message:
+    """One message or note on a ticket."""
+
+    id: int
+    occurred_at: dt.datetime
+    direction: Direction
+    channel: ContactChannel
+    body: str
+    agent_id: int | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a ticket's history: which field, from what, to what, by whom (None: system)."""
+
+    at: dt.datetime
+    field: str
+    old: str
+    new: str
+    user_id: int | None
+
+
+@dataclass(frozen=True)
 class Detail:
-    ticket: Ticket
+    ticket: TicketInfo
     customer: str
     assignee: str
     order_number: str
-    messages: list[Interaction]
-    events: list[TicketEvent]
+    messages: tuple[Message, ...]
+    events: tuple[Change, ...]
 
 
 def detail(s: Session, ticket_id: int) -> Detail:
-    ticket = get_ticket(s, ticket_id)
+    ticket = _row(s, ticket_id)
     customer = s.get(Customer, ticket.customer_id)
     assignee = s.get(User, ticket.assignee_id) if ticket.assignee_id else None
     order = s.get(Order, ticket.order_id) if ticket.order_id else None
-    messages = list(
-        s.scalars(
-            select(Interaction)
-            .where(Interaction.ticket_id == ticket.id)
-            .order_by(Interaction.occurred_at, Interaction.id)
-        )
+    messages = s.execute(
+        select(Interaction.id, Interaction.occurred_at, Interaction.direction, Interaction.channel,
+               Interaction.body, Interaction.agent_id)
+        .where(Interaction.ticket_id == ticket.id)
+        .order_by(Interaction.occurred_at, Interaction.id)
     )
-    events = list(
-        s.scalars(
-            select(TicketEvent)
-            .where(TicketEvent.ticket_id == ticket.id)
-            .order_by(TicketEvent.at, TicketEvent.id)
-        )
+    events = s.execute(
+        select(TicketEvent.at, TicketEvent.field, TicketEvent.old, TicketEvent.new, TicketEvent.user_id)
+        .where(TicketEvent.ticket_id == ticket.id)
+        .order_by(TicketEvent.at, TicketEvent.id)
     )
     return Detail(
-        ticket,
+        ticket_info(ticket),
         customer.name if customer else "",
         assignee.display_name if assignee else "",
         order.number if order else "",
-        messages,
-        events,
+        tuple(Message(*m) for m in messages),
+        tuple(Change(*e) for e in events),
     )
 
 
-def set_available(s: Session, user: CurrentUser, available: bool) -> None:
-    row = s.get(User, user.id)
+def is_available(s: Session, user: CurrentUser) -> bool:
+    """Whether the user takes new tickets (an unknown user does, as a new account would)."""
+    available = s.scalar(select(User.available).where(User.id == user.id))
+    return True if available is None else bool(available)
+
+
+def set_available(s: Session, user: CurrentUser | None, available: bool) -> None:
+    agent = require(user, "service.use")
+    row = s.get(User, agent.id)
     if row is None:
-        raise NotFound(f"No user #{user.id}.")
+        raise NotFound("No user #{id}.", id=agent.id)
     row.available = available
 
 
@@ -633,12 +760,14 @@ def complete_follow_up(
     s: Session, user: CurrentUser | None, follow_up_id: int, now: dt.datetime, note: str = ""
 ) -> None:
     """Done: the call was made; what was said goes into the customer's history."""
-    agent = _agent(user)
+    agent = require(user, "service.use")
     row = s.get(FollowUp, follow_up_id)
     if row is None:
-        raise NotFound(f"No follow-up #{follow_up_id}.")
+        raise NotFound("No follow-up #{id}.", id=follow_up_id)
     if row.done_at is not None:
-        raise Conflict(f"Follow-up #{follow_up_id} was already done at {row.done_at:%Y-%m-%d %H:%M}.")
+        raise Conflict(
+            "Follow-up #{id} was already done at {at}.", id=follow_up_id, at=f"{row.done_at:%Y-%m-%d %H:%M}"
+        )
     row.done_at = now
     if note.strip():
         s.add(

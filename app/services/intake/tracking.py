@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import unit_of_work
 from app.models.fulfilment import Shipment, ShipmentStatus, TrackingEvent
 from app.models.orders import Order, OrderStatus
-from app.models.service import ContactChannel, Priority, Ticket
+from app.models.service import Priority, Ticket
+from app.services import tickets
 from app.services.intake.orders import ImportReport
 from app.services.intake.records import RowError, csv_rows, timestamp
 
@@ -147,17 +148,7 @@ def _ticket(s: Session, shipment: Shipment, rec: TrackingRecord, now: dt.datetim
         return  # one ticket per shipment and exception, however often the feed repeats it
     order = s.get(Order, shipment.order_id)
     assert order is not None
-    ticket = Ticket(
-        number="T-pending",
-        customer_id=order.customer_id,
-        order_id=order.id,
-        subject=subject,
-        category="logistics",
-        queue="logistics",
-        channel=ContactChannel.NOTE,
-        priority=Priority.HIGH if rec.status_code == "lost" else Priority.NORMAL,
-        created_at=now,
-    )
-    s.add(ticket)
-    s.flush()
-    ticket.number = f"T-{ticket.id:06d}"
+    # routed, timed and assigned like any other ticket
+    tickets.open_system_ticket(s, customer_id=order.customer_id, order_id=order.id, subject=subject,
+                               category="logistics", now=now,
+                               priority=Priority.HIGH if rec.status_code == "lost" else None)

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.db import read_only, session_factory, unit_of_work
-from app.errors import Conflict, PermissionDenied
+from app.errors import Conflict, NotFound, PermissionDenied
 from app.models.accounts import Role, User
 from app.models.service import ContactChannel, FollowUp, Priority, TicketEvent, TicketStatus
 from app.services import settings, tickets
-from tests.app.service.conftest import T0, World
+from tests.app.service.conftest import T0, World, build_world
 from tests.conftest import make_ctx
 
 
@@ -59,7 +59,7 @@ def test_any_text_gets_a_known_category_and_language(text):
     assert tickets.suggest_language(text) in ("zh_CN", "en")
 
 
-def test_open_classifies_routes_and_assigns_the_least_loaded_available_agent(any_engine, world, agent_ctx):
+def test_a_ticket_handed_to_the_queue_goes_to_the_least_loaded_available_agent(any_engine, world, agent_ctx):
     with unit_of_work(session_factory(any_engine)) as s:
         busy = s.get(User, world.agent_id)
         s.add(User(username="agent9", display_name="新客服", password_hash="x", role=Role.AGENT))
@@ -74,17 +74,45 @@ def test_open_classifies_routes_and_assigns_the_least_loaded_available_agent(any
         )
         s.flush()
         free = s.scalar(select(User.id).where(User.username == "agent9"))
-    first = _open(any_engine, agent_ctx, world, "包裹破损", "收到的杯子碎了", order_id=None)
+    first = _open(any_engine, agent_ctx, world, "包裹破损", "收到的杯子碎了", order_id=None, to_queue=True)
     d = _ticket(any_engine, first)
     assert (d.ticket.category, d.ticket.queue, d.ticket.language) == ("quality", "after_sales", "zh_CN")
     assert d.ticket.assignee_id in (busy.id, free) and d.ticket.number == f"T-{first:06d}"
-    second = _open(any_engine, agent_ctx, world, "Where is my parcel?", "It has not arrived yet")
+    second = _open(any_engine, agent_ctx, world, "Where is my parcel?", "Not here yet", to_queue=True)
     d2 = _ticket(any_engine, second)
     assert (d2.ticket.category, d2.ticket.queue, d2.ticket.language) == ("logistics", "international", "en")
     # one ticket each: the away agent never gets one
     assert {d.ticket.assignee_id, d2.ticket.assignee_id} == {world.agent_id, free}
-    assert [m.body for m in d2.messages] == ["It has not arrived yet"]
+    assert [m.body for m in d2.messages] == ["Not here yet"]
     assert ("queue", "international") in _fields(d2) and ("status", "new") in _fields(d2)
+
+
+def test_a_ticket_opened_during_a_call_stays_with_the_agent_who_opened_it(any_engine, world, agent_ctx):
+    with unit_of_work(session_factory(any_engine)) as s:  # a colleague with nothing to do
+        s.add(User(username="agent2", display_name="空闲客服", password_hash="x", role=Role.AGENT))
+        s.flush()
+        idle = s.scalar(select(User.id).where(User.username == "agent2"))
+    mine = _open(any_engine, agent_ctx, world, "包裹破损", "客户说杯子碎了", channel=ContactChannel.PHONE)
+    d = _ticket(any_engine, mine)
+    assert d.ticket.assignee_id == world.agent_id
+    assert ("assignee_id", str(world.agent_id)) in _fields(d)
+    chosen = _open(any_engine, agent_ctx, world, "发票", assignee_id=idle)  # unless they choose otherwise
+    assert _ticket(any_engine, chosen).ticket.assignee_id == idle
+    with unit_of_work(session_factory(any_engine)) as s, pytest.raises(NotFound, match="No active user #999"):
+        tickets.open_ticket(s, agent_ctx.user, customer_id=world.wei, subject="x",
+                            channel=ContactChannel.PHONE, now=T0, assignee_id=999)
+
+
+def test_a_ticket_the_system_opens_is_routed_timed_and_assigned(any_engine, world):
+    with unit_of_work(session_factory(any_engine)) as s:
+        t = tickets.open_system_ticket(s, customer_id=world.wei, subject="运输延误 Delay in transit: SF1",
+                                       category="logistics", now=T0)
+    assert (t.queue, t.status, t.channel) == ("logistics", TicketStatus.NEW, ContactChannel.NOTE)
+    assert t.assignee_id == world.agent_id  # the only available agent
+    hour = dt.timedelta(hours=1)
+    assert (t.first_response_due, t.resolution_due) == (T0 + 4 * hour, T0 + 48 * hour)
+    d = _ticket(any_engine, t.id)
+    assert all(e.user_id is None for e in d.events) and ("queue", "logistics") in _fields(d)
 
 
 def test_priority_rises_for_valuable_customers_large_orders_and_payment_problems(
@@ -179,3 +207,46 @@ def test_a_packer_cannot_open_tickets(any_engine, world):
         tickets.open_ticket(
             s, packer.user, customer_id=world.wei, subject="x", channel=ContactChannel.CHAT, now=T0
         )
+
+
+@pytest.mark.postgres
+def test_two_stations_watching_at_once_record_and_escalate_a_breach_once(pg_url):
+    """Every agent's window runs the SLA watcher: a station holding a ticket makes the other skip it."""
+    from app.db import make_engine
+
+    engine = make_engine(pg_url)
+    world = build_world(engine)
+    agent = make_ctx(engine, Role.AGENT, world.agent_id, "agent1")
+    tid = _open(engine, agent, world, "快递一直没到", channel=ContactChannel.EMAIL)
+    late = T0 + dt.timedelta(days=3)  # both clocks have run out
+    factory = session_factory(engine)
+    first = factory()
+    with first.begin():
+        assert tickets.watch_sla(first, late) == [f"T-{tid:06d}"] * 2
+        with unit_of_work(factory) as second:  # meanwhile, another station's tick
+            assert tickets.watch_sla(second, late) == []
+    with unit_of_work(factory) as third:  # after the first committed: nothing left to do
+        assert tickets.watch_sla(third, late) == []
+    first.close()
+    d = _ticket(engine, tid)
+    assert sorted(new for f, new in _fields(d) if f == "sla") == [
+        "first_response breached",
+        "resolution breached",
+    ]
+    assert [new for f, new in _fields(d) if f == "escalation"] == ["supervisor: resolution time breached"]
+    engine.dispose()
+
+
+def test_a_lost_parcel_in_the_tracking_feed_opens_a_ticket_on_the_clock_with_an_agent(any_engine, world):
+    from app.services.intake.tracking import import_tracking
+
+    feed = (
+        "tracking_number,time,status_code,location,description\n"
+        f"{world.tracking},2026-11-21T08:00:00+08:00,lost,深圳,包裹丢失\n"
+    )
+    import_tracking(session_factory(any_engine), feed, "feed.csv", T0 + dt.timedelta(days=1))
+    with read_only(session_factory(any_engine)) as s:
+        queue = tickets.work_queue(s, make_ctx(any_engine).user, "all")
+    (row,) = [r for r in queue if world.tracking in r.subject]
+    assert (row.queue, row.priority, row.assignee) == ("logistics", "high", "陈客服")
+    assert row.first_response_due == T0 + dt.timedelta(days=1, hours=1)  # high: an hour to answer
