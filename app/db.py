@@ -6,21 +6,31 @@ through psycopg 3. Every URL problem surfaces as one ``ConfigError`` line a user
 
 from __future__ import annotations
 
+import logging
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import ConfigError
+from app.errors import ConfigError, Conflict
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+RETRY_ATTEMPTS = 5
+# PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict.
+TRANSIENT_SQLSTATES = {"40001": "serialization failure", "40P01": "deadlock"}
 
 
 def parse_url(url: str) -> URL:
@@ -107,6 +117,41 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction per user action: committed on success, rolled back on any error."""
     with factory() as session, session.begin():
         yield session
+
+
+def transient_failure(exc: BaseException) -> str | None:
+    """What made the database roll back work that may simply run again, or None."""
+    return TRANSIENT_SQLSTATES.get(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+
+
+def retrying(
+    factory: sessionmaker[Session], work: Callable[[Session], T], *, attempts: int = RETRY_ATTEMPTS
+) -> T:
+    """Run ``work`` as one unit of work, again (up to ``attempts`` in all, after a short random
+    pause) when the database rolled it back for a deadlock or serialization failure.
+
+    ``work`` must only change the database: a retry repeats all of it.
+    """
+    attempt = 1
+    while True:
+        try:
+            with unit_of_work(factory) as session:
+                return work(session)
+        except DBAPIError as exc:
+            reason = transient_failure(exc)
+            if reason is None:
+                raise
+            if attempt >= attempts:
+                raise Conflict(
+                    "The database stayed busy after {attempts} tries (other stations kept changing "
+                    "the same rows); nothing was saved, try again.",
+                    code="db.busy",
+                    attempts=attempts,
+                ) from exc
+            log.warning("%s on try %d of %d; running the unit of work again", reason, attempt, attempts)
+            # Jittered, growing pause so the two sides of a deadlock do not collide again.
+            time.sleep(random.uniform(0, 0.005 * 2**attempt))
+            attempt += 1
 
 
 @contextmanager

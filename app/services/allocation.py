@@ -4,6 +4,8 @@ No oversell, with any number of stations and processes: a reservation is a condi
 ``UPDATE stock SET reserved = reserved + q WHERE quantity - reserved >= q`` (the database
 decides, row by row), and an order is claimed by a conditional status UPDATE first, so two
 processes never allocate it twice. The CHECK ``reserved <= quantity`` is the last backstop.
+Every stock row an order may take is locked first, in stock id order, as is every row packing
+consumes: two multi-line orders never wait for each other's rows crosswise (no deadlock).
 
 Warehouse choice: the warehouses that can ship every line, ranked by the rule (``cost``: the
 warehouse's cost rank; ``distance``: same province as the address first, then cost); an
@@ -84,6 +86,7 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
             update(Order).where(Order.id == order.id).values(status=OrderStatus.BACKORDERED, updated_at=now)
         )
         return Allocation(order.number, "backordered", problems=("not enough stock in any warehouse",))
+    _lock(session, sorted({sid for rows in plan.values() for sid, _wid in rows}))
     warehouses: set[int] = set()
     try:
         with session.begin_nested():  # a shortfall undoes this order's reservations only
@@ -133,6 +136,7 @@ def consume_order(session: Session, order_id: int) -> None:
         select(Reservation.id, Reservation.stock_id, Reservation.quantity)
         .join(OrderLine, OrderLine.id == Reservation.order_line_id)
         .where(OrderLine.order_id == order_id, Reservation.status == ReservationStatus.ACTIVE)
+        .order_by(Reservation.stock_id, Reservation.id)  # the one lock order, as in allocate
     ).all()
     for res_id, stock_id, qty in active:
         session.execute(
@@ -182,23 +186,29 @@ def _rank(session: Session, order: Order, warehouse_ids: list[int], rule: str) -
     return [w for w, *_ in sorted(houses, key=lambda h: (h[2], h[0]))]
 
 
+def _lock(session: Session, stock_ids: list[int]) -> None:
+    """Lock these stock rows in id order (PostgreSQL; SQLite's write lock covers the database)."""
+    session.execute(
+        select(Stock.id).where(Stock.id.in_(stock_ids)).order_by(Stock.id).with_for_update(key_share=True)
+    ).all()
+
+
 def _reserve(session: Session, line: OrderLine, stock_id: int, wanted: int, now: dt.datetime) -> int:
-    """Reserve up to ``wanted`` from one stock row; the database refuses what is not free."""
-    for _attempt in range(3):
-        free = session.scalar(select(Stock.quantity - Stock.reserved).where(Stock.id == stock_id)) or 0
-        qty = min(wanted, free)
-        if qty <= 0:
-            return 0
-        done = session.execute(
-            update(Stock)
-            .where(Stock.id == stock_id, Stock.quantity - Stock.reserved >= qty)
-            .values(reserved=Stock.reserved + qty)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if done == 1:
-            session.add(Reservation(order_line_id=line.id, stock_id=stock_id, quantity=qty, created_at=now))
-            return qty
-    return 0
+    """Reserve up to ``wanted`` from one locked stock row; the database refuses what is not free."""
+    free = session.scalar(select(Stock.quantity - Stock.reserved).where(Stock.id == stock_id)) or 0
+    qty = min(wanted, free)
+    if qty <= 0:
+        return 0
+    done = session.execute(
+        update(Stock)
+        .where(Stock.id == stock_id, Stock.quantity - Stock.reserved >= qty)
+        .values(reserved=Stock.reserved + qty)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if done != 1:
+        return 0
+    session.add(Reservation(order_line_id=line.id, stock_id=stock_id, quantity=qty, created_at=now))
+    return qty
 
 
 class _Short(Exception):

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
-from app.db import head_revision, make_engine, read_only, session_factory, unit_of_work, upgrade
-from app.errors import ConfigError
+from app.db import (
+    head_revision,
+    make_engine,
+    read_only,
+    retrying,
+    session_factory,
+    unit_of_work,
+    upgrade,
+)
+from app.errors import ConfigError, Conflict
 from app.models import Base
 
 
@@ -63,3 +74,75 @@ def test_unit_of_work_rolls_back_on_error(engine):
         raise RuntimeError("boom")
     with read_only(factory) as s:
         assert s.execute(text("SELECT COUNT(*) FROM settings")).scalar() == 0
+
+
+def _raise_sqlstate(session, sqlstate: str) -> None:
+    """PostgreSQL itself fails the statement with this SQLSTATE."""
+    session.execute(text(f"DO $$ BEGIN RAISE EXCEPTION 'test' USING ERRCODE = '{sqlstate}'; END $$"))
+
+
+@pytest.mark.postgres
+def test_a_deadlock_victim_runs_again_and_both_stations_commit(pg_url, caplog):
+    """Two stations take the same two rows in opposite orders; PostgreSQL rolls one back, and
+    the retry runs that station's work again instead of showing it "deadlock detected"."""
+    factory = session_factory(make_engine(pg_url))
+    with unit_of_work(factory) as s:
+        s.execute(text("CREATE TABLE counters (key TEXT PRIMARY KEY, n INTEGER NOT NULL)"))
+        s.execute(text("INSERT INTO counters VALUES ('a', 0), ('b', 0)"))
+    both_hold_one = threading.Barrier(2)
+
+    def station(first: str, second: str):
+        tries = 0
+
+        def work(s):
+            nonlocal tries
+            tries += 1
+            s.execute(text("UPDATE counters SET n = n + 1 WHERE key = :k"), {"k": first})
+            if tries == 1:
+                both_hold_one.wait(timeout=10)
+            s.execute(text("UPDATE counters SET n = n + 1 WHERE key = :k"), {"k": second})
+
+        retrying(factory, work)
+
+    with caplog.at_level(logging.WARNING, logger="app.db"):
+        threads = [threading.Thread(target=station, args=pair) for pair in (("a", "b"), ("b", "a"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+    with read_only(factory) as s:
+        assert dict(s.execute(text("SELECT key, n FROM counters")).all()) == {"a": 2, "b": 2}
+    retried = [r.getMessage() for r in caplog.records]
+    assert retried == ["deadlock on try 1 of 5; running the unit of work again"]
+
+
+@pytest.mark.postgres
+def test_retries_are_bounded_and_end_in_one_clear_line(pg_url):
+    factory = session_factory(make_engine(pg_url))
+    calls = []
+
+    def always_conflicting(s):
+        calls.append(1)
+        _raise_sqlstate(s, "40001")
+
+    with pytest.raises(Conflict) as err:
+        retrying(factory, always_conflicting, attempts=3)
+    assert len(calls) == 3 and err.value.code == "db.busy"
+    assert str(err.value) == (
+        "The database stayed busy after 3 tries (other stations kept changing the same rows); "
+        "nothing was saved, try again."
+    )
+
+
+@pytest.mark.postgres
+def test_other_database_errors_are_not_retried(pg_url):
+    factory = session_factory(make_engine(pg_url))
+    calls = []
+
+    def duplicate(s):
+        calls.append(1)
+        _raise_sqlstate(s, "23505")
+
+    with pytest.raises(IntegrityError):
+        retrying(factory, duplicate)
+    assert len(calls) == 1
