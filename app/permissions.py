@@ -19,6 +19,7 @@ ACTIONS: dict[str, str] = {
     "station.pack": "pack orders",
     "station.verify": "verify parcels",
     "station.handover": "hand parcels over to a carrier",
+    "station.plan": "allocate stock and plan waves",
     "station.exceptions": "resolve station exceptions",
     "station.override": "override a weight check",
     "service.use": "work on customers and tickets",
@@ -41,7 +42,7 @@ _SERVICE = {"service.use"}
 _SUPERVISOR = (
     _STATION
     | _SERVICE
-    | {"station.exceptions", "station.override", "service.reveal_pii", "service.approve_refund",
+    | {"station.plan", "station.exceptions", "station.override", "service.reveal_pii", "service.approve_refund",
        "service.dashboard", "service.merge", "intake.import", "print.reprint", "admin.master_data",
        "stock.receive", "stock.adjust", "stock.approve"}
 )

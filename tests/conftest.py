@@ -34,6 +34,35 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("PACKDESK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("PACKDESK_DATA_DIR", str(base / "data"))
     monkeypatch.delenv("PACKDESK_DATABASE_URL", raising=False)
+    # CLI commands run as a named user; on demo data that is the demo's admin (cli_as for others)
+    monkeypatch.setenv("PACKDESK_USER", "admin")
+    monkeypatch.setenv("PACKDESK_PASSWORD", "admin123")
+
+
+CLI_PASSWORD = "cli-secret-1"
+
+
+@pytest.fixture
+def cli_as(monkeypatch: pytest.MonkeyPatch):
+    """``cli_as(engine, Role.AGENT)``: CLI commands sign in as a user of that role (created in
+    that database if missing, with a real password)."""
+
+    def sign_in(engine: Engine, role: Role = Role.ADMIN, username: str | None = None) -> str:
+        from sqlalchemy.orm import Session
+
+        from app.models.accounts import User
+        from app.services.auth import hash_password
+
+        name = username or f"cli-{role.value}"
+        with Session(engine) as s, s.begin():
+            if s.query(User).filter_by(username=name).first() is None:
+                s.add(User(username=name, display_name=name, password_hash=hash_password(CLI_PASSWORD),
+                           role=role))
+        monkeypatch.setenv("PACKDESK_USER", name)
+        monkeypatch.setenv("PACKDESK_PASSWORD", CLI_PASSWORD)
+        return name
+
+    return sign_in
 
 
 @pytest.fixture(scope="session")

@@ -1,29 +1,176 @@
 """Shared business settings (weight tolerance, sampling rates, thresholds) kept in the database,
-so every station of a warehouse applies the same rule; a missing key means the default."""
+so every station of a warehouse applies the same rule. Every key is declared once in
+``REGISTRY`` with its type, default, range, description and the permission needed to change it;
+services read typed values with ``get``, the settings screen and ``packdesk settings`` change them
+with ``change`` (checked, audited). A key missing from the database means its default.
+"""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import ConfigError
 from app.models.service import Setting
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 
-def get(session: Session, key: str, default: T) -> T:
+@dataclass(frozen=True)
+class Spec:
+    key: str
+    kind: type  # int, Decimal, bool, str, list, dict
+    default: Any
+    description: str
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    permission: str = "admin.settings"  # who may change it
+
+    def coerce(self, value: Any) -> Any:
+        """The value as ``kind``, range-checked; ConfigError with the key otherwise."""
+        try:
+            if self.kind is bool:
+                if isinstance(value, str):
+                    value = {"true": True, "1": True, "yes": True, "false": False, "0": False,
+                             "no": False}[value.strip().lower()]
+                out: Any = bool(value)
+            elif self.kind is int:
+                if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                    raise ValueError(value)
+                out = int(value)
+            elif self.kind is Decimal:
+                out = Decimal(str(value))
+                if not out.is_finite():
+                    raise ValueError(value)
+            elif self.kind in (list, dict):
+                if not isinstance(value, self.kind):
+                    raise ValueError(value)
+                out = value
+            else:
+                out = str(value)
+        except (ValueError, TypeError, KeyError, InvalidOperation):
+            raise ConfigError("{key} must be {kind}, not {value!r}.", key=self.key,
+                              kind=self.kind.__name__.lower(), value=value) from None
+        if self.minimum is not None and Decimal(str(out)) < self.minimum:
+            raise ConfigError("{key} must be at least {minimum}.", key=self.key, minimum=self.minimum)
+        if self.maximum is not None and Decimal(str(out)) > self.maximum:
+            raise ConfigError("{key} must be at most {maximum}.", key=self.key, maximum=self.maximum)
+        return out
+
+
+def _specs(*specs: Spec) -> dict[str, Spec]:
+    return {spec.key: spec for spec in specs}
+
+
+_SUP = "station.exceptions"  # shift supervisors tune the station's rules
+REGISTRY: dict[str, Spec] = _specs(
+    Spec("pack.tolerance_g", int, 20, "weight tolerance of a parcel, grams (at least)", Decimal(0),
+         Decimal(5000), _SUP),
+    Spec("pack.tolerance_pct", Decimal, Decimal(5), "weight tolerance of a parcel, percent (at least)",
+         Decimal(0), Decimal(50), _SUP),
+    Spec("verify.sample_pct", int, 10, "share of parcels re-checked at verify, percent", Decimal(0),
+         Decimal(100), _SUP),
+    Spec("verify.always_above", Decimal, Decimal(2000), "orders at or above this total are always verified",
+         Decimal(0), None, _SUP),
+    Spec("allocation.rule", str, "cost", "which warehouse serves an order: cost or nearest", None, None),
+    Spec("allocation.low_stock", int, 5, "warn when stock left after allocation is at most this",
+         Decimal(0), None, _SUP),
+    Spec("waves.max_orders", int, 30, "orders (totes) per wave", Decimal(1), Decimal(500), _SUP),
+    Spec("waves.max_lines", int, 150, "pick lines per wave", Decimal(1), Decimal(5000), _SUP),
+    Spec("print.waybill.full_contact.*", bool, False, "print the recipient's full name and phone on this "
+         "carrier's labels (only where the carrier requires it)", None, None),
+    Spec("print.invoice.mask_phone", bool, True, "mask the buyer's phone on invoices", None, None),
+    Spec("service.refund_approval_limit", Decimal, Decimal("200.00"),
+         "refunds above this amount (CNY) wait for a supervisor", Decimal(0), None),
+    Spec("service.large_order", Decimal, Decimal(2000),
+         "orders at or above this total raise a ticket's priority",
+         Decimal(0), None),
+    Spec("service.routes", list, [], "ticket routing table (category, channel, language → queue); "
+         "empty means the built-in routes", None, None),
+    Spec("service.tier_thresholds", dict, {}, "lifetime value (CNY) from which a customer is silver, "
+         "gold, vip; empty means the built-in thresholds", None, None),
+)
+
+
+def spec(key: str) -> Spec:
+    """The key's declaration; ``family.*`` declares one setting per suffix (a carrier code, ...)."""
+    found = REGISTRY.get(key) or REGISTRY.get(key.rpartition(".")[0] + ".*")
+    if found is None:
+        raise ConfigError("No setting {key}.", key=key)
+    return found
+
+
+def get(session: Session, key: str, default: Any = None) -> Any:
+    """The typed value of a registered setting (``default`` is only for keys that services own
+    themselves with a richer built-in value, e.g. routing tables: used when the stored one is empty)."""
+    s = spec(key)
     row = session.get(Setting, key)
-    if row is None:
+    value = s.default if row is None else s.coerce(row.value)
+    if default is not None and value in ([], {}, None):
         return default
-    value: Any = row.value
-    # coerce to the default's type, so a JSON int stored for a float setting still works
-    return type(default)(value) if default is not None and not isinstance(value, type(default)) else value
+    return value
 
 
 def put(session: Session, key: str, value: Any) -> None:
+    """Store a checked value (for code that already checked the user: demo, tests, migrations)."""
+    value = spec(key).coerce(value)
+    stored = str(value) if isinstance(value, Decimal) else value
     row = session.get(Setting, key)
     if row is None:
-        session.add(Setting(key=key, value=value))
+        session.add(Setting(key=key, value=stored))
     else:
-        row.value = value
+        row.value = stored
+
+
+def change(
+    session: Session, user: CurrentUser | None, key: str, value: Any, station: str | None = None
+) -> Any:
+    """A user changes a setting: their role must allow it; the old and new values are audited."""
+    from app.permissions import require
+    from app.services import audit
+
+    s = spec(key)
+    actor = require(user, s.permission)
+    old = get(session, key)
+    put(session, key, value)
+    new = get(session, key)
+    audit.record(session, "setting.change", "setting", key, user_id=actor.id, station=station,
+                 old=old, new=new)
+    return new
+
+
+@dataclass(frozen=True)
+class SettingView:
+    key: str
+    value: Any
+    default: Any
+    description: str
+    kind: str
+    may_change: bool
+
+
+def overview(session: Session, user: CurrentUser | None) -> list[SettingView]:
+    """Every setting with its value, for the settings screen and ``packdesk settings list``."""
+    stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    keys = [k for k in REGISTRY if not k.endswith(".*")]
+    keys += sorted(k for k in stored if k not in REGISTRY and _declared(k))  # family members set
+    out = []
+    for key in keys:
+        s = spec(key)
+        value = s.coerce(stored[key]) if key in stored else s.default
+        out.append(SettingView(key, value, s.default, s.description, s.kind.__name__.lower(),
+                               user is not None and user.may(s.permission)))
+    return out
+
+
+def _declared(key: str) -> bool:
+    try:
+        spec(key)
+    except ConfigError:
+        return False  # a row left by an older version: not shown, never read
+    return True

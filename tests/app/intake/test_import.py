@@ -175,7 +175,7 @@ def test_tracking_events_update_shipments_and_exceptions_open_one_ticket(demo_en
 
 
 def test_hot_folder_never_reads_a_half_written_file(demo_engine, tmp_path):
-    from app.cli_import import import_file
+    from app.cli.imports import import_file
 
     factory = session_factory(demo_engine)
     folder = tmp_path / "hot"

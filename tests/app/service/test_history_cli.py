@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from app.cli import main
 from app.db import read_only, session_factory, unit_of_work
 from app.errors import DomainError
+from app.models.accounts import Role
 from app.models.service import ContactChannel, Direction, Interaction, Ticket
 from app.services import history
 from app.services.customers import merge_customers
@@ -86,7 +87,8 @@ def _url(engine) -> str:
     return engine.url.render_as_string(hide_password=False)
 
 
-def test_cli_find_and_history_as_text_and_json(any_engine, world: World, capsys):
+def test_cli_find_and_history_as_text_and_json(any_engine, world: World, capsys, cli_as):
+    cli_as(any_engine, Role.AGENT)
     assert main(["customer", "find", "13800138000", "--db", _url(any_engine), "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found["matches"][0]["customer_id"] == world.wei and found["matches"][0]["phone"] == "138****8000"
@@ -101,7 +103,8 @@ def test_cli_find_and_history_as_text_and_json(any_engine, world: World, capsys)
     assert world.ticket in capsys.readouterr().out
 
 
-def test_cli_says_what_is_wrong(any_engine, world: World, capsys):
+def test_cli_says_what_is_wrong(any_engine, world: World, capsys, cli_as):
+    cli_as(any_engine, Role.AGENT)
     assert main(["customer", "find", "nobody-like-this", "--db", _url(any_engine)]) == 4
     assert "No customer found" in capsys.readouterr().err
     assert main(["customer", "history", "abc", "--db", _url(any_engine)]) != 0

@@ -1,5 +1,6 @@
 """``packdesk print`` (any document to a file or a printer, through the print queue) and
-``packdesk printers list``."""
+``packdesk printers list``. Printing reads personal data: it runs as a signed-in user and is
+audited; a reprint needs ``print.reprint``."""
 
 from __future__ import annotations
 
@@ -8,19 +9,22 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import DomainError
-from printing.documents import WAYBILL_SIZES
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
 
 DOCUMENTS = ["waybill", "invoice", "packing-slip", "pick-list", "manifest"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print", help="print a document to a file (PDF, ZPL, TSPL) or a printer")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("print", parents=[common],
+                       help="print a document to a file (PDF, ZPL, TSPL) or a printer")
     p.add_argument("document", choices=DOCUMENTS)
     p.add_argument("ref", nargs="?", help="order / tracking / wave / batch number")
     p.add_argument("--all-packed", action="store_true", help="every packed parcel's waybill (batch)")
-    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", help="file to write: .pdf, .zpl or .tspl")
     target.add_argument(
@@ -29,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(cups:QUEUE, qt:NAME, tcp://HOST:9100, serial:///dev/ttyUSB0, usb:/dev/usb/lp0)",
     )
     p.add_argument("--format", choices=["pdf", "zpl", "tspl"], help="for --printer (default: pdf)")
-    p.add_argument("--size", choices=sorted(WAYBILL_SIZES), default="100x150", help="waybill size")
+    p.add_argument("--size", default="100x150", help="waybill size: 100x150, 76x130, 100x180 or 4x6")
     p.add_argument("--dpi", type=int, choices=[203, 300], default=203, help="label printer resolution")
     p.add_argument("--reprint", action="store_true", help="mark the document as a reprint")
     p.set_defaults(func=cmd_print)
@@ -37,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     printers = sub.add_parser("printers", help="printers this station can reach")
     psub = printers.add_subparsers(dest="printers_command", metavar="ACTION", required=True)
     psub.add_parser(
-        "list", help="system queues and the station's configured printers, with status"
+        "list", parents=[common], help="system queues and the station's configured printers, with status"
     ).set_defaults(func=cmd_printers_list)
 
 
@@ -76,17 +80,20 @@ def _ref(args: argparse.Namespace) -> str:
     return args.ref
 
 
-def cmd_print(args: argparse.Namespace) -> int:
-    from app.cli import _ready_engine
-    from app.config import load_settings
-    from app.db import read_only, session_factory, unit_of_work
+def cmd_print(rt: Runtime) -> int:
+    from app.db import read_only, unit_of_work
     from app.models.base import utcnow
     from app.services import print_queue
     from printing.backends import make_backend
+    from printing.documents import WAYBILL_SIZES
 
-    settings = load_settings()
-    engine = _ready_engine(args, settings, quiet=True)
-    factory = session_factory(engine)
+    args = rt.args
+    if args.size not in WAYBILL_SIZES:
+        raise DomainError("No waybill size {size}; sizes: {sizes}.", size=args.size,
+                          sizes=", ".join(sorted(WAYBILL_SIZES)))
+    rt.user("print.reprint" if args.reprint else "station.pack")
+    settings = rt.settings
+    factory = rt.sessions
     if args.out:
         fmt = Path(args.out).suffix.lstrip(".").lower()
         if fmt not in ("pdf", "zpl", "tspl"):
@@ -95,6 +102,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         fmt = args.format or str(settings.printers.get(args.printer, {}).get("format", "pdf"))
     with read_only(factory) as s:
         payload, ref = render(s, args, fmt, utcnow())
+    rt.audit("print.reprint" if args.reprint else "print.document", args.document, ref,
+             target=args.out or args.printer)
     if args.out:
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -118,8 +127,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_printers_list(args: argparse.Namespace) -> int:
-    from app.config import load_settings
+def cmd_printers_list(rt: Runtime) -> int:
     from printing.backends import make_backend
 
     if shutil.which("lpstat"):
@@ -130,7 +138,7 @@ def cmd_printers_list(args: argparse.Namespace) -> int:
                 print(f"cups:{name}\t{line.split(' ', 2)[2]}")
     else:
         print("(no CUPS on this machine)")
-    for name, spec in load_settings().printers.items():
+    for name, spec in rt.settings.printers.items():
         uri = str(spec.get("uri", ""))
         try:
             status = make_backend(uri).status()

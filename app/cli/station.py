@@ -5,31 +5,38 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
+
+from app.cli.output import positive
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     st = sub.add_parser("station", help="allocation and wave planning")
     ssub = st.add_subparsers(dest="station_command", metavar="WHAT", required=True)
-    alloc = ssub.add_parser("allocate", help="allocate stock to every new or back-ordered order")
+    alloc = ssub.add_parser("allocate", parents=[common],
+                            help="allocate stock to every new or back-ordered order")
     alloc.add_argument("--json", action="store_true")
-    alloc.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     alloc.set_defaults(func=cmd_allocate)
-    plan = ssub.add_parser("plan-waves", help="put every allocated order into a wave")
-    plan.add_argument("--max-orders", type=int, default=30, help="orders (totes) per wave")
-    plan.add_argument("--max-lines", type=int, default=150, help="pick lines per wave")
+    plan = ssub.add_parser("plan-waves", parents=[common], help="put every allocated order into a wave")
+    plan.add_argument("--max-orders", type=positive,
+                      help="orders (totes) per wave (default: the site's setting)")
+    plan.add_argument("--max-lines", type=positive,
+                      help="pick lines per wave (default: the site's setting)")
     plan.add_argument("--json", action="store_true")
-    plan.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     plan.set_defaults(func=cmd_plan)
 
 
-def cmd_allocate(args: argparse.Namespace) -> int:
-    from app.cli_import import _factory
+def cmd_allocate(rt: Runtime) -> int:
     from app.db import unit_of_work
-    from app.models.base import utcnow
     from app.services.allocation import allocate_open
 
-    with unit_of_work(_factory(args)) as s:
-        results = allocate_open(s, utcnow())
+    args = rt.args
+    rt.user("station.plan")
+    with unit_of_work(rt.sessions) as s:
+        results = allocate_open(s, rt.clock())
     if args.json:
         print(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=list))
         return 0
@@ -45,14 +52,16 @@ def cmd_allocate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_plan(args: argparse.Namespace) -> int:
-    from app.cli_import import _factory
+def cmd_plan(rt: Runtime) -> int:
     from app.db import unit_of_work
-    from app.models.base import utcnow
     from app.services.waves import Limits, plan_waves
 
-    with unit_of_work(_factory(args)) as s:
-        planned = plan_waves(s, utcnow(), Limits(args.max_orders, args.max_lines))
+    args = rt.args
+    rt.user("station.plan")
+    with unit_of_work(rt.sessions) as s:
+        default = Limits.from_settings(s)
+        limits = Limits(args.max_orders or default.orders, args.max_lines or default.lines)
+        planned = plan_waves(s, rt.clock(), limits)
     if args.json:
         print(
             json.dumps(

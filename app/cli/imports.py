@@ -6,32 +6,34 @@ import argparse
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import DomainError
-from app.services.intake.records import READERS
+from app.services.intake.records import READERS  # standard library only: cheap at start-up
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", help="import orders or tracking events from files")
     isub = imp.add_subparsers(dest="import_command", metavar="WHAT", required=True)
-    orders = isub.add_parser("orders", help="orders from a shop export")
+    orders = isub.add_parser("orders", parents=[common], help="orders from a shop export")
     orders.add_argument("file")
     orders.add_argument("--format", choices=sorted(READERS), help="default: from the file name and header")
     orders.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
-    orders.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     orders.set_defaults(func=cmd_orders)
-    tracking = isub.add_parser("tracking", help="carrier tracking events (CSV or JSON)")
+    tracking = isub.add_parser("tracking", parents=[common], help="carrier tracking events (CSV or JSON)")
     tracking.add_argument("file")
-    tracking.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     tracking.set_defaults(func=cmd_tracking)
     watch = isub.add_parser(
         "watch",
+        parents=[common],
         help="import every file dropped into FOLDER (orders, or tracking if "
         "the file name starts with 'tracking')",
     )
     watch.add_argument("folder")
     watch.add_argument("--once", action="store_true", help="process what is there now and exit")
-    watch.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     watch.set_defaults(func=cmd_watch)
 
 
@@ -42,14 +44,6 @@ def _read(path: str) -> str:
         raise DomainError(f"No such file: {path}") from None
     except UnicodeDecodeError:
         raise DomainError(f"{path} is not UTF-8 text; save it as UTF-8 CSV or JSON") from None
-
-
-def _factory(args: argparse.Namespace):
-    from app.cli import _ready_engine
-    from app.config import load_settings
-    from app.db import session_factory
-
-    return session_factory(_ready_engine(args, load_settings(), quiet=True))
 
 
 def import_file(factory, path: Path, fmt: str | None = None, dry_run: bool = False):
@@ -66,25 +60,30 @@ def import_file(factory, path: Path, fmt: str | None = None, dry_run: bool = Fal
     return import_orders(factory, read(text, fmt), dry_run=dry_run, now=utcnow())
 
 
-def cmd_orders(args: argparse.Namespace) -> int:
-    report = import_file(_factory(args), Path(args.file), args.format, args.dry_run)
+def cmd_orders(rt: Runtime) -> int:
+    args = rt.args
+    rt.user("intake.import")
+    report = import_file(rt.sessions, Path(args.file), args.format, args.dry_run)
     sys.stdout.write(("DRY RUN, nothing written: " if args.dry_run else "") + report.text())
     return 0 if report.rejected == 0 else 3
 
 
-def cmd_tracking(args: argparse.Namespace) -> int:
-    from app.models.base import utcnow
+def cmd_tracking(rt: Runtime) -> int:
     from app.services.intake.tracking import import_tracking
 
-    report = import_tracking(_factory(args), _read(args.file), args.file, utcnow())
+    args = rt.args
+    rt.user("intake.import")
+    report = import_tracking(rt.sessions, _read(args.file), args.file, rt.clock())
     sys.stdout.write(report.text())
     return 0 if report.rejected == 0 else 3
 
 
-def cmd_watch(args: argparse.Namespace) -> int:
+def cmd_watch(rt: Runtime) -> int:
     from app.services.hotfolder import HotFolder
 
-    factory = _factory(args)
+    args = rt.args
+    rt.user("intake.import")
+    factory = rt.sessions
     folder = Path(args.folder)
     if not folder.is_dir():
         raise DomainError(f"No such folder: {folder}")

@@ -1,6 +1,6 @@
 """``packdesk customer``: find a customer from one query, and show a customer's history.
 
-Output is masked like the service screens (this command has no signed-in user to reveal for).
+Runs as a signed-in service user (``--user``), masked like the service screens, and audited.
 """
 
 from __future__ import annotations
@@ -8,20 +8,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     cust = sub.add_parser("customer", help="find customers and show their history")
     csub = cust.add_subparsers(dest="customer_command", metavar="ACTION", required=True)
     find = csub.add_parser(
-        "find", help="phone (or last 4 digits with a name), email, name, order, tracking or ticket number"
+        "find", parents=[common],
+        help="phone (or last 4 digits with a name), email, name, order, tracking or ticket number"
     )
     find.add_argument("query", nargs="+", help="what to look for (words are joined)")
     find.add_argument("--limit", type=int, default=20, help="at most this many customers")
     find.add_argument("--json", action="store_true", help="machine-readable output")
-    find.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     find.set_defaults(func=cmd_find)
-    hist = csub.add_parser("history", help="header and timeline of one customer, newest first")
+    hist = csub.add_parser("history", parents=[common],
+                           help="header and timeline of one customer, newest first")
     hist.add_argument("id", help="customer id, as `customer find` prints it")
     hist.add_argument("--limit", type=int, default=50, help="events to show")
     hist.add_argument("--type", action="append", dest="kinds", metavar="TYPE",
@@ -30,24 +35,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     hist.add_argument("--channel", action="append", dest="channels", metavar="CHANNEL",
                       help="only tickets/interactions on these channels (chat, phone, email, social, note)")
     hist.add_argument("--json", action="store_true", help="machine-readable output")
-    hist.add_argument("--db", metavar="URL", default=argparse.SUPPRESS)
     hist.set_defaults(func=cmd_history)
 
 
-def _sessions(args: argparse.Namespace):
-    from app.cli import _ready_engine
-    from app.config import load_settings
-    from app.db import session_factory
-
-    return session_factory(_ready_engine(args, load_settings(), quiet=True))
-
-
-def cmd_find(args: argparse.Namespace) -> int:
+def cmd_find(rt: Runtime) -> int:
     from app.db import read_only
     from app.services.customers import search
 
-    with read_only(_sessions(args)) as s:
-        result = search(s, " ".join(args.query), limit=max(1, min(args.limit, 200)))
+    args = rt.args
+    rt.user("service.use")
+    query = " ".join(args.query)
+    with read_only(rt.sessions) as s:
+        result = search(s, query, limit=max(1, min(args.limit, 200)))
+    rt.audit("customer.search", "customer", "", query=query, found=len(result.matches))
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return 0 if result.matches else 4
@@ -66,13 +66,16 @@ def cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_history(args: argparse.Namespace) -> int:
+def cmd_history(rt: Runtime) -> int:
     from app.db import read_only
     from app.services.customers import parse_customer_id
     from app.services.history import KINDS, header, timeline
 
+    args = rt.args
+    rt.user("service.use")
     cid = parse_customer_id(args.id)
-    with read_only(_sessions(args)) as s:
+    rt.audit("customer.view", "customer", cid)
+    with read_only(rt.sessions) as s:
         head = header(s, cid)
         page = timeline(s, cid, kinds=args.kinds or KINDS, channels=args.channels or (),
                         limit=max(1, min(args.limit, 500)))

@@ -1,0 +1,49 @@
+"""``packdesk db``: bring a database to the newest schema, back up a live SQLite database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import ConfigError
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", parents=[common], help="bring the database to the newest schema") \
+        .set_defaults(func=cmd_upgrade)
+    backup = db_sub.add_parser("backup", parents=[common],
+                               help="consistent copy of a SQLite database while in use")
+    backup.add_argument("file", help="where to write the copy")
+    backup.set_defaults(func=cmd_backup)
+
+
+def cmd_upgrade(rt: Runtime) -> int:
+    from app.db import upgrade
+
+    print(upgrade(rt.raw_engine).message())
+    return 0
+
+
+def cmd_backup(rt: Runtime) -> int:
+    from app.db import check_connection
+
+    engine = rt.raw_engine
+    target = Path(rt.args.file)
+    if engine.dialect.name != "sqlite":
+        raise ConfigError(
+            "Back up PostgreSQL with pg_dump, e.g. pg_dump -Fc -f {file} '{url}'",
+            # pg_dump knows libpq URLs, not SQLAlchemy's postgresql+psycopg:// dialect names
+            file=target, url=engine.url.set(drivername="postgresql").render_as_string(hide_password=True),
+        )
+    check_connection(engine)
+    from app.services.backup import backup_sqlite
+
+    result = backup_sqlite(engine, target)
+    print(f"Backed up {engine.url.database} to {target} ({result.size:,} bytes).")
+    return 0

@@ -1,0 +1,51 @@
+"""``packdesk`` with no command: the app. Also the one place that starts and tears down the GUI
+(the demo and the worker-less single station use it). The command line is the composition root
+and the only part of ``app`` allowed to import ``ui`` (import-linter contract), inside functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.cli.runtime import Runtime
+    from app.config import StationSettings
+    from app.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sub.add_parser("gui", parents=[common], help="start the app (the same as no command)") \
+        .set_defaults(func=cmd_gui)
+
+
+def cmd_gui(rt: Runtime) -> int:
+    return run_shell(rt.context, rt.settings)
+
+
+def run_shell(open_database: Callable[[], AppContext] | AppContext, settings: StationSettings,
+              extra_windows: tuple[Callable[[], Any], ...] = ()) -> int:
+    """Start the Qt app on the station's devices, show the sign-in window, run until quit, and
+    stop every device and window it started, whatever happens. ``extra_windows`` are made once
+    the QApplication exists."""
+    from ui.app import Shell
+    from ui.bridge import DeviceBridge
+
+    shell = Shell(open_database, settings)
+    bridge = DeviceBridge(settings.devices) if any(p.get("port") for p in settings.devices.values()) else None
+    if bridge is not None:
+        shell.attach_devices(bridge)
+        bridge.start()
+    windows = [make() for make in extra_windows]
+    for window in windows:
+        window.show()
+    shell.show_login()
+    try:
+        return shell.app.exec()
+    finally:
+        for window in windows:
+            window.close()
+        shell.close()
+        if bridge is not None:
+            bridge.stop()

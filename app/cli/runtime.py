@@ -1,0 +1,136 @@
+"""The composition root of a ``packdesk`` command: one ``Runtime`` per process, built from the
+parsed arguments, handing out settings, the engine, the session factory, the clock and the
+signed-in user. Each part is made on first use, so a command that never touches the database
+(``devices read-scan``) never imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from app.errors import ConfigError, PermissionDenied
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.config import StationSettings
+    from app.context import AppContext, CurrentUser
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (declared here once)."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a value given before the command is not overwritten by the command's default
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL (default: the station's SQLite file)")
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help="sign in as NAME (password from PACKDESK_PASSWORD or a prompt); "
+                        "default PACKDESK_USER")
+    return common
+
+
+def _utcnow() -> dt.datetime:
+    from app.models.base import utcnow
+
+    return utcnow()
+
+
+@dataclass
+class Runtime:
+    args: argparse.Namespace
+    clock: Callable[[], dt.datetime] = _utcnow
+    quiet: bool = True  # say nothing about migrations unless the command is about the database
+    _signed_in: Any = field(default=None, repr=False)
+
+    @cached_property
+    def settings(self) -> StationSettings:
+        from app.config import load_settings
+
+        return load_settings()
+
+    @property
+    def database_url(self) -> str:
+        return self.settings.resolved_database_url(getattr(self.args, "db", None))
+
+    @cached_property
+    def raw_engine(self) -> Engine:
+        """The engine as it is: no migration (``db upgrade`` and ``db backup`` use it)."""
+        from app.db import make_engine
+
+        return make_engine(self.database_url)
+
+    @cached_property
+    def engine(self) -> Engine:
+        """An engine on a database brought to the newest schema (created if new)."""
+        from app import reference
+        from app.db import upgrade
+
+        result = upgrade(self.raw_engine)
+        if result.changed and not self.quiet:
+            print(result.message(), file=sys.stderr)
+        reference.ensure(self.raw_engine)
+        return self.raw_engine
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from app.db import session_factory
+
+        return session_factory(self.engine)
+
+    def context(self, user: CurrentUser | None = None) -> AppContext:
+        from app.context import AppContext
+
+        return AppContext(engine=self.engine, settings=self.settings, user=user, clock=self.clock)
+
+    @property
+    def username(self) -> str:
+        return str(getattr(self.args, "user", None) or os.environ.get("PACKDESK_USER", "")).strip()
+
+    def user(self, permission: str) -> CurrentUser:
+        """The signed-in user if their role grants ``permission``: commands that read personal data
+        or change data run as a named user, as in the app."""
+        from app.permissions import require
+
+        if self._signed_in is None:
+            self._signed_in = self._sign_in()
+        return require(self._signed_in, permission)
+
+    def _sign_in(self) -> CurrentUser:
+        from app.db import read_only
+        from app.services.auth import LoginFailed, login_password
+
+        name = self.username
+        if not name:
+            raise PermissionDenied(
+                "This command needs a signed-in user: add --user NAME (or set PACKDESK_USER).",
+                code="auth.required",
+            )
+        password = os.environ.get("PACKDESK_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise ConfigError("No password: set PACKDESK_PASSWORD or run the command in a terminal.")
+            password = getpass.getpass(f"Password for {name}: ")
+        try:
+            with read_only(self.sessions) as s:
+                return login_password(s, name, password)
+        except LoginFailed as exc:
+            raise PermissionDenied(exc.message, code="auth.failed") from None
+
+    def audit(self, action: str, entity: str, entity_id: object, **detail: Any) -> None:
+        """An audit entry for what a command read or did, as the UI writes one."""
+        from app.db import unit_of_work
+        from app.services import audit
+
+        user = self._signed_in
+        with unit_of_work(self.sessions) as s:
+            audit.record(s, action, entity, entity_id, user_id=user.id if user else None,
+                         station=self.settings.station, via="cli", **detail)
