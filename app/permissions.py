@@ -27,6 +27,7 @@ ACTIONS: dict[str, str] = {
     "service.approve_refund": "approve refunds",
     "service.dashboard": "see service reports and close incidents",
     "service.merge": "merge customers",
+    "service.mailboxes": "configure mailboxes",
     "intake.import": "import files",
     "print.reprint": "reprint documents",
     "admin.settings": "change settings",
@@ -44,7 +45,7 @@ _SUPERVISOR = (
     | _SERVICE
     | {"station.plan", "station.exceptions", "station.override", "service.reveal_pii", "service.approve_refund",
        "service.dashboard", "service.merge", "intake.import", "print.reprint", "admin.master_data",
-       "stock.receive", "stock.adjust", "stock.approve"}
+       "stock.receive", "stock.adjust", "stock.approve", "service.mailboxes"}
 )
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
