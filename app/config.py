@@ -50,6 +50,8 @@ class StationSettings:
     # document type ("waybill", "invoice", ...) -> printer spec (backend, target, format, ...)
     printers: dict[str, dict[str, Any]] = field(default_factory=dict)
     ui: dict[str, Any] = field(default_factory=dict)
+    # station jobs: ``hot_folder`` (a folder this station imports dropped files from)
+    intake: dict[str, Any] = field(default_factory=dict)
 
     def resolved_database_url(self, override: str | None = None) -> str:
         """--db beats PACKDESK_DATABASE_URL beats the settings file beats the default."""
