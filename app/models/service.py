@@ -180,6 +180,21 @@ class KnowledgeArticle(Base):
     tags: Mapped[str] = mapped_column(String(200), default="")
 
 
+class IntentLabel(Base):
+    """What a customer's message meant, as an agent showed it: a reply sent from a suggestion
+    (source ``reply``) or a one-click correction (``correction``); assist learns from these."""
+
+    __tablename__ = "intent_labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class FollowUp(Base):
     __tablename__ = "follow_ups"
 
