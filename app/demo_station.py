@@ -7,7 +7,9 @@ import datetime as dt
 
 from sqlalchemy import Engine, select
 
+from app.context import CurrentUser
 from app.db import session_factory, unit_of_work
+from app.models.accounts import Role, User
 from app.models.orders import Order, OrderStatus
 from app.services import allocation, picking, waves
 from devices.scanner.scan import parse_scan
@@ -30,9 +32,11 @@ def prepare(engine: Engine, now: dt.datetime) -> dict[str, int]:
         return {"allocated": allocated, "waves": 0, "picked": 0}
     first = planned[0].id
     with unit_of_work(sessions) as s:
-        waves.start_wave(s, first, None, now)
+        u = s.scalars(select(User).where(User.role == Role.PICKER).order_by(User.id)).first()
+        picker = CurrentUser(u.id, u.username, u.display_name, u.role) if u else None  # as a picker would
+        waves.start_wave(s, picker, first, now)
         step = picking.current(s, first)
         while step is not None:  # the picker walked the whole first wave
-            result = picking.scan_item(s, step, parse_scan(step.sku), None, now)
+            result = picking.scan_item(s, picker, step, parse_scan(step.sku), now)
             step = result.step
     return {"allocated": allocated, "waves": len(planned), "picked": planned[0].orders}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,11 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, DomainError
 from app.models.fulfilment import ExceptionKind, StationException
 from app.models.orders import Order
+from app.permissions import require
 from app.services import audit
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 
 class Action(enum.StrEnum):
@@ -38,21 +43,22 @@ class ExceptionView:
 
 def report(
     session: Session,
+    actor: CurrentUser | None,
     kind: ExceptionKind,
     detail: str,
     *,
     station: str,
-    user_id: int | None,
     now: dt.datetime,
     order_id: int | None = None,
     package_id: int | None = None,
 ) -> int:
-    """Raise an exception by hand (damaged goods found at the station)."""
+    """Raise an exception by hand (damaged goods found at the pack station)."""
+    user = require(actor, "station.pack")
     exc = StationException(
         kind=kind,
         detail=detail,
         station=station,
-        raised_by=user_id,
+        raised_by=user.id,
         created_at=now,
         order_id=order_id,
         package_id=package_id,
@@ -78,14 +84,15 @@ def open_exceptions(session: Session, limit: int = 500) -> list[ExceptionView]:
 
 def resolve(
     session: Session,
+    actor: CurrentUser | None,
     exception_id: int,
     action: Action,
     note: str,
     *,
-    user_id: int,
     station: str,
     now: dt.datetime,
 ) -> None:
+    user_id = require(actor, "station.exceptions").id
     if not note.strip() and action is not Action.NO_ACTION:
         raise DomainError("Say what was done: a resolution needs a note.")
     done = session.execute(

@@ -20,12 +20,12 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.errors import Conflict, DomainError, NotFound
+from app.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.models.catalog import Product, ProductBarcode
 from app.models.fulfilment import (
     ExceptionKind,
@@ -39,8 +39,13 @@ from app.models.fulfilment import (
     ToteStatus,
 )
 from app.models.orders import Address, Order, OrderLine, OrderStatus
+from app.permissions import require
 from app.services import allocation, audit, carriers, packaging, print_queue, settings
+from app.services.auth import login_badge
 from devices.scanner.scan import Scan, ScanKind
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 OPEN_STATES = (PackageStatus.OPEN, PackageStatus.WEIGHING, PackageStatus.BLOCKED)
 # orders a station may pack: picked ones, and allocated ones packed straight from the shelf
@@ -163,11 +168,16 @@ class Result:
 
 @dataclass(frozen=True)
 class Station:
-    """Who packs where, and where this station's documents print."""
+    """Who packs where (the signed-in user: every call checks their role), and where this
+    station's documents print."""
 
     name: str
-    user_id: int | None
+    user: CurrentUser | None
     printers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user.id if self.user is not None else None
 
 
 def tolerance(session: Session) -> Tolerance:
@@ -182,6 +192,7 @@ def tolerance(session: Session) -> Tolerance:
 
 def open_parcel(session: Session, station: Station, scan: Scan, now: dt.datetime) -> Result:
     """A tote or order barcode opens (or resumes) its order's parcel, locked to this station."""
+    require(station.user, "station.pack")
     order = _order_for(session, scan)
     package = session.scalar(
         select(Package).where(Package.order_id == order.id, Package.status.in_(OPEN_STATES))
@@ -328,6 +339,7 @@ def _load(session: Session, package: Package) -> Parcel:
 
 def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, now: dt.datetime) -> Result:
     """Tick the order line the scanned product belongs to, or refuse the scan."""
+    require(station.user, "station.pack")
     if not scan.ok:
         return _refuse(session, station, parcel, scan, Verdict.GARBLED, now, reason=scan.error)
     product_id = parcel.barcodes.get(_key(scan.gtin or scan.value))
@@ -450,6 +462,7 @@ def _event(
 
 def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, now: dt.datetime) -> Result:
     """Check a stable weight of the closed parcel; pass packs and prints, a miss blocks it."""
+    require(station.user, "station.pack")
     if not parcel.complete:
         return Result(Verdict.NOT_READY, parcel, {"left": parcel.units - parcel.scanned_units})
     expected = parcel.expected_g
@@ -489,9 +502,18 @@ def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, no
 
 
 def override(
-    session: Session, station: Station, parcel: Parcel, supervisor_id: int, reason: str, now: dt.datetime
+    session: Session, station: Station, parcel: Parcel, badge: str, reason: str, now: dt.datetime
 ) -> Result:
-    """A supervisor accepts a blocked parcel's weight; audited with who, why and the numbers."""
+    """A supervisor accepts a blocked parcel's weight by scanning their badge at the station;
+    audited with who, why and the numbers. The badge, not an id, says who: nobody can name
+    a supervisor who is not there."""
+    require(station.user, "station.pack")
+    supervisor = login_badge(session, badge)
+    if not supervisor.may("station.override"):
+        raise PermissionDenied(
+            "{name} may not override a weight check.", code="permission.denied", name=supervisor.display_name
+        )
+    supervisor_id = supervisor.id
     if parcel.status is not PackageStatus.BLOCKED or parcel.measured_g is None:
         raise DomainError("Only a parcel blocked by its weight can be overridden.")
     _event(session, parcel, station, "override", reason[:128], "override", now, grams=parcel.measured_g)
@@ -532,6 +554,7 @@ def override(
 
 def reweigh(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
     """Forget the last weight: the next stable reading is checked again."""
+    require(station.user, "station.pack")
     _event(session, parcel, station, "command", "REWEIGH", "reweigh", now)
     status = PackageStatus.WEIGHING if parcel.complete else PackageStatus.OPEN
     session.execute(
@@ -542,6 +565,7 @@ def reweigh(session: Session, station: Station, parcel: Parcel, now: dt.datetime
 
 def cancel(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
     """Give the order back (items out of the box): scanned counts reset, lock released."""
+    require(station.user, "station.pack")
     _event(session, parcel, station, "command", "CANCEL", "cancelled", now)
     session.execute(
         update(Package).where(Package.id == parcel.package_id).values(status=PackageStatus.CANCELLED)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -28,8 +29,12 @@ from app.models.fulfilment import (
 )
 from app.models.inventory import Reservation, ReservationStatus, Stock
 from app.models.orders import Order, OrderLine, OrderStatus
+from app.permissions import require
 from app.services.packing import stored_forms
 from devices.scanner.scan import Scan, ScanKind
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 
 @dataclass(frozen=True)
@@ -121,9 +126,10 @@ def scan_bin(step: PickStep, scan: Scan) -> PickResult:
 
 
 def scan_item(
-    session: Session, step: PickStep, scan: Scan, user_id: int | None, now: dt.datetime
+    session: Session, actor: CurrentUser | None, step: PickStep, scan: Scan, now: dt.datetime
 ) -> PickResult:
     """One unit into the tote: counted and committed, or refused."""
+    require(actor, "station.pick")
     if not scan.ok:
         return PickResult("garbled", step, {"code": scan.raw})
     task = session.get(PickTask, step.task_id)
@@ -157,9 +163,10 @@ def scan_item(
 
 
 def short(
-    session: Session, step: PickStep, found: int, reason: str, user_id: int | None, now: dt.datetime
+    session: Session, actor: CurrentUser | None, step: PickStep, found: int, reason: str, now: dt.datetime
 ) -> PickResult:
     """The bin holds fewer than the task needs: take what is there, report the rest."""
+    picker = require(actor, "station.pick")
     task = session.get(PickTask, step.task_id)
     assert task is not None
     if not 0 <= found < task.quantity:
@@ -181,7 +188,7 @@ def short(
             kind=ExceptionKind.SHORT_PICK,
             order_id=order_id,
             pick_task_id=task.id,
-            raised_by=user_id,
+            raised_by=picker.id,
             created_at=now,
             detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason.strip()})",
         )

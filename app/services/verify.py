@@ -30,6 +30,7 @@ from app.models.fulfilment import (
     StationException,
 )
 from app.models.orders import Order, OrderLine, OrderStatus
+from app.permissions import require
 from app.services import audit, packing, print_queue, settings
 from app.services.packing import Station
 from devices.scanner.scan import Scan, ScanKind
@@ -98,6 +99,7 @@ def sampling_reason(session: Session, package: Package, order: Order, tracking: 
 
 def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> VerifyResult:
     """A waybill scan: look the parcel up and say what to check."""
+    require(station.user, "station.verify")
     if scan.kind is not ScanKind.WAYBILL and not scan.value:
         raise DomainError("Scan the parcel's waybill.")
     shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
@@ -138,6 +140,7 @@ def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> V
 def scan_item(
     session: Session, station: Station, task: VerifyTask, scan: Scan, now: dt.datetime
 ) -> VerifyResult:
+    require(station.user, "station.verify")
     if not scan.ok:
         return VerifyResult("garbled", task, {"code": scan.raw})
     product_id = _product_for(session, scan)
@@ -156,6 +159,7 @@ def scan_item(
 def weigh(
     session: Session, station: Station, task: VerifyTask, grams: Decimal, now: dt.datetime
 ) -> VerifyResult:
+    require(station.user, "station.verify")
     if not task.items_done:
         left = sum(task.expected.values()) - sum(task.scanned.values())
         return VerifyResult("not_ready", task, {"left": left})
@@ -246,6 +250,7 @@ def _event(
 
 def hand_over(session: Session, station: Station, scan: Scan, now: dt.datetime) -> tuple[BatchView, str]:
     """Put a verified parcel in its carrier's open batch; (batch, tracking number)."""
+    require(station.user, "station.handover")
     shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
     if shipment is None:
         raise NotFound(f"No parcel has waybill {scan.value}.")
@@ -285,6 +290,7 @@ def open_batches(session: Session) -> list[BatchView]:
 
 def close_batch(session: Session, station: Station, batch_id: int, now: dt.datetime) -> tuple[BatchView, int]:
     """The carrier takes the batch: its orders are shipped and the manifest prints; (batch, job id)."""
+    require(station.user, "station.handover")
     from app.services import documents
     from printing.documents import render_manifest
 

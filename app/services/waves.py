@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -22,7 +23,11 @@ from app.models.catalog import Bin, Zone
 from app.models.fulfilment import PickStatus, PickTask, Tote, ToteStatus, Wave, WaveStatus
 from app.models.inventory import Reservation, ReservationStatus, Stock
 from app.models.orders import Order, OrderLine, OrderStatus
+from app.permissions import require
 from app.services import settings
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -110,7 +115,7 @@ def plan_waves(session: Session, now: dt.datetime, limits: Limits | None = None)
     this_hour = now.replace(minute=0, second=0, microsecond=0)
     for (oid, wid), prs in picks.items():
         zones = [p[11] for p in prs]
-        zone = max(set(zones), key=zones.count)
+        zone = max(sorted(set(zones)), key=zones.count)  # a tie goes to the first name, every run
         carrier, cutoff, _prio, _placed = meta[oid]
         # a cut-off already past is as urgent as one this hour: those orders share one wave
         hour = max(cutoff.replace(minute=0, second=0, microsecond=0), this_hour) if cutoff else None
@@ -184,15 +189,16 @@ def _chunks(members: list[tuple[int, int]], picks: dict, limits: Limits) -> Iter
         yield batch
 
 
-def start_wave(session: Session, wave_id: int, picker_id: int | None, now: dt.datetime) -> WaveView:
+def start_wave(session: Session, actor: CurrentUser | None, wave_id: int, now: dt.datetime) -> WaveView:
     """The picker takes the wave: one free tote per order goes on the cart."""
+    picker = require(actor, "station.pick")
     wave = session.get(Wave, wave_id)
     if wave is None:
         raise NotFound("No such wave.")
     claimed = session.execute(
         update(Wave)
         .where(Wave.id == wave_id, Wave.status == WaveStatus.RELEASED)
-        .values(status=WaveStatus.PICKING, picker_id=picker_id)
+        .values(status=WaveStatus.PICKING, picker_id=picker.id)
     ).rowcount  # synchronised: the wave already loaded above must not still say "released"
     if claimed != 1:
         raise Conflict(f"Wave {wave.number} is already being picked.")

@@ -22,7 +22,7 @@ from app.models.orders import Order, OrderLine, OrderStatus
 from app.services import allocation, picking, settings, waves
 from devices.scanner.scan import parse_scan
 from devices.sim.devices import SimScale, SimScanner
-from tests.app.packing.conftest import barcode, make_order
+from tests.app.packing.conftest import barcode, demo_user, make_order
 from tests.printing.conftest import decoded
 from ui.app import Shell
 from ui.bridge import DeviceBridge
@@ -30,15 +30,16 @@ from ui.bridge import DeviceBridge
 
 def _picked_in_tote(ctx, lines) -> tuple[str, str]:
     number = make_order(ctx, lines, status=OrderStatus.NEW)
+    picker = demo_user(ctx, "picker1")
     with unit_of_work(ctx.sessions) as s:
         oid = s.scalar(select(Order.id).where(Order.number == number))
         assert allocation.allocate(s, oid, ctx.clock()).status == "allocated"
         (wave,) = waves.plan_waves(s, ctx.clock())
-        waves.start_wave(s, wave.id, None, ctx.clock())
+        waves.start_wave(s, picker, wave.id, ctx.clock())
     with unit_of_work(ctx.sessions) as s:
         step = picking.current(s, wave.id)
         while step is not None:
-            step = picking.scan_item(s, step, parse_scan(step.sku), None, ctx.clock()).step
+            step = picking.scan_item(s, picker, step, parse_scan(step.sku), ctx.clock()).step
         tote = s.scalar(
             select(Tote.code)
             .join(PickTask, PickTask.tote_id == Tote.id)
@@ -132,12 +133,13 @@ def test_order_from_allocation_to_hand_over_with_real_devices(qtbot, demo_engine
 CRASHING_STATION = textwrap.dedent("""
     import os, signal, sys
     from app.config import StationSettings
-    from app.context import AppContext
+    from app.context import AppContext, CurrentUser
     from app.db import make_engine, unit_of_work
+    from app.models.accounts import Role
     from app.services import packing
     from devices.scanner.scan import parse_scan
     ctx = AppContext(engine=make_engine(sys.argv[1]), settings=StationSettings(station="PACK-CRASH"))
-    station = packing.Station("PACK-CRASH", 3)
+    station = packing.Station("PACK-CRASH", CurrentUser(3, "packer1", "packer1", Role.PACKER))
     with unit_of_work(ctx.sessions) as s:
         parcel = packing.open_parcel(s, station, parse_scan(sys.argv[2]), ctx.clock()).parcel
     with unit_of_work(ctx.sessions) as s:

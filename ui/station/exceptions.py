@@ -20,6 +20,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import exceptions
 from app.services.exceptions import Action
+from ui.station.feedback import error_text
 
 
 class ExceptionsView(QWidget):
@@ -107,20 +108,19 @@ class ExceptionsView(QWidget):
         if row < 0:
             self.message.setText(self.tr("Select an exception first"))
             return
-        assert self.ctx.user is not None
         try:
             with unit_of_work(self.ctx.sessions) as s:
                 exceptions.resolve(
                     s,
+                    self.ctx.user,
                     int(self.table.item(row, 0).data(256)),
                     self.action.currentData(),
                     self.note.text(),
-                    user_id=self.ctx.user.id,
                     station=self.ctx.station,
                     now=self.ctx.clock(),
                 )
         except DomainError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.note.clear()
         self.refresh()

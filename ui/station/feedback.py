@@ -3,8 +3,10 @@ a step away, and the matching sound (ok, warning, error)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QWidget
+
+from app.errors import DomainError
 
 COLOURS = {
     "ok": ("#1b5e20", "#e8f5e9"),
@@ -12,6 +14,12 @@ COLOURS = {
     "error": ("#ffffff", "#c62828"),
     "idle": ("#37474f", "#eceff1"),
 }
+
+
+def error_text(exc: DomainError) -> str:
+    """A refusal from a service in the user's language (context ``errors``, keyed by its template)."""
+    text = QCoreApplication.translate("errors", exc.template)
+    return text.format(**exc.params) if exc.params else text
 
 
 class Banner(QLabel):

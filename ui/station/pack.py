@@ -30,12 +30,11 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import packing
-from app.services.auth import login_badge
 from app.services.packaging import Box
 from app.services.packing import Parcel, Result, Station, Verdict
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner
+from ui.station.feedback import Banner, error_text
 
 OVERRIDE_REASON = "supervisor badge at the station"
 
@@ -48,7 +47,7 @@ class PackView(QWidget):
         super().__init__(parent)
         assert ctx.user is not None
         self.ctx = ctx
-        self.station = Station(ctx.station, ctx.user.id, ctx.settings.printers)
+        self.station = Station(ctx.station, ctx.user, ctx.settings.printers)
         self.setObjectName("pack_view")
         self.parcel: Parcel | None = None
         self.last_stable: Decimal | None = None
@@ -220,19 +219,8 @@ class PackView(QWidget):
 
     def _override_with_badge(self, badge: str) -> None:
         self.awaiting_badge = False
-        try:
-            with read_only(self.ctx.sessions) as s:
-                supervisor = login_badge(s, badge)
-        except DomainError as exc:
-            self._say(str(exc), "error")
-            return
-        if not supervisor.may("station.override"):
-            self._say(
-                self.tr("{name} may not override weights").format(name=supervisor.display_name), "error"
-            )
-            return
         assert self.parcel is not None
-        self._act(packing.override, self.parcel, supervisor.id, OVERRIDE_REASON)
+        self._act(packing.override, self.parcel, badge, OVERRIDE_REASON)  # the service checks the badge
 
     def _act(self, fn: object, *args: object) -> None:
         """Run one service call in its own unit of work; show its verdict or its error."""
@@ -240,7 +228,7 @@ class PackView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 result = fn(s, self.station, *args, self.ctx.clock())  # type: ignore[operator]
         except DomainError as exc:
-            self._say(str(exc), "error")
+            self._say(error_text(exc), "error")
             return
         self._show(result)
 

@@ -21,7 +21,7 @@ from app.errors import DomainError
 from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner
+from ui.station.feedback import Banner, error_text
 
 
 class PickView(QWidget):
@@ -108,11 +108,9 @@ class PickView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 view = waves.wave_view(s, wave_id)
                 if view.status == "released":
-                    waves.start_wave(
-                        s, wave_id, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
-                    )
+                    waves.start_wave(s, self.ctx.user, wave_id, self.ctx.clock())
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         with read_only(self.ctx.sessions) as s:
             self.step = picking.current(s, wave_id)
@@ -131,11 +129,9 @@ class PickView(QWidget):
             return
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                result = picking.scan_item(
-                    s, self.step, scan, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
-                )
+                result = picking.scan_item(s, self.ctx.user, self.step, scan, self.ctx.clock())
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self._show(result)
 
@@ -161,11 +157,9 @@ class PickView(QWidget):
         assert self.step is not None
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                result = picking.short(
-                    s, self.step, found, reason, self.ctx.user.id if self.ctx.user else None, self.ctx.clock()
-                )
+                result = picking.short(s, self.ctx.user, self.step, found, reason, self.ctx.clock())
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self._show(result)
 

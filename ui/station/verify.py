@@ -26,7 +26,7 @@ from app.services.packing import MIN_PARCEL_G, Station
 from app.services.verify import VerifyResult, VerifyTask
 from devices.scale.base import ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner
+from ui.station.feedback import Banner, error_text
 
 
 class VerifyView(QWidget):
@@ -37,7 +37,7 @@ class VerifyView(QWidget):
         super().__init__(parent)
         assert ctx.user is not None
         self.ctx = ctx
-        self.station = Station(ctx.station, ctx.user.id, ctx.settings.printers)
+        self.station = Station(ctx.station, ctx.user, ctx.settings.printers)
         self.setObjectName("verify_view")
         self.mode = "verify"
         self.task: VerifyTask | None = None
@@ -143,7 +143,7 @@ class VerifyView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 result: VerifyResult = fn(s, self.station, *args, self.ctx.clock())  # type: ignore[operator]
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self.task = result.task
         self._render()
@@ -155,7 +155,7 @@ class VerifyView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 batch, tracking = verify.hand_over(s, self.station, scan, self.ctx.clock())
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self.banner.show_text(
             self.tr("{tracking} → batch {batch} ({count} parcels)").format(
@@ -177,7 +177,7 @@ class VerifyView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 batch, _job = verify.close_batch(s, self.station, batch_id, self.ctx.clock())
         except DomainError as exc:
-            self.banner.show_text(str(exc), "error", sound=True)
+            self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self.banner.show_text(
             self.tr("Batch {batch} closed: {count} parcels shipped, manifest printing").format(

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.context import AppContext
-from app.db import unit_of_work
+from app.context import AppContext, CurrentUser
+from app.db import read_only, unit_of_work
+from app.models.accounts import User
 from app.models.catalog import Product, ProductBarcode
 from app.models.orders import Address, Channel, Order, OrderLine, OrderStatus, PaymentStatus
 from app.services.packing import Station
@@ -76,10 +77,20 @@ def unit_weight(ctx: AppContext, sku: str) -> int | None:
         return s.scalar(select(Product.unit_weight_g).where(Product.sku == sku))
 
 
+def demo_user(ctx: AppContext, username: str) -> CurrentUser:
+    """A demo user as signed in (admin, super1, packer1, packer2, picker1, picker2, agent1, agent2)."""
+    with read_only(ctx.sessions) as s:
+        u = s.scalar(select(User).where(User.username == username))
+        assert u is not None
+        return CurrentUser(u.id, u.username, u.display_name, u.role)
+
+
 @pytest.fixture
 def station(demo_ctx: AppContext, tmp_path) -> Station:
+    """The pack station PACK-01 with packer1 signed in."""
     printers = {
         "waybill": {"uri": f"file:{tmp_path / 'printed'}"},
         "invoice": {"uri": f"file:{tmp_path / 'printed'}"},
+        "manifest": {"uri": f"file:{tmp_path / 'printed'}"},
     }
-    return Station("PACK-01", 3, printers)
+    return Station("PACK-01", demo_user(demo_ctx, "packer1"), printers)

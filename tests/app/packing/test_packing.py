@@ -15,7 +15,7 @@ from app.models.orders import Order, OrderLine, OrderStatus
 from app.services import packing
 from app.services.packing import Station, Verdict
 from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import barcode, make_order, unit_weight
+from tests.app.packing.conftest import barcode, demo_user, make_order, unit_weight
 
 
 def act(ctx, fn, *args):
@@ -54,7 +54,7 @@ def test_right_items_then_weight_pack_the_order_once(demo_ctx, station):
         docs = s.scalars(select(PrintJob.document).where(PrintJob.id.in_(r.print_job_ids))).all()
         assert sorted(docs) == ["invoice", "waybill"]
     with pytest.raises(Conflict, match="already packed at station PACK-01"):
-        opened(demo_ctx, Station("PACK-02", 4), number)
+        opened(demo_ctx, Station("PACK-02", demo_user(demo_ctx, "packer2")), number)
 
 
 def test_wrong_unknown_extra_and_garbled_scans_are_refused_and_logged(demo_ctx, station):
@@ -100,8 +100,8 @@ def test_supervisor_override_is_audited(demo_ctx, station):
     parcel = scan(demo_ctx, station, parcel, barcode(demo_ctx, "SKU-00011")).parcel
     out = act(demo_ctx, packing.weigh, station, parcel, Decimal(2000))
     with pytest.raises(DomainError):
-        act(demo_ctx, packing.override, station, parcel, 2, "no")  # not blocked in this copy
-    r = act(demo_ctx, packing.override, station, out.parcel, 2, "extra manual in the box")
+        act(demo_ctx, packing.override, station, parcel, "BADGE-super1", "no")  # not blocked in this copy
+    r = act(demo_ctx, packing.override, station, out.parcel, "BADGE-super1", "extra manual in the box")
     assert r.verdict is Verdict.PACKED and r.params["outcome"] == "override"
     with read_only(demo_ctx.sessions) as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "pack.weight_override"))
@@ -143,7 +143,7 @@ def test_crash_mid_pack_resumes_where_it_was(demo_ctx, station):
     again = act(demo_ctx, packing.open_parcel, station, parse_scan(number))
     assert again.verdict is Verdict.RESUMED and again.parcel.lines[0].remaining == 1
     with pytest.raises(Conflict, match="being packed at station PACK-01"):
-        opened(demo_ctx, Station("PACK-02", 4), number)
+        opened(demo_ctx, Station("PACK-02", demo_user(demo_ctx, "packer2")), number)
 
 
 def test_cancel_gives_the_order_back(demo_ctx, station):
@@ -155,7 +155,7 @@ def test_cancel_gives_the_order_back(demo_ctx, station):
         order = s.scalar(select(Order).where(Order.number == number))
         assert order.locked_by is None and order.status is OrderStatus.ALLOCATED
         assert s.scalar(select(func.sum(OrderLine.packed_qty)).where(OrderLine.order_id == order.id)) == 0
-    other = opened(demo_ctx, Station("PACK-02", 4), number)
+    other = opened(demo_ctx, Station("PACK-02", demo_user(demo_ctx, "packer2")), number)
     assert other.scanned_units == 0
 
 

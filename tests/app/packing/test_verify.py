@@ -15,7 +15,7 @@ from app.models.orders import Order, OrderStatus
 from app.services import exceptions, packing, settings, station_stats, verify
 from app.services.exceptions import Action
 from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import barcode, make_order
+from tests.app.packing.conftest import barcode, demo_user, make_order
 from tests.app.packing.test_packing import act, opened, scan
 
 
@@ -108,24 +108,25 @@ def test_exceptions_are_resolved_once_with_a_note(demo_ctx, station):
     with read_only(demo_ctx.sessions) as s:
         (exc,) = [e for e in exceptions.open_exceptions(s) if e.order_number == number]
     assert exc.kind is ExceptionKind.WRONG_ITEM
+    supervisor = demo_user(demo_ctx, "super1")
     with pytest.raises(DomainError, match="needs a note"):
         act(
             demo_ctx,
             lambda s, now: exceptions.resolve(
-                s, exc.id, Action.RESTOCKED, " ", user_id=2, station="S", now=now
+                s, supervisor, exc.id, Action.RESTOCKED, " ", station="S", now=now
             ),
         )
     act(
         demo_ctx,
         lambda s, now: exceptions.resolve(
-            s, exc.id, Action.RESTOCKED, "vase back to A-01-02-1", user_id=2, station="S", now=now
+            s, supervisor, exc.id, Action.RESTOCKED, "vase back to A-01-02-1", station="S", now=now
         ),
     )
     with pytest.raises(Conflict):
         act(
             demo_ctx,
             lambda s, now: exceptions.resolve(
-                s, exc.id, Action.FIXED, "again", user_id=2, station="S", now=now
+                s, supervisor, exc.id, Action.FIXED, "again", station="S", now=now
             ),
         )
 

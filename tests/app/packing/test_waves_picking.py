@@ -16,7 +16,7 @@ from app.models.inventory import Stock
 from app.models.orders import Order, OrderStatus
 from app.services import allocation, picking, settings, waves
 from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import barcode, make_order
+from tests.app.packing.conftest import barcode, demo_user, make_order
 
 
 def test_bin_codes_sort_naturally():
@@ -84,10 +84,11 @@ def test_overdue_cut_offs_share_the_urgent_wave_and_later_ones_wait_for_their_ho
 
 def _pick_wave(demo_ctx) -> str:
     """Pick a two-order wave (one order short); the number of the order that was picked."""
+    picker = demo_user(demo_ctx, "picker1")
     numbers = _allocated(demo_ctx, [("SKU-00001", 2)], 1) + _allocated(demo_ctx, [("SKU-00008", 1)], 1)
     with unit_of_work(demo_ctx.sessions) as s:
         (wave,) = waves.plan_waves(s, demo_ctx.clock())
-        waves.start_wave(s, wave.id, 5, demo_ctx.clock())
+        waves.start_wave(s, demo_user(demo_ctx, "picker1"), wave.id, demo_ctx.clock())
     with read_only(demo_ctx.sessions) as s:
         step = picking.current(s, wave.id)
     assert step.total == 2 and step.tote.startswith("TOTE-")
@@ -97,14 +98,16 @@ def _pick_wave(demo_ctx) -> str:
     first_sku = step.sku
     other = "SKU-00008" if first_sku == "SKU-00001" else "SKU-00001"
     with unit_of_work(demo_ctx.sessions) as s:
-        r = picking.scan_item(s, step, parse_scan(barcode(demo_ctx, other)), 5, demo_ctx.clock())
+        r = picking.scan_item(s, picker, step, parse_scan(barcode(demo_ctx, other)), demo_ctx.clock())
     assert r.verdict == "wrong_item" and r.level == "error"
     for _ in range(step.quantity):
         with unit_of_work(demo_ctx.sessions) as s:
-            r = picking.scan_item(s, r.step, parse_scan(barcode(demo_ctx, first_sku)), 5, demo_ctx.clock())
+            r = picking.scan_item(
+                s, picker, r.step, parse_scan(barcode(demo_ctx, first_sku)), demo_ctx.clock()
+            )
     assert r.verdict == "task_done" and r.step.sku == other
     with unit_of_work(demo_ctx.sessions) as s:
-        r = picking.short(s, r.step, 0, "empty bin", 5, demo_ctx.clock())
+        r = picking.short(s, picker, r.step, 0, "empty bin", demo_ctx.clock())
     assert r.verdict == "wave_done"
     with read_only(demo_ctx.sessions) as s:
         by_number = dict(s.execute(select(Order.number, Order.status).where(Order.number.in_(numbers))).all())
@@ -144,12 +147,12 @@ def test_a_started_wave_says_it_is_being_picked_and_cannot_be_started_twice(demo
     _allocated(demo_ctx, [("SKU-00001", 1)], 2)
     with unit_of_work(demo_ctx.sessions) as s:
         (wave,) = waves.plan_waves(s, demo_ctx.clock())
-        started = waves.start_wave(s, wave.id, 5, demo_ctx.clock())
+        started = waves.start_wave(s, demo_user(demo_ctx, "picker1"), wave.id, demo_ctx.clock())
     assert (wave.status, started.status) == ("released", "picking")
     with read_only(demo_ctx.sessions) as s:
         assert [w.status for w in waves.open_waves(s) if w.id == wave.id] == ["picking"]
     with pytest.raises(Conflict, match="already being picked"), unit_of_work(demo_ctx.sessions) as s:
-        waves.start_wave(s, wave.id, 6, demo_ctx.clock())
+        waves.start_wave(s, demo_user(demo_ctx, "picker2"), wave.id, demo_ctx.clock())
 
 
 def test_wave_size_comes_from_the_site_settings(demo_ctx):
