@@ -1,7 +1,14 @@
-"""``packdesk screenshot``: render one named view offscreen with real data and save a PNG."""
+"""``packdesk screenshot``: render one named view offscreen with real data and save a PNG.
+
+Views set up their scenes by writing (packing a tote, raising an incident), so a screenshot is
+always taken on a throwaway copy of the database, or on a fresh demo, in a temporary folder
+(``render_isolated``): the database and settings it was pointed at stay byte for byte the same.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +44,11 @@ def _shell_views() -> dict[str, ViewFactory]:
     }
 
 
+def view_names() -> list[str]:
+    """Every view ``packdesk screenshot --view`` takes, sorted (what ``--view`` alone lists)."""
+    return sorted(views())
+
+
 def views() -> dict[str, ViewFactory]:
     found = _shell_views()
     for name in VIEW_MODULES:
@@ -58,14 +70,18 @@ def sign_in_as_admin(ctx: AppContext) -> AppContext:
 
 
 def render(ctx: AppContext, view: str, out: Path, size: tuple[int, int] | None = None) -> Path:
+    """Render on ``ctx`` as it is: views write to its database, so give it a throwaway one
+    (``render_isolated`` does)."""
     from ui.app import Shell
 
     available = views()
     if view not in available:
-        raise ConfigError(f"Unknown view {view!r}; known views: {', '.join(sorted(available))}")
+        raise ConfigError("Unknown view {view!r}; known views: {known}", view=view,
+                          known=", ".join(sorted(available)))
     shell = Shell(ctx, ctx.settings)  # fonts + translations exactly as the app installs them
-    widget = available[view](sign_in_as_admin(ctx))
+    widget: QWidget | None = None
     try:
+        widget = available[view](sign_in_as_admin(ctx))
         if size:
             widget.resize(*size)
         widget.show()
@@ -73,9 +89,69 @@ def render(ctx: AppContext, view: str, out: Path, size: tuple[int, int] | None =
             QApplication.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not widget.grab().save(str(out)):
-            raise ConfigError(f"Cannot write {out}")
+            raise ConfigError("Cannot write {out}", out=str(out))
     finally:
-        widget.close()
-        widget.deleteLater()
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
         shell.close()
     return out
+
+
+def render_isolated(source_url: str | None, view: str, out: Path | None,
+                    size: tuple[int, int] | None = None, language: str = "en") -> Path:
+    """Render ``view`` from a copy of the SQLite database at ``source_url`` (None: a fresh demo),
+    made in a temporary folder that also takes the settings, printed files and log it writes."""
+    from app import reference
+    from app.context import AppContext
+    from app.db import make_engine, upgrade
+    from app.demo_profile import DemoProfile
+
+    known = view_names()
+    if view not in known:
+        raise ConfigError("Unknown view {view!r}; known views: {known}", view=view, known=", ".join(known))
+    if out is None:
+        raise ConfigError("Where to? Add --out FILE.png.")
+    out = out.resolve()
+    with tempfile.TemporaryDirectory(prefix="packdesk-screenshot-") as folder:
+        copy = Path(folder) / "screenshot.sqlite"
+        if source_url is not None:
+            _copy_sqlite(source_url, copy)
+        profile = DemoProfile(f"sqlite:///{copy}", Path(folder))
+        with profile.active() as settings:
+            settings.language = language
+            engine = make_engine(profile.database_url)
+            try:
+                upgrade(engine)  # the copy, never the source
+                reference.ensure(engine)
+                if source_url is None:
+                    from app.demo import load_demo
+
+                    load_demo(engine)
+                return render(AppContext(engine=engine, settings=settings), view, out, size)
+            finally:
+                engine.dispose()
+
+
+def _copy_sqlite(source_url: str, target: Path) -> None:
+    """A consistent copy through SQLite's backup API on a read-only connection (works while
+    stations keep writing; a read-only connection never checkpoints into the source file)."""
+    from app.db import parse_url
+
+    url = parse_url(source_url)
+    path = Path(url.database or "")
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise ConfigError("Screenshots copy the database they show, and only a SQLite file can be "
+                          "copied here: leave out --db for a fresh demo, or give a sqlite:/// file.")
+    if not path.is_file():
+        raise ConfigError("No database at {path}.", path=str(path))
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    dest = sqlite3.connect(target)
+    try:
+        with dest:
+            source.backup(dest)
+    except sqlite3.Error as exc:
+        raise ConfigError("Cannot copy {path}: {reason}", path=str(path), reason=str(exc)) from None
+    finally:
+        dest.close()
+        source.close()

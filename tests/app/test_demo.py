@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,22 @@ def test_demo_loads_into_postgresql(pg_url: str):
         s.add(Customer(name="新客户"))
         s.commit()
         assert s.scalar(select(func.max(Customer.id))) == 51
+
+
+def test_same_seed_same_waves_and_totes_in_every_process(tmp_path: Path):
+    # string hashing differs per process; waves once followed it, and screenshots with them
+    script = (
+        "import sys, hashlib; from sqlalchemy import text; from app.db import make_engine, upgrade;"
+        "from app.demo import DemoSize, load_demo;"
+        "e = make_engine('sqlite:///' + sys.argv[1]); upgrade(e);"
+        "load_demo(e, seed=4, size=DemoSize(customers=80, orders=240));"
+        "c = e.connect(); print(hashlib.sha256(repr([c.execute(text(f'SELECT * FROM {t} ORDER BY id')).all()"
+        " for t in ('waves', 'pick_tasks', 'totes')]).encode()).hexdigest())"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{hash_seed}.sqlite")],
+                              env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True,
+                              text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
