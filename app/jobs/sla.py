@@ -1,0 +1,17 @@
+"""SLA watch: record each clock that ran out and escalate tickets whose resolution is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import unit_of_work
+
+
+def run(factory: sessionmaker[Session], now: dt.datetime) -> str:
+    from app.services import tickets
+
+    with unit_of_work(factory) as s:
+        touched = tickets.watch_sla(s, now)
+    return f"{len(set(touched))} ticket(s) breached" if touched else "no new breaches"
