@@ -1,5 +1,7 @@
 """Documents as PDF bytes: waybills (GB/T 41833 sizes and 4x6), invoice, packing slip, pick list,
-carrier manifest. Pure functions of a snapshot; every font embedded (a subset of the CJK TTF)."""
+carrier manifest. Pure functions of a snapshot; every font embedded (a subset of the CJK TTF).
+They print the names, phones and addresses the snapshot carries: masking is decided where the
+snapshot is built."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.privacy import mask_name, mask_phone
 from printing.barcodes import code128_width, draw_code128, draw_qr, fit_module
 from printing.fonts import font, text_width
 from printing.layout import draw_fitted, draw_text
@@ -128,14 +129,13 @@ def _waybill_page(c: Canvas, s: WaybillSnapshot, label: LabelSize) -> None:
     y -= zone
     c.line(m / 2, y, W - m / 2, y)
 
-    # 4. recipient: masked name and phone large, full address fitted
+    # 4. recipient: name and phone large, full address fitted
     zone = 30 * mm * scale
     tag_w = _zone_tag(c, "TO" if intl else "收", m, y, zone, scale)
     tx = m + tag_w + 2 * mm
     tw = W - m - tx - 1 * mm
-    who = s.recipient.name if intl else mask_name(s.recipient.name)
-    phone = s.recipient.phone if intl else mask_phone(s.recipient.phone)
-    draw_fitted(c, f"{who}  {phone}", tx, y - 1.5 * mm, tw, 7 * mm * scale, 13 * scale, 8)
+    draw_fitted(c, f"{s.recipient.name}  {s.recipient.phone}", tx, y - 1.5 * mm, tw, 7 * mm * scale,
+                13 * scale, 8)
     address = s.recipient.address + (f" {s.recipient.postcode}" if intl and s.recipient.postcode else "")
     draw_fitted(c, address, tx, y - 9 * mm * scale, tw, zone - 10 * mm * scale, 11 * scale, 9 * scale)
     y -= zone
@@ -188,16 +188,17 @@ def _waybill_page(c: Canvas, s: WaybillSnapshot, label: LabelSize) -> None:
 
 
 def _zone_tag(c: Canvas, text: str, x: float, top: float, height: float, scale: float) -> float:
-    """The black side tab that names a zone (收 / 寄)."""
+    """The black side tab that names a zone (收 / 寄 / TO / FROM); its word shrinks to fit inside."""
     w = (7 if len(text) == 1 else 10) * mm * scale
     c.rect(x / 2, top - height, w, height, fill=1, stroke=0)
     c.setFillColorRGB(1, 1, 1)
+    size = min(12 * scale, (w - 2 * mm) / text_width(text, 1))
     draw_text(
         c,
         text,
-        x / 2 + w / 2 - text_width(text, 12 * scale) / 2,
-        top - height / 2 - 4 * scale,
-        12 * scale,
+        x / 2 + w / 2 - text_width(text, size) / 2,
+        top - height / 2 - size / 3,
+        size,
         bold=True,
     )
     c.setFillColorRGB(0, 0, 0)
@@ -205,7 +206,7 @@ def _zone_tag(c: Canvas, text: str, x: float, top: float, height: float, scale: 
 
 
 def _stub(c: Canvas, s: WaybillSnapshot, W: float, height: float, m: float) -> None:
-    """Customer stub below the perforation: tracking barcode, recipient (masked), items."""
+    """Customer stub below the perforation: tracking barcode, recipient, items."""
     c.setDash(2, 2)
     c.line(0, height, W, height)
     c.setDash()
@@ -215,7 +216,7 @@ def _stub(c: Canvas, s: WaybillSnapshot, W: float, height: float, m: float) -> N
     draw_code128(c, s.tracking_number, m / 2, 3 * mm, height - 8 * mm, module, text_size=7)
     draw_fitted(
         c,
-        f"收：{mask_name(s.recipient.name)} {mask_phone(s.recipient.phone)}",
+        f"收：{s.recipient.name} {s.recipient.phone}",
         W * 0.62,
         height - 5 * mm,
         W * 0.36,

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from app.errors import DomainError
+from printing.errors import PrintingError
 from printing.fonts import font, text_width, wrap
 
 ABSOLUTE_MIN_SIZE = 5.0  # below this thermal print is unreadable: refuse instead
 
 
-class DoesNotFit(DomainError):
-    pass
+class DoesNotFit(PrintingError):
+    """A text too long for its zone even at the smallest readable size."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def fit(text: str, width: float, height: float, max_size: float, min_size: float
         if len(lines) * size * 1.2 <= height:
             return Fitted(size, lines, size * 1.2)
         size -= 0.5
-    raise DoesNotFit(f"Text too long for its zone on the label: {text[:30]}…")
+    raise DoesNotFit("Text too long for its zone on the label: {start}…", start=text[:30])
 
 
 def draw_fitted(c: Canvas, text: str, x: float, top: float, width: float, height: float,

@@ -129,6 +129,7 @@ class Shell:
         self.main.language_requested.connect(self._switch_language_in_main)
         self.main.devices_changed.connect(self._restart_devices)
         if self.printing is None:
+            import ui.printing_qt  # noqa: F401  (gives the print queue the qt: system printers)
             from ui.print_preview import PrintQueueRunner
 
             self.printing = PrintQueueRunner(self.ctx)

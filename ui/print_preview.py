@@ -1,11 +1,12 @@
 """Printing in the app: preview a document (QtPdf) before printing, print a batch of waybills
-off the GUI thread with a progress bar, and a queue worker that sends and retries jobs."""
+off the GUI thread with a progress bar, a queue worker that sends and retries jobs on the
+station's own printers, and the queue dialog where a person settles jobs of unknown outcome."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -22,7 +23,8 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import print_queue
-from printing.backends import make_backend
+from printing.backends import Backend
+from printing.errors import PrintingError
 
 
 class PrintPreviewDialog(QDialog):
@@ -46,9 +48,9 @@ class PrintPreviewDialog(QDialog):
         view.setDocument(self.pdf_doc)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        uri, _fmt = print_queue.printer_for(ctx.settings.printers, document)
+        printer, _fmt = print_queue.printer_for(ctx.settings.printers, document)
         self.info = QLabel(
-            self.tr("{pages} page(s) → {printer}").format(pages=self.pdf_doc.pageCount(), printer=uri),
+            self.tr("{pages} page(s) → {printer}").format(pages=self.pdf_doc.pageCount(), printer=printer),
             objectName="info",
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -62,21 +64,32 @@ class PrintPreviewDialog(QDialog):
         box.addWidget(buttons)
 
     def print_now(self) -> None:
-        uri, _fmt = print_queue.printer_for(self.ctx.settings.printers, self.document)
+        printer, _fmt = print_queue.printer_for(self.ctx.settings.printers, self.document)
         with unit_of_work(self.ctx.sessions) as s:
-            job_id = print_queue.enqueue(
+            queued = print_queue.request(
                 s,
                 self.document,
                 self.reference,
-                uri,
+                printer,
                 "pdf",
                 self.pdf,
                 station=self.ctx.station,
                 user_id=self.ctx.user.id if self.ctx.user else None,
                 now=self.ctx.clock(),
             )
-        self.printed.emit(job_id)
+        if queued.already_waiting:  # say so and stay open: a second copy is a reprint, from the queue
+            self.info.setText(self._waiting_text(queued))
+            return
+        self.printed.emit(queued.job_id)
         self.accept()
+
+    def _waiting_text(self, queued: print_queue.Queued) -> str:
+        if queued.status == "unknown":
+            return self.tr("Job {id} for this document may have printed: check the printer, then reprint "
+                           "it or mark it printed in the print queue.").format(id=queued.job_id)
+        return self.tr("Job {id} for this document is already waiting to print; it prints when the "
+                       "printer is ready. For another copy, reprint it from the print queue.").format(
+                           id=queued.job_id)
 
 
 class _BatchWorker(QObject):
@@ -105,20 +118,20 @@ class _BatchWorker(QObject):
                 parts.extend(snaps[i : i + self.chunk])
                 self.progress.emit(min(i + self.chunk, len(snaps)), len(snaps))
             pdf = render_waybills(parts)
-            uri, _fmt = print_queue.printer_for(self.ctx.settings.printers, "waybill")
+            printer, _fmt = print_queue.printer_for(self.ctx.settings.printers, "waybill")
             with unit_of_work(self.ctx.sessions) as s:
                 job_id = print_queue.enqueue(
                     s,
                     "waybill",
                     f"batch of {len(parts)}",
-                    uri,
+                    printer,
                     "pdf",
                     pdf,
                     station=self.ctx.station,
                     now=self.ctx.clock(),
                 )
             self.finished.emit(job_id, "")
-        except DomainError as exc:
+        except (DomainError, PrintingError) as exc:
             self.finished.emit(0, str(exc))
 
 
@@ -166,20 +179,21 @@ class BatchPrintDialog(QDialog):
 
 
 class PrintQueueRunner(QObject):
-    """Sends this station's due jobs every second on a worker thread; reports the queue state."""
+    """Sends this station's due jobs every second on a worker thread, to the printers named in the
+    station's settings; reports the queue state."""
 
     state_changed = Signal(str)
 
     def __init__(
         self,
         ctx: AppContext,
-        backend_for: Callable = make_backend,
+        backend_for: Callable[[str], Backend] | None = None,
         interval_ms: int = 1000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.backend_for = backend_for
+        self.backend_for = backend_for or print_queue.station_printers(ctx.settings.printers)
         self.thread = QThread()
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
@@ -207,7 +221,8 @@ class PrintQueueRunner(QObject):
 
 
 class PrintQueueDialog(QDialog):
-    """This station's recent print jobs, with their errors; reprint or retry from here."""
+    """This station's recent print jobs, with their errors; reprint, retry, or mark a job whose
+    outcome is unknown as printed (after looking at the printer)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTableWidget
@@ -225,16 +240,22 @@ class PrintQueueDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         reprint = QPushButton(self.tr("Reprint"), objectName="reprint")
         retry = QPushButton(self.tr("Send again"), objectName="retry")
+        mark = QPushButton(self.tr("It printed"), objectName="mark_printed")
+        mark.setToolTip(self.tr("The label came out whole: record the job printed"))
         refresh = QPushButton(self.tr("Refresh"), objectName="refresh")
         reprint.clicked.connect(self.reprint_selected)
         retry.clicked.connect(self.retry_selected)
+        mark.clicked.connect(self.mark_selected_printed)
         refresh.clicked.connect(self.refresh)
+        self.message = QLabel(objectName="message")
+        self.message.setWordWrap(True)
         row = QHBoxLayout()
-        for b in (reprint, retry, refresh):
+        for b in (reprint, retry, mark, refresh):
             row.addWidget(b)
         row.addStretch(1)
         box = QVBoxLayout(self)
         box.addWidget(self.table)
+        box.addWidget(self.message)
         box.addLayout(row)
         self.refresh()
 
@@ -245,28 +266,50 @@ class PrintQueueDialog(QDialog):
         with read_only(self.ctx.sessions) as s:
             views = print_queue.jobs(s, self.ctx.station)
         self.table.setRowCount(len(views))
+        unknown = sum(v.status == "unknown" for v in views)
+        self.message.setText(
+            self.tr("{n} job(s) may have printed: look at the printer, then reprint or mark them printed.")
+            .format(n=unknown) if unknown else ""
+        )
         for r, v in enumerate(views):
-            status = v.status + (" · " + self.tr("reprint") if v.reprint else "")
+            status = self._status_text(v.status) + (" · " + self.tr("reprint") if v.reprint else "")
             for c, text in enumerate([str(v.id), v.document, v.reference, v.printer, status, v.last_error]):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, v.status)
                 if v.status == "failed":
                     item.setForeground(QColor("#c62828"))
+                elif v.status == "unknown":
+                    item.setForeground(QColor("#b26a00"))
                 self.table.setItem(r, c, item)
+
+    def _status_text(self, status: str) -> str:
+        names = {"queued": self.tr("queued"), "sending": self.tr("sending"), "printed": self.tr("printed"),
+                 "failed": self.tr("failed"), "unknown": self.tr("unknown: check the printer"),
+                 "cancelled": self.tr("cancelled")}
+        return names.get(status, status)
 
     def _selected(self) -> int | None:
         row = self.table.currentRow()
         return int(self.table.item(row, 0).text()) if row >= 0 else None
 
-    def reprint_selected(self) -> None:
-        if (job_id := self._selected()) is not None:
+    def _act(self, action: Callable[..., object], **kwargs: object) -> None:
+        if (job_id := self._selected()) is None:
+            return
+        try:
             with unit_of_work(self.ctx.sessions) as s:
-                print_queue.reprint(s, job_id, user_id=self.ctx.user.id if self.ctx.user else None,
-                                    station=self.ctx.station, now=self.ctx.clock())
+                action(s, job_id, user_id=self.ctx.user.id if self.ctx.user else None, now=self.ctx.clock(),
+                       **kwargs)
+        except DomainError as exc:
             self.refresh()
+            self.message.setText(str(exc))
+            return
+        self.refresh()
+
+    def reprint_selected(self) -> None:
+        self._act(print_queue.reprint, station=self.ctx.station)
 
     def retry_selected(self) -> None:
-        if (job_id := self._selected()) is not None:
-            with unit_of_work(self.ctx.sessions) as s:
-                print_queue.retry_now(s, job_id, user_id=self.ctx.user.id if self.ctx.user else None,
-                                      now=self.ctx.clock())
-            self.refresh()
+        self._act(print_queue.retry_now)
+
+    def mark_selected_printed(self) -> None:
+        self._act(print_queue.mark_printed)

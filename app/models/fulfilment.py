@@ -199,6 +199,7 @@ class PrintJobStatus(enum.StrEnum):
     SENDING = "sending"
     PRINTED = "printed"
     FAILED = "failed"  # retries exhausted or refused for good; a user must act
+    UNKNOWN = "unknown"  # reached the printer unconfirmed: a user reprints it or marks it printed
     CANCELLED = "cancelled"
 
 

@@ -1,6 +1,12 @@
 """Snapshots for the printed documents, read from the database by the numbers people use:
 order number or tracking number for waybills, order number for invoices and packing slips,
-wave number for pick lists, hand-over batch number for manifests."""
+wave number for pick lists, hand-over batch number for manifests.
+
+Masking is decided here, so the documents print what they are given. Waybills carry the masked
+name and phone on every size (a carrier that needs the full contact on its label is set with
+``print.waybill.full_contact.<CARRIER>``); packing slips, which travel inside the box, carry the
+masked name and phone and no street; invoices carry the buyer's name and address and a masked
+phone unless ``print.invoice.mask_phone`` is off."""
 
 from __future__ import annotations
 
@@ -13,6 +19,8 @@ from app.errors import NotFound
 from app.models.catalog import Bin, Product, ProductBarcode, Warehouse
 from app.models.fulfilment import HandoverBatch, PickTask, Shipment, ShipmentStatus, Tote, Wave
 from app.models.orders import Address, Order, OrderLine
+from app.privacy import mask_name, mask_phone
+from app.services import settings
 from app.services.carriers import NAMES
 from printing.snapshots import (
     InvoiceLine,
@@ -35,16 +43,18 @@ def _order(session: Session, number: str) -> Order:
     return order
 
 
-def _party(address: Address | None, fallback_name: str) -> Party:
+def _party(address: Address | None, fallback_name: str, *, mask_contact: bool = False,
+           mask_phone_only: bool = False, with_street: bool = True) -> Party:
     if address is None:
         return Party(fallback_name)
+    masked = mask_contact or mask_phone_only
     return Party(
-        address.recipient,
-        address.phone,
+        mask_name(address.recipient) if mask_contact else address.recipient,
+        mask_phone(address.phone) if masked and address.phone else address.phone,
         address.province,
         address.city,
         address.district,
-        address.street,
+        address.street if with_street else "",
         address.postcode,
         address.country,
     )
@@ -76,13 +86,14 @@ def waybill(session: Session, ref: str, now: dt.datetime, reprint: bool = False)
     order = session.get(Order, shipment.order_id)
     assert order is not None
     address = session.get(Address, order.address_id) if order.address_id else None
+    full_contact = settings.get(session, f"print.waybill.full_contact.{shipment.carrier}", False)
     return WaybillSnapshot(
         carrier=shipment.carrier,
         carrier_name=NAMES.get(shipment.carrier, shipment.carrier),
         service=shipment.service or order.service,
         tracking_number=shipment.tracking_number,
         sort_code=shipment.sort_code or "—",
-        recipient=_party(address, "?"),
+        recipient=_party(address, "?", mask_contact=not full_contact),
         sender=_sender(session, order.warehouse_id),
         order_number=order.number,
         weight_g=shipment.weight_g or 0,
@@ -132,7 +143,7 @@ def invoice(session: Session, order_number: str, now: dt.datetime) -> InvoiceSna
         order_number=order.number,
         issued_at=now,
         seller=seller,
-        buyer=_party(address, "?"),
+        buyer=_party(address, "?", mask_phone_only=settings.get(session, "print.invoice.mask_phone", True)),
         lines=_lines(order),
         currency=order.currency,
         shipping_fee=order.shipping_fee,
@@ -143,7 +154,9 @@ def invoice(session: Session, order_number: str, now: dt.datetime) -> InvoiceSna
 def packing_slip(session: Session, order_number: str) -> PackingSlipSnapshot:
     order = _order(session, order_number)
     address = session.get(Address, order.address_id) if order.address_id else None
-    return PackingSlipSnapshot(order.number, order.placed_at, _party(address, "?"), _lines(order), order.note)
+    # the slip travels inside the box: whoever opens it needs no one's phone or street
+    recipient = _party(address, "?", mask_contact=True, with_street=False)
+    return PackingSlipSnapshot(order.number, order.placed_at, recipient, _lines(order), order.note)
 
 
 def pick_list(session: Session, wave_number: str, picker: str = "") -> PickListSnapshot:

@@ -1,10 +1,15 @@
 """The print queue: every job is persisted before it is sent, sent at most once per attempt,
 retried with back-off when nothing reached the printer, and reprintable at any time.
 
-States: queued -> sending -> printed; a refused or unreachable printer puts the job back to
-queued with ``next_attempt_at`` (back-off) until ``MAX_ATTEMPTS``, then failed. A send that
-broke half-way, or a station that died while sending, leaves the job failed for a person to
-check: the queue never sends a job again on its own when part of it may have printed.
+States: queued -> sending -> printed once the printer confirmed it. A refused or unreachable
+printer puts the job back to queued with ``next_attempt_at`` (back-off) until ``MAX_ATTEMPTS``,
+then failed. A job that reached the printer unconfirmed (it hung, reset, ran out of paper
+mid-job), or a station that died while sending, leaves the job "unknown": a person looks at the
+printer and reprints it or marks it printed; the queue never sends it again on its own.
+
+A job names a printer of the station's own settings, never a URI: the station resolves the name
+through its settings when it sends, so a database row cannot choose where a station writes.
+A second request for a document still waiting to print adds no job; a reprint is explicit.
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import unit_of_work
-from app.errors import NotFound
+from app.errors import Conflict, NotFound
 from app.models.fulfilment import PrintJob, PrintJobStatus
 from app.services.audit import record
-from printing.backends import Backend, Job, PrinterError
+from printing.backends import Backend, Job, PrinterError, PrintOutcomeUnknown, make_backend
+from printing.errors import PrintingError
 
 MAX_ATTEMPTS = 6
 BACKOFF_S = (2, 5, 15, 30, 60)
+DEFAULT_PRINTER = "files"  # PDF files in the data folder, for documents with no printer set
+WAITING = (PrintJobStatus.QUEUED, PrintJobStatus.SENDING, PrintJobStatus.UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,47 @@ class JobView:
     created_at: dt.datetime
 
 
+@dataclass(frozen=True)
+class Queued:
+    """What a print request did: a new job, or the job already waiting for the same document."""
+
+    job_id: int
+    already_waiting: bool
+    status: str  # the job's status when asked
+
+    @property
+    def message(self) -> str:
+        if not self.already_waiting:
+            return f"Queued as job {self.job_id}."
+        if self.status == PrintJobStatus.UNKNOWN:
+            return (f"Job {self.job_id} for this document may have printed: check the printer, then "
+                    "reprint it or mark it printed.")
+        return (f"Job {self.job_id} for this document is already {self.status}: it prints when the "
+                "printer is ready (reprint it for another copy).")
+
+
 def printer_for(printers: Mapping[str, Mapping[str, Any]], document: str) -> tuple[str, str]:
-    """(printer URI, format) a station uses for a document type; PDF files in the data dir by default."""
+    """(printer name, format) a station uses for a document type; PDF files in the data dir by default."""
+    spec = printers.get(document)
+    if not spec:
+        return DEFAULT_PRINTER, "pdf"
+    return document, str(spec.get("format", "pdf"))
+
+
+def station_printers(printers: Mapping[str, Mapping[str, Any]]) -> Callable[[str], Backend]:
+    """The back end for a printer name, looked up in this station's settings only."""
     from app.config import data_dir
 
-    spec = printers.get(document, {})
-    return str(spec.get("uri") or f"file:{data_dir() / 'printed'}"), str(spec.get("format", "pdf"))
+    def backend_for(name: str) -> Backend:
+        spec = printers.get(name)
+        if spec and spec.get("uri"):
+            return make_backend(str(spec["uri"]))
+        if name == DEFAULT_PRINTER:
+            return make_backend(f"file:{data_dir() / 'printed'}")
+        raise PrinterError("This station has no printer named {name}: it prints only on the printers in "
+                           "its settings.", retryable=False, name=name)
+
+    return backend_for
 
 
 def _view(job: PrintJob) -> JobView:
@@ -54,44 +97,102 @@ def _view(job: PrintJob) -> JobView:
                    job.attempts, job.last_error, job.reprint_of_id is not None, job.created_at)
 
 
-def enqueue(session: Session, document: str, reference: str, printer: str, fmt: str, payload: bytes,
-            *, station: str = "", user_id: int | None = None, now: dt.datetime) -> int:
+def _get(session: Session, job_id: int) -> PrintJob:
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound("No print job {id}.", id=job_id)
+    return job
+
+
+def _new_job(session: Session, document: str, reference: str, printer: str, fmt: str, payload: bytes,
+             station: str, user_id: int | None, now: dt.datetime) -> PrintJob:
     job = PrintJob(document=document, reference=reference, printer=printer, format=fmt, payload=payload,
                    station=station, requested_by=user_id, next_attempt_at=now, created_at=now)
     session.add(job)
     session.flush()
-    return job.id
+    return job
+
+
+def request(session: Session, document: str, reference: str, printer: str, fmt: str, payload: bytes,
+            *, station: str = "", user_id: int | None = None, now: dt.datetime) -> Queued:
+    """Queue a document, unless this station already has it waiting (queued, sending or unknown)."""
+    waiting = session.scalar(
+        select(PrintJob)
+        .where(PrintJob.document == document, PrintJob.reference == reference, PrintJob.station == station,
+               PrintJob.status.in_(WAITING))
+        .order_by(PrintJob.id.desc())
+        .limit(1)
+    )
+    if waiting is not None:
+        return Queued(waiting.id, True, waiting.status.value)
+    job = _new_job(session, document, reference, printer, fmt, payload, station, user_id, now)
+    return Queued(job.id, False, job.status.value)
+
+
+def enqueue(session: Session, document: str, reference: str, printer: str, fmt: str, payload: bytes,
+            *, station: str = "", user_id: int | None = None, now: dt.datetime) -> int:
+    """The id of the job that will print the document (the waiting one if there is one)."""
+    return request(session, document, reference, printer, fmt, payload, station=station, user_id=user_id,
+                   now=now).job_id
 
 
 def reprint(session: Session, job_id: int, *, user_id: int | None, station: str, now: dt.datetime) -> int:
-    """A new job with the same document, marked as a reprint and audited."""
-    original = session.get(PrintJob, job_id)
-    if original is None:
-        raise NotFound(f"No print job {job_id}.")
-    new_id = enqueue(session, original.document, original.reference, original.printer, original.format,
-                     original.payload, station=station, user_id=user_id, now=now)
-    session.get(PrintJob, new_id).reprint_of_id = original.reprint_of_id or original.id  # type: ignore[union-attr]
-    record(session, "print.reprint", "print_job", new_id, user_id=user_id, station=station,
+    """A new job with the same document, marked as a reprint and audited; an "unknown" original is
+    settled by it (cancelled, so it is not decided twice)."""
+    original = _get(session, job_id)
+    new = _new_job(session, original.document, original.reference, original.printer, original.format,
+                   original.payload, station, user_id, now)
+    new.reprint_of_id = original.reprint_of_id or original.id
+    if original.status is PrintJobStatus.UNKNOWN:
+        original.status, original.last_error = PrintJobStatus.CANCELLED, f"Reprinted as job {new.id}."
+    record(session, "print.reprint", "print_job", new.id, user_id=user_id, station=station,
            document=original.document, reference=original.reference, original=original.id)
-    return new_id
+    return new.id
+
+
+def reprint_document(session: Session, document: str, reference: str, printer: str, fmt: str,
+                     payload: bytes, *, station: str, user_id: int | None, now: dt.datetime) -> int:
+    """An explicit reprint of a document (freshly rendered, e.g. marked 补打): always a new job,
+    audited, linked to the document's first job when there is one."""
+    first = session.scalar(
+        select(PrintJob.id).where(PrintJob.document == document, PrintJob.reference == reference)
+        .order_by(PrintJob.id).limit(1)
+    )
+    job = _new_job(session, document, reference, printer, fmt, payload, station, user_id, now)
+    job.reprint_of_id = first
+    record(session, "print.reprint", "print_job", job.id, user_id=user_id, station=station,
+           document=document, reference=reference, original=first)
+    return job.id
+
+
+def mark_printed(session: Session, job_id: int, *, user_id: int | None, now: dt.datetime) -> None:
+    """A person saw that an "unknown" job did come out whole: record it printed (audited)."""
+    job = _get(session, job_id)
+    if job.status is not PrintJobStatus.UNKNOWN:
+        raise Conflict("Job {id} is {status}: only a job whose outcome is unknown can be marked printed.",
+                       id=job_id, status=job.status.value)
+    job.status, job.printed_at = PrintJobStatus.PRINTED, now
+    job.last_error = f"Marked printed by a person (was: {job.last_error})"
+    record(session, "print.mark_printed", "print_job", job_id, user_id=user_id, reference=job.reference)
 
 
 def retry_now(session: Session, job_id: int, *, user_id: int | None, now: dt.datetime) -> None:
-    """A person checked the printer: send a failed job again (audited, it may print twice)."""
-    job = session.get(PrintJob, job_id)
-    if job is None:
-        raise NotFound(f"No print job {job_id}.")
+    """A person checked the printer: send a failed or unknown job again (audited, it may print twice)."""
+    job = _get(session, job_id)
+    if job.status not in (PrintJobStatus.FAILED, PrintJobStatus.UNKNOWN):
+        raise Conflict("Job {id} is {status}: only a failed job or one whose outcome is unknown is sent "
+                       "again.", id=job_id, status=job.status.value)
     job.status, job.next_attempt_at, job.attempts = PrintJobStatus.QUEUED, now, 0
     record(session, "print.retry", "print_job", job_id, user_id=user_id, reference=job.reference)
 
 
 def recover_interrupted(session: Session, station: str) -> int:
-    """Jobs this station was sending when it stopped: fail them for a person to check."""
+    """Jobs this station was sending when it stopped: their outcome is unknown until a person looks."""
     result = session.execute(
         update(PrintJob)
         .where(PrintJob.status == PrintJobStatus.SENDING, PrintJob.station == station)
-        .values(status=PrintJobStatus.FAILED,
-                last_error="Interrupted while sending: check the printer, then reprint if nothing came out.")
+        .values(status=PrintJobStatus.UNKNOWN,
+                last_error="Interrupted while sending: check the printer, then reprint or mark it printed.")
     )
     return result.rowcount or 0
 
@@ -107,16 +208,15 @@ def due_jobs(session: Session, station: str, now: dt.datetime) -> list[int]:
 
 def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str], Backend],
          now: Callable[[], dt.datetime]) -> JobView:
-    """Send one job: claim it (committed), send, record the outcome (committed)."""
+    """Send one job to the printer its row names (resolved by ``backend_for``, see
+    ``station_printers``): claim it (committed), send, record the outcome (committed)."""
     with unit_of_work(factory) as s:
         claimed = s.execute(
             update(PrintJob)
             .where(PrintJob.id == job_id, PrintJob.status == PrintJobStatus.QUEUED)
             .values(status=PrintJobStatus.SENDING, attempts=PrintJob.attempts + 1)
         ).rowcount
-        job = s.get(PrintJob, job_id)
-        if job is None:
-            raise NotFound(f"No print job {job_id}.")
+        job = _get(s, job_id)
         if not claimed:  # another worker has it, or it is done
             return _view(job)
         task = Job(title=f"{job.document}-{job.reference}", format=job.format, payload=job.payload,
@@ -127,14 +227,17 @@ def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str
         backend_for(printer).send(task)
     except PrinterError as exc:
         error = exc
-    except Exception as exc:  # a back-end bug must not leave the job "sending" forever
-        error = PrinterError(f"Printing failed: {exc}", retryable=False)
+    except PrintingError as exc:  # a printer setting that names nothing usable
+        error = PrinterError(str(exc), retryable=False)
+    except Exception as exc:  # a back-end bug after the job may have gone out: a person decides
+        error = PrintOutcomeUnknown("Printing failed: {reason}", reason=str(exc) or type(exc).__name__)
     with unit_of_work(factory) as s:
-        job = s.get(PrintJob, job_id)
-        assert job is not None
+        job = _get(s, job_id)
         at = now()
         if error is None:
             job.status, job.printed_at, job.last_error = PrintJobStatus.PRINTED, at, ""
+        elif isinstance(error, PrintOutcomeUnknown):
+            job.status, job.last_error = PrintJobStatus.UNKNOWN, str(error)
         elif error.retryable and attempts < MAX_ATTEMPTS:
             job.status, job.last_error = PrintJobStatus.QUEUED, str(error)
             job.next_attempt_at = at + dt.timedelta(seconds=BACKOFF_S[min(attempts, len(BACKOFF_S)) - 1])
@@ -148,6 +251,30 @@ def process_due(factory: sessionmaker[Session], station: str, backend_for: Calla
     with unit_of_work(factory) as s:
         ids = due_jobs(s, station, now())
     return [send(factory, job_id, backend_for, now) for job_id in ids]
+
+
+def print_now(factory: sessionmaker[Session], document: str, reference: str, printer: str, fmt: str,
+              payload: bytes, *, printers: Mapping[str, Mapping[str, Any]], station: str,
+              user_id: int | None, now: Callable[[], dt.datetime],
+              reprint: bool = False) -> tuple[Queued, JobView]:
+    """``packdesk print --printer NAME``: queue the document on a printer of this station's settings
+    (one job per document while it waits; ``reprint`` adds an audited copy) and send it now."""
+    if printer not in printers and printer != DEFAULT_PRINTER:
+        known = ", ".join(sorted(printers)) or "none"
+        raise NotFound("This station has no printer named {name} (its printers: {known}); add it to the "
+                       "station's settings first.", name=printer, known=known)
+    with unit_of_work(factory) as s:
+        if reprint:
+            job_id = reprint_document(s, document, reference, printer, fmt, payload, station=station,
+                                      user_id=user_id, now=now())
+            queued = Queued(job_id, False, PrintJobStatus.QUEUED.value)
+        else:
+            queued = request(s, document, reference, printer, fmt, payload, station=station, user_id=user_id,
+                             now=now())
+    if queued.already_waiting:
+        with unit_of_work(factory) as s:
+            return queued, _view(_get(s, queued.job_id))
+    return queued, send(factory, queued.job_id, station_printers(printers), now)
 
 
 def jobs(session: Session, station: str | None = None, limit: int = 50) -> list[JobView]:

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 
-from app.privacy import mask_name, mask_phone
 from printing import documents as docs
 from printing.layout import DoesNotFit, fit
 from printing.snapshots import (
@@ -37,8 +36,11 @@ def test_waybill_barcodes_decode_at_printer_resolutions(waybill, size, dpi):
     assert_fonts_embedded(pdf)
 
 
-def test_waybill_shows_masked_recipient_full_address_and_parcel_facts(waybill):
-    text = text_of(docs.render_waybill(waybill))
+def test_waybill_prints_the_contact_the_snapshot_carries_full_address_and_parcel_facts(waybill):
+    from dataclasses import replace
+
+    masked = replace(waybill, recipient=replace(RECIPIENT, name="张*", phone="138****8000"))
+    text = text_of(docs.render_waybill(masked))
     assert "张*" in text and "138****8000" in text and "13800138000" not in text
     flat = text.replace("\r", "").replace("\n", "")
     assert "广东省深圳市南山区科技园南路88号" in flat and "周末放丰巢快递柜" in flat
@@ -46,13 +48,32 @@ def test_waybill_shows_masked_recipient_full_address_and_parcel_facts(waybill):
     assert "¥299.00" in text and "¥500.00" in text and "1.84 kg" in text
 
 
-def test_international_label_does_not_mask(waybill):
+@pytest.mark.parametrize("size", sorted(docs.WAYBILL_SIZES))
+def test_waybill_prints_no_contact_of_its_own_on_any_size(waybill, size):
     from dataclasses import replace
 
-    text = text_of(
-        docs.render_waybill(replace(waybill, recipient=replace(RECIPIENT, name="John Smith")), "4x6")
-    )
-    assert "John Smith" in text
+    masked = replace(waybill, recipient=replace(RECIPIENT, name="J*** S****", phone="138****8000"))
+    text = text_of(docs.render_waybill(masked, size))
+    assert "J*** S****" in text and "138****8000" in text and "13800138000" not in text
+
+
+@pytest.mark.parametrize("size", sorted(docs.WAYBILL_SIZES))
+def test_zone_tabs_keep_their_word_inside_the_black_tab(waybill, size):
+    """The 4x6 "FROM" ran past its tab (white on white: "F" lost off the tab's left edge)."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.units import mm
+
+    label = docs.WAYBILL_SIZES[size]
+    tab_w = (10 if label.international else 7) * mm * label.width_mm / 100
+    pdf = pdfium.PdfDocument(docs.render_waybill(waybill, size))
+    chars = pdf[0].get_textpage()
+    text = chars.get_text_range()
+    for word in ("TO", "FROM") if label.international else ("收", "寄"):
+        starts = [i for i in range(len(text)) if text.startswith(word, i)]
+        tab = min(starts, key=lambda i: chars.get_charbox(i)[0])  # the word nearest the left edge
+        left, right = chars.get_charbox(tab)[0], chars.get_charbox(tab + len(word) - 1)[2]
+        assert 1.5 * mm <= left and right <= 1.5 * mm + tab_w, (word, left / mm, right / mm)
+    pdf.close()
 
 
 def test_long_addresses_shrink_then_wrap_and_never_overflow():
@@ -62,10 +83,6 @@ def test_long_addresses_shrink_then_wrap_and_never_overflow():
     assert long.size <= 7 and len(long.lines) > 1 and len(long.lines) * long.leading <= 60
     with pytest.raises(DoesNotFit):
         fit("很长的地址" * 200, 100, 20, 11, 7)
-
-
-def test_masking():
-    assert mask_name("张伟") == "张*" and mask_phone("13800138000") == "138****8000"
 
 
 def test_invoice_pages_totals_and_tax_summary(invoice):

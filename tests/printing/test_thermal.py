@@ -7,7 +7,9 @@ import re
 import pytest
 from PIL import Image
 
-from printing.thermal import render_tspl, render_zpl
+from printing.documents import WAYBILL_SIZES
+from printing.thermal import render_thermal, render_tspl, render_zpl
+from tests.printing import zpl_preview
 
 
 def zpl_graphics(zpl: str) -> list[Image.Image]:
@@ -51,3 +53,26 @@ def test_tspl_label_bitmaps_have_exactly_their_bytes(waybill):
         pos = data_end
         count += 1
     assert count >= 6
+
+
+@pytest.mark.parametrize("size", sorted(WAYBILL_SIZES))
+def test_each_size_has_its_own_zpl_label_whose_barcodes_decode(waybill, size):
+    """100x150 and 76x130 were byte-identical: the size never reached the label printer."""
+    import zxingcpp
+
+    label = WAYBILL_SIZES[size]
+    zpl = render_zpl(waybill, 203, size)
+    assert f"^PW{round(label.width_mm * 203 / 25.4)}" in zpl
+    assert f"^LL{round(label.height_mm * 203 / 25.4)}" in zpl
+    image = zpl_preview.render(zpl)
+    assert all(g.width <= image.width for g in zpl_graphics(zpl))
+    assert [b.text for b in zxingcpp.read_barcodes(image)].count("SF1400000000012") == 2  # Code128 and QR
+
+
+def test_size_changes_zpl_and_tspl_output(waybill):
+    assert render_thermal(waybill, "zpl", 203, "100x150") != render_thermal(waybill, "zpl", 203, "76x130")
+    assert render_tspl(waybill, 203, "76x130").startswith(b"SIZE 76 mm,130 mm\r\n")
+    assert render_tspl(waybill, 203, "4x6").startswith(b"SIZE 101.6 mm,152.4 mm\r\n")
+    with pytest.raises(ValueError, match="unknown label size"):
+        render_zpl(waybill, 203, "A4")
+

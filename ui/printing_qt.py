@@ -1,5 +1,6 @@
 """The system printer through QtPrintSupport (CUPS on Linux, the spooler on Windows/macOS):
-PDF pages are rendered with QtPdf onto a QPrinter at the printer's resolution."""
+PDF pages are rendered with QtPdf onto a QPrinter at the printer's resolution. Importing this
+module gives ``printing`` the ``qt:`` printer scheme (the app imports it when the UI starts)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from printing.backends import Job, PrinterError
+from printing.backends import Job, PrinterError, register_scheme
 
 
 class QtSystemBackend:
@@ -26,7 +27,8 @@ class QtSystemBackend:
         if info.isNull():
             known = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
             raise PrinterError(
-                f"No system printer named {self.printer!r} (available: {known}).", retryable=True
+                "No system printer named {printer} (available: {known}).", retryable=True,
+                printer=self.printer, known=known,
             )
         data = QByteArray(job.payload)
         buffer = QBuffer(data)
@@ -42,7 +44,7 @@ class QtSystemBackend:
         printer.setPageSize(QPageSize(first, QPageSize.Unit.Point, job.media or "custom"))
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrinterError(f"Printer {self.printer} refused the job.", retryable=True)
+            raise PrinterError("Printer {printer} refused the job.", retryable=True, printer=self.printer)
         try:
             dpi = printer.resolution()
             for page in range(pdf.pageCount()):
@@ -59,3 +61,6 @@ class QtSystemBackend:
     def status(self) -> str:
         info = QPrinterInfo.printerInfo(self.printer)
         return "not found" if info.isNull() else info.state().name.lower()
+
+
+register_scheme("qt", QtSystemBackend)
