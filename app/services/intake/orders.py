@@ -1,6 +1,7 @@
 """Importing order records: idempotent by (channel, shop order id), customers matched by
-phone or email, products by SKU or barcode, one transaction per chunk so a bad row never
-drops the good ones and a crash loses at most one chunk."""
+phone or email, products by SKU or barcode, one transaction per chunk so a crash loses at most
+one chunk. Every value was checked by the reader, so a chunk's inserts do not fail on data; an
+order whose export changed is updated until it is released to the floor, and a conflict after."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.db import unit_of_work
 from app.models.catalog import Product, ProductBarcode
@@ -29,6 +30,12 @@ LOCKED = {
     OrderStatus.DELIVERED,
     OrderStatus.RETURNED,
 }
+# allocated orders hold stock for their lines: from here on the lines are the warehouse's
+RELEASED = LOCKED | {OrderStatus.ALLOCATED}
+# PostgreSQL: chunks of concurrent imports take turns (as SQLite's BEGIN IMMEDIATE makes them),
+# so each sees the customers and orders the other has just committed
+IMPORT_LOCK = 0x50444B494D504F52  # "PDKIMPOR"
+ID_BLOCK = 256  # sequence values fetched at a time
 
 
 @dataclass
@@ -124,9 +131,15 @@ def _apply(
     report: ImportReport,
     now: dt.datetime,
 ) -> None:
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(func.pg_advisory_xact_lock(IMPORT_LOCK)))
     existing = {
         (o.channel.value, o.channel_ref): o
-        for o in s.scalars(select(Order).where(Order.channel_ref.in_([r.channel_ref for r in records])))
+        for o in s.scalars(
+            select(Order)
+            .where(Order.channel_ref.in_([r.channel_ref for r in records]))
+            .options(selectinload(Order.lines))
+        )
     }
     phones = dict(
         s.execute(
@@ -142,30 +155,24 @@ def _apply(
             )
         ).all()
     )
-    # explicit ids, so a chunk's new rows go in as a few executemany statements (Core inserts);
-    # a writing session holds the database lock (BEGIN IMMEDIATE / row locks) while it runs
+    # explicit ids, so a chunk's new rows go in as a few executemany statements (Core inserts)
     ids = _NextIds(s)
     rows = _NewRows()
-    seen: set[tuple[str, str]] = set()
     for rec in records:
-        key = (rec.channel, rec.channel_ref)
-        if key in seen:
-            report.reject(RowError(rec.line, f"order {rec.channel_ref} appears twice in this file"))
-            continue
-        seen.add(key)
-        unknown = [line.sku for line in rec.lines if line.sku not in products]
+        unknown = [line for line in rec.lines if line.sku not in products]
         if unknown:
-            report.reject(
-                RowError(rec.line, f"order {rec.channel_ref}: unknown SKU/barcode {', '.join(unknown)}")
-            )
+            for line in unknown:
+                report.reject(
+                    RowError(line.line, f"order {rec.channel_ref} held back: unknown SKU/barcode {line.sku}")
+                )
             continue
-        order = existing.get(key)
+        order = existing.get((rec.channel, rec.channel_ref))
         if order is None:
             customer_id = _customer(rows, rec, phones, emails, ids, now)
             _create(rows, rec, customer_id, ids, products, now)
             report.created += 1
         else:
-            outcome = _update(s, order, rec, ids, now)
+            outcome = _update(s, order, rec, ids, products, now)
             if isinstance(outcome, RowError):
                 report.reject(outcome)
             elif outcome:
@@ -176,13 +183,27 @@ def _apply(
 
 
 class _NextIds:
+    """New primary keys: PostgreSQL's own sequences, so concurrent imports and later ORM inserts
+    never collide; on SQLite the write lock (BEGIN IMMEDIATE) makes max(id) + 1 safe."""
+
     def __init__(self, s: Session) -> None:
-        self._next = {m: (s.scalar(select(func.max(m.id))) or 0) + 1 for m in (Order, Customer, Address)}
+        self._s = s
+        self._sequences = s.get_bind().dialect.name == "postgresql"
+        self._free: dict[type, list[int]] = {m: [] for m in (Order, Customer, Address)}
+        if not self._sequences:
+            self._next = {m: (s.scalar(select(func.max(m.id))) or 0) + 1 for m in self._free}
 
     def take(self, model: type) -> int:
-        value = self._next[model]
-        self._next[model] += 1
-        return value
+        if not self._sequences:
+            value = self._next[model]
+            self._next[model] += 1
+            return value
+        free = self._free[model]
+        if not free:
+            sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
+            block = select(func.nextval(sequence)).select_from(func.generate_series(1, ID_BLOCK))
+            free.extend(sorted(self._s.scalars(block), reverse=True))
+        return free.pop()
 
 
 @dataclass
@@ -252,6 +273,38 @@ def _address_row(rec: OrderRecord, customer_id: int, ids: _NextIds) -> dict[str,
     }
 
 
+def _amounts(rec: OrderRecord) -> dict[str, Any]:
+    total = rec.total
+    return {
+        "currency": rec.currency,
+        "subtotal": rec.subtotal,
+        "shipping_fee": rec.shipping_fee,
+        "discount": rec.discount,
+        "tax": (total - total / Decimal("1.13")).quantize(Decimal("0.01")),
+        "total": total,
+        "cod_amount": total if rec.payment_status == "cod" else None,
+    }
+
+
+def _line_rows(rec: OrderRecord, products: dict[str, tuple[int, str, str]]) -> list[dict[str, Any]]:
+    out = []
+    for n, line in enumerate(rec.lines, start=1):
+        pid, sku, name = products[line.sku]
+        out.append(
+            {
+                "line_no": n,
+                "product_id": pid,
+                "sku": sku,
+                "name": name,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "tax_rate": line.tax_rate,
+                "amount": line.unit_price * line.quantity,
+            }
+        )
+    return out
+
+
 def _create(
     rows: _NewRows,
     rec: OrderRecord,
@@ -263,8 +316,6 @@ def _create(
     address = _address_row(rec, customer_id, ids)
     rows.addresses.append(address)
     order_id = ids.take(Order)
-    subtotal = sum((line.unit_price * line.quantity for line in rec.lines), Decimal(0))
-    total = subtotal + rec.shipping_fee - rec.discount
     rows.orders.append(
         {
             "id": order_id,
@@ -275,36 +326,23 @@ def _create(
             "address_id": address["id"],
             "status": rec.status,
             "payment_status": rec.payment_status,
-            "currency": rec.currency,
-            "subtotal": subtotal,
-            "shipping_fee": rec.shipping_fee,
-            "discount": rec.discount,
-            "tax": (total - total / Decimal("1.13")).quantize(Decimal("0.01")),
-            "total": total,
-            "cod_amount": total if rec.payment_status == "cod" else None,
+            **_amounts(rec),
             "placed_at": rec.placed_at,
             "updated_at": now,
             "version": 1,
         }
     )
-    for n, line in enumerate(rec.lines, start=1):
-        pid, sku, name = products[line.sku]
-        rows.lines.append(
-            {
-                "order_id": order_id,
-                "line_no": n,
-                "product_id": pid,
-                "sku": sku,
-                "name": name,
-                "quantity": line.quantity,
-                "unit_price": line.unit_price,
-                "tax_rate": line.tax_rate,
-                "amount": line.unit_price * line.quantity,
-            }
-        )
+    rows.lines += [{"order_id": order_id, **line} for line in _line_rows(rec, products)]
 
 
-def _update(s: Session, order: Order, rec: OrderRecord, ids: _NextIds, now: dt.datetime) -> bool | RowError:
+def _update(
+    s: Session,
+    order: Order,
+    rec: OrderRecord,
+    ids: _NextIds,
+    products: dict[str, tuple[int, str, str]],
+    now: dt.datetime,
+) -> bool | RowError:
     """True when something changed, False when the export says nothing new."""
     address = s.get(Address, order.address_id) if order.address_id else None
     new_address = (
@@ -331,11 +369,27 @@ def _update(s: Session, order: Order, rec: OrderRecord, ids: _NextIds, now: dt.d
         if address
         else None
     )
+    # what the shop sold: (sku, quantity, price, tax rate) per line, then the order's amounts
+    new_lines = _line_rows(rec, products)
+    new_contents = [(x["sku"], x["quantity"], x["unit_price"], x["tax_rate"]) for x in new_lines]
+    old_contents = [(x.sku, x.quantity, x.unit_price, x.tax_rate) for x in order.lines]
+    contents_changed = (new_contents, rec.currency, rec.shipping_fee, rec.discount) != (
+        old_contents,
+        order.currency,
+        order.shipping_fee,
+        order.discount,
+    )
     status_changed = rec.status != "new" and rec.status != order.status.value
     payment_changed = rec.payment_status != order.payment_status.value
     address_changed = new_address != old_address
-    if not (status_changed or payment_changed or address_changed):
+    if not (status_changed or payment_changed or address_changed or contents_changed):
         return False
+    if contents_changed and order.status in RELEASED:
+        return RowError(
+            rec.line,
+            f"conflict: order {rec.channel_ref} is already {order.status.value} in the warehouse and "
+            "this file has other lines or amounts for it: change it there, not by import",
+        )
     if order.status in LOCKED and (address_changed or rec.status == "cancelled"):
         return RowError(
             rec.line,
@@ -347,9 +401,16 @@ def _update(s: Session, order: Order, rec: OrderRecord, ids: _NextIds, now: dt.d
         s.add(replacement)
         s.flush()  # the address row must exist before the order points at it
         order.address_id = replacement.id
+    if contents_changed:
+        order.lines.clear()
+        s.flush()  # the old lines go before the new ones take their line numbers
+        order.lines.extend(OrderLine(**line) for line in new_lines)
+        for name, value in _amounts(rec).items():
+            setattr(order, name, value)
     if status_changed and order.status not in LOCKED:
         order.status = OrderStatus(rec.status)
     if payment_changed:
         order.payment_status = rec.payment_status  # type: ignore[assignment]
+        order.cod_amount = order.total if rec.payment_status == "cod" else None
     order.updated_at = now
     return True

@@ -3,6 +3,11 @@
 Formats: ``packdesk-csv`` (one row per order line, order fields repeated), ``packdesk-json``
 (a list of orders with nested lines) and ``shopify-csv`` (Shopify's orders export: one row per
 line item, order fields on the first row of each order). See docs/import-formats.md.
+
+An order is read whole or not at all: when any of its rows is bad, every bad row is reported
+with its file line and the order is held back. Every value is range- and length-checked here,
+so what reaches the database always fits its columns. Standard library only (the CLI imports
+this module at start-up).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -22,6 +27,23 @@ STATUSES = {"new", "cancelled", "shipped", "delivered", "returned"}
 PAYMENTS = {"pending", "paid", "cod", "refunded", "partially_refunded", "failed"}
 CN_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 POSTCODE = {"CN": re.compile(r"^\d{6}$"), "US": re.compile(r"^\d{5}(-\d{4})?$")}
+CENT = Decimal("0.01")
+# the columns' own limits (app/models/orders.py; tests/app/intake/test_records.py keeps them equal)
+MAX_MONEY = Decimal("999999999999.99")  # Numeric(14, 2)
+MAX_QUANTITY = 1_000_000  # far inside a 32-bit INTEGER
+MAX_LENGTH = {
+    "channel_ref": 64,
+    "name": 120,
+    "phone": 32,
+    "email": 254,
+    "province": 32,
+    "city": 64,
+    "district": 64,
+    "street": 300,
+    "postcode": 16,
+    "sku": 64,
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what no name or address holds
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,7 @@ class LineRecord:
     quantity: int
     unit_price: Decimal
     tax_rate: Decimal = Decimal("0.13")
+    line: int = 0  # file line of this row
 
 
 @dataclass
@@ -60,191 +83,344 @@ class OrderRecord:
     discount: Decimal = Decimal(0)
     lines: list[LineRecord] = field(default_factory=list)
 
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((line.unit_price * line.quantity for line in self.lines), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.shipping_fee - self.discount
+
+
+def show(raw: object) -> str:
+    """A cell as a message quotes it: a 5000-character cell must not make a 5000-character line."""
+    text = repr(str(raw))
+    return text if len(text) <= 42 else text[:40] + "…'"
+
 
 def normalise_phone(raw: str) -> str:
-    """Digits only; Chinese mobiles lose their +86 / 0086 prefix (stored as 11 national digits)."""
-    digits = re.sub(r"\D", "", raw or "")
+    """Digits only (full-width digits too); Chinese mobiles lose their +86 / 0086 prefix."""
+    digits = "".join(str(int(c)) for c in str(raw or "") if c.isdecimal())
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and CN_MOBILE.match(digits[len(prefix) :]):
             return digits[len(prefix) :]
     return digits
 
 
-def money(raw: str, what: str) -> Decimal:
-    try:
-        value = Decimal(str(raw).strip() or "0")
-    except InvalidOperation:
-        raise ValueError(f"{what} is not an amount: {raw!r}") from None
-    if value < 0 or value != value.quantize(Decimal("0.01")):
-        raise ValueError(f"{what} must be a non-negative amount with at most 2 decimals: {raw!r}")
+def text_field(raw: object, what: str, limit: str | int | None = None) -> str:
+    """Trimmed, inner whitespace (line breaks too) as single spaces, within the column's length."""
+    value = " ".join(str(raw or "").split())
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(f"{what} contains a control character (U+{ord(bad.group()):04X})")
+    size = MAX_LENGTH[limit or what] if not isinstance(limit, int) else limit
+    if len(value) > size:
+        raise ValueError(f"{what} is longer than {size} characters ({len(value)}): {show(value)}")
     return value
 
 
-def quantity(raw: str) -> int:
+def _decimal(raw: object, what: str) -> Decimal:
     text = str(raw).strip()
-    if not text.isdigit() or int(text) <= 0:
-        raise ValueError(f"quantity must be a whole number above 0: {raw!r}")
+    try:
+        value = Decimal(text or "0")
+    except InvalidOperation:
+        raise ValueError(f"{what} is not an amount: {show(raw)}") from None
+    if not value.is_finite():
+        raise ValueError(f"{what} is not an amount: {show(raw)}")
+    return value
+
+
+def money(raw: object, what: str) -> Decimal:
+    value = _decimal(raw, what)
+    if value < 0:
+        raise ValueError(f"{what} must not be negative: {show(raw)}")
+    if value > MAX_MONEY:
+        raise ValueError(f"{what} is too large (at most {MAX_MONEY}): {show(raw)}")
+    if value != value.quantize(CENT):
+        raise ValueError(f"{what} must be a non-negative amount with at most 2 decimals: {show(raw)}")
+    return value
+
+
+def tax_rate(raw: object, what: str = "tax_rate") -> Decimal:
+    text = str(raw).strip()
+    value = _decimal(text or "0.13", what)
+    if not 0 <= value < 1 or value != value.quantize(Decimal("0.0001")):
+        raise ValueError(f"{what} must be a rate from 0 to below 1 with at most 4 decimals: {show(raw)}")
+    return value
+
+
+def quantity(raw: object, what: str = "quantity") -> int:
+    text = str(raw).strip()
+    if not re.fullmatch(r"[0-9]{1,9}", text) or not 0 < int(text) <= MAX_QUANTITY:
+        raise ValueError(f"{what} must be a whole number from 1 to {MAX_QUANTITY:,}: {show(raw)}")
     return int(text)
 
 
-def timestamp(raw: str) -> dt.datetime:
+def timestamp(raw: object) -> dt.datetime:
     text = str(raw).strip().replace("Z", "+00:00")
     try:
         value = dt.datetime.fromisoformat(text) if text else None
     except ValueError:
         value = None
-    if value is None:
-        # Shopify writes "2026-11-20 10:15:02 +0800"
-        try:
+    try:
+        if value is None:
+            # Shopify writes "2026-11-20 10:15:02 +0800"
             value = dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z")
-        except ValueError:
-            raise ValueError(f"not a date and time: {raw!r}") from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))  # shop back offices: CST
-    return value.astimezone(dt.UTC)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))  # shop back offices: CST
+        return value.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date and time: {show(raw)}") from None
 
 
-def check_contact(rec: OrderRecord) -> None:
-    if not rec.name.strip():
-        raise ValueError("recipient name is missing")
+def _code(raw: object, what: str, size: int, default: str) -> str:
+    value = str(raw or "").strip().upper() or default
+    if not re.fullmatch(f"[A-Z]{{{size}}}", value):
+        raise ValueError(f"{what} must be {size} letters: {show(raw)}")
+    return value
+
+
+def check_order(rec: OrderRecord) -> list[RowError]:
+    """What makes a whole order unfit, each at the line that shows it."""
+    out = []
+
+    def fail(reason: str, line: int = rec.line) -> None:
+        out.append(RowError(line, reason))
+
+    if not rec.name:
+        fail("recipient name is missing")
     if not rec.phone and not rec.email:
-        raise ValueError("a phone number or an email is required")
+        fail("a phone number or an email is required")
     if rec.country == "CN" and rec.phone and not CN_MOBILE.match(rec.phone) and len(rec.phone) < 7:
-        raise ValueError(f"phone number looks wrong: {rec.phone!r}")
+        fail(f"phone number looks wrong: {show(rec.phone)}")
     if rec.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", rec.email):
-        raise ValueError(f"email looks wrong: {rec.email!r}")
+        fail(f"email looks wrong: {show(rec.email)}")
     pattern = POSTCODE.get(rec.country)
     if rec.postcode and pattern and not pattern.match(rec.postcode):
-        raise ValueError(f"postcode {rec.postcode!r} does not fit {rec.country}")
-    if not rec.street.strip() or not rec.city.strip():
-        raise ValueError("the address needs at least a city and a street")
+        fail(f"postcode {show(rec.postcode)} does not fit {rec.country}")
+    if not rec.street or not rec.city:
+        fail("the address needs at least a city and a street")
     seen = set()
     for line in rec.lines:
         if line.sku in seen:
-            raise ValueError(f"duplicate line for SKU {line.sku}")
+            fail(f"duplicate line for SKU {line.sku}", line.line)
         seen.add(line.sku)
+        if line.unit_price * line.quantity > MAX_MONEY:
+            fail(f"line amount {line.unit_price * line.quantity} is too large", line.line)
     if not rec.lines:
-        raise ValueError("the order has no lines")
+        fail("the order has no lines")
+    elif out:
+        pass  # the order's amounts follow from lines already refused
+    elif rec.subtotal + rec.shipping_fee > MAX_MONEY:
+        fail(f"order amount {rec.subtotal + rec.shipping_fee} is too large")
+    elif rec.total < 0:
+        fail(f"discount {rec.discount} is more than the order's amount {rec.subtotal + rec.shipping_fee}")
+    return out
 
 
 def csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]] | RowError]:
-    """(file line, row) pairs; a file that is not CSV at all ends in one RowError."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    """(file line, row) pairs; short rows read as empty cells, a row the csv module refuses is one
+    RowError and reading goes on."""
+    if not text.strip():
+        yield RowError(1, "the file is empty")
+        return
+    # the whole file is in memory already, so no field can be larger than it; the default
+    # limit (128 KiB) made a long Shopify note cost every row after it
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.DictReader(io.StringIO(text, newline=""), restval="")
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RowError(reader.line_num, f"not a valid CSV row: {exc}")
+            continue
+        yield reader.line_num, {k: v or "" for k, v in row.items() if k is not None}
+
+
+def _header(rows: Iterator[tuple[int, dict[str, str]] | RowError], fmt: str, required: tuple[str, ...]):
+    """The rows, or one RowError when the header lacks a column the format needs."""
+    first = next(rows, None)
+    if first is None:
+        return
+    if not isinstance(first, RowError):
+        missing = [c for c in required if c not in first[1]]
+        if missing:
+            yield RowError(1, f"not a {fmt} file: the header has no {', '.join(missing)} column")
+            return
+    yield first
+    yield from rows
+
+
+Row = dict[str, Any]
+
+
+def _orders(
+    rows: Iterable[tuple[int, Row] | RowError],
+    key: Callable[[Row], tuple[str, str]],
+    head: Callable[[Row, int], OrderRecord],
+    line: Callable[[Row], LineRecord],
+) -> Iterator[OrderRecord | RowError]:
+    """Rows grouped into orders by key (in order of first appearance), each order whole or held back."""
+    groups: dict[tuple[str, str], list[tuple[int, Row]]] = {}
+    for item in rows:
+        if isinstance(item, RowError):
+            yield item
+        else:
+            groups.setdefault(key(item[1]), []).append(item)
+    for (_channel, ref), group in groups.items():
+        first_line, first_row = group[0]
+        errors = []
+        rec = None
+        try:
+            rec = head(first_row, first_line)
+        except ValueError as exc:
+            errors.append(RowError(first_line, str(exc)))
+        for n, row in group:
+            try:
+                rec_line = line(row)
+            except ValueError as exc:
+                errors.append(RowError(n, str(exc)))
+                continue
+            rec_line.line = n
+            if rec is not None:
+                rec.lines.append(rec_line)
+        yield from _whole(rec, errors, f"order {_ref_label(ref)} held back" if ref else "")
+
+
+def _ref_label(ref: str) -> str:
     try:
-        for row in reader:
-            yield reader.line_num, {k: v for k, v in row.items() if k is not None}
-    except csv.Error as exc:
-        yield RowError(reader.line_num, f"not a valid CSV file: {exc}")
+        return text_field(ref, "order", "channel_ref")
+    except ValueError:
+        return show(ref)
 
 
-def _packdesk_row_order(row: dict[str, str], line: int) -> OrderRecord:
-    channel = row.get("channel", "").strip().lower()
+def _whole(rec: OrderRecord | None, errors: list[RowError], name: str) -> Iterator[OrderRecord | RowError]:
+    """The order when nothing is wrong with it, else every error, the order named in each."""
+    if rec is not None and not errors:
+        errors = check_order(rec)
+    if rec is not None and not errors:
+        yield rec
+        return
+    for error in errors:
+        yield RowError(error.line, f"{name}: {error.reason}" if name else error.reason)
+
+
+def _order_fields(row: Row, line: int) -> OrderRecord:
+    channel = str(row.get("channel") or "").strip().lower()
     if channel not in CHANNELS:
-        raise ValueError(f"unknown channel {row.get('channel')!r} (one of {', '.join(sorted(CHANNELS))})")
-    ref = row.get("order_ref", "").strip()
+        raise ValueError(f"unknown channel {show(row.get('channel'))} (one of {', '.join(sorted(CHANNELS))})")
+    ref = text_field(row.get("order_ref"), "order_ref", "channel_ref")
     if not ref:
         raise ValueError("order_ref is missing")
-    status = (row.get("status") or "new").strip().lower()
-    payment = (row.get("payment_status") or "paid").strip().lower()
+    status = str(row.get("status") or "new").strip().lower()
+    payment = str(row.get("payment_status") or "paid").strip().lower()
     if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}")
+        raise ValueError(f"unknown status {show(status)}")
     if payment not in PAYMENTS:
-        raise ValueError(f"unknown payment status {payment!r}")
+        raise ValueError(f"unknown payment status {show(payment)}")
     return OrderRecord(
         line=line,
         channel=channel,
         channel_ref=ref,
         status=status,
         payment_status=payment,
-        currency=(row.get("currency") or "CNY").strip().upper(),
+        currency=_code(row.get("currency"), "currency", 3, "CNY"),
         placed_at=timestamp(row.get("placed_at", "")),
-        name=row.get("name", "").strip(),
-        phone=normalise_phone(row.get("phone", "")),
-        email=row.get("email", "").strip().lower(),
-        country=(row.get("country") or "CN").strip().upper(),
-        province=row.get("province", "").strip(),
-        city=row.get("city", "").strip(),
-        district=row.get("district", "").strip(),
-        street=row.get("street", "").strip(),
-        postcode=row.get("postcode", "").strip(),
+        name=text_field(row.get("name"), "name"),
+        phone=text_field(normalise_phone(row.get("phone", "")), "phone"),
+        email=text_field(row.get("email"), "email").lower(),
+        country=_code(row.get("country"), "country", 2, "CN"),
+        province=text_field(row.get("province"), "province"),
+        city=text_field(row.get("city"), "city"),
+        district=text_field(row.get("district"), "district"),
+        street=text_field(row.get("street"), "street"),
+        postcode=text_field(row.get("postcode"), "postcode"),
         shipping_fee=money(row.get("shipping_fee", ""), "shipping_fee"),
         discount=money(row.get("discount", ""), "discount"),
     )
 
 
-def _line(row: dict[str, Any], sku_key: str, qty_key: str, price_key: str) -> LineRecord:
-    sku = str(row.get(sku_key) or "").strip()
+def _line(row: Row, sku_key: str, qty_key: str, price_key: str) -> LineRecord:
+    sku = text_field(row.get(sku_key), sku_key, "sku")
     if not sku:
         raise ValueError(f"{sku_key} is missing")
-    tax = str(row.get("tax_rate") or "0.13")
     return LineRecord(
-        sku, quantity(str(row.get(qty_key, ""))), money(str(row.get(price_key, "")), price_key), Decimal(tax)
+        sku,
+        quantity(row.get(qty_key, ""), qty_key),
+        money(row.get(price_key, ""), price_key),
+        tax_rate(row.get("tax_rate") or ""),
     )
 
 
+def _packdesk_key(row: Row) -> tuple[str, str]:
+    return str(row.get("channel") or "").strip().lower(), str(row.get("order_ref") or "").strip()
+
+
 def read_packdesk_csv(text: str) -> Iterator[OrderRecord | RowError]:
-    """Rows of one order are consecutive and share channel + order_ref."""
-    current: OrderRecord | None = None
-    bad_ref: tuple[str, str] | None = None
-    for item in csv_rows(text):
-        if isinstance(item, RowError):
-            if current is not None:  # the rows before the break are good
-                yield from _finished(current)
-            yield item
-            return
-        line, row = item
-        key = (row.get("channel", "").strip().lower(), row.get("order_ref", "").strip())
-        if bad_ref == key:
-            yield RowError(line, f"skipped: order {key[1]} already rejected above")
-            continue
-        try:
-            if current is None or (current.channel, current.channel_ref) != key:
-                if current is not None:
-                    yield from _finished(current)
-                current = _packdesk_row_order(row, line)
-            current.lines.append(_line(row, "sku", "quantity", "unit_price"))
-        except (ValueError, InvalidOperation) as exc:
-            yield RowError(line, str(exc))
-            bad_ref, current = key, None
-    if current is not None:
-        yield from _finished(current)
+    """The rows of one order share channel + order_ref."""
+    required = ("channel", "order_ref", "sku", "quantity", "unit_price")
+    rows = _header(csv_rows(text), "packdesk-csv", required)
+    yield from _orders(rows, _packdesk_key, _order_fields, _packdesk_line)
 
 
-def _finished(rec: OrderRecord) -> Iterator[OrderRecord | RowError]:
-    try:
-        check_contact(rec)
-    except ValueError as exc:
-        yield RowError(rec.line, f"order {rec.channel_ref}: {exc}")
-        return
-    yield rec
+def _packdesk_line(row: Row) -> LineRecord:
+    return _line(row, "sku", "quantity", "unit_price")
+
+
+def _json_order(order: Any) -> Row:
+    if not isinstance(order, dict):
+        raise ValueError("an order must be an object")
+    address = order.get("address") or {}
+    lines = order.get("lines") or []
+    if not isinstance(address, dict):
+        raise ValueError("address must be an object")
+    if not isinstance(lines, list) or not all(isinstance(x, dict) for x in lines):
+        raise ValueError("lines must be a list of objects")
+    return {
+        k: "" if v is None else str(v)
+        for k, v in [*order.items(), *address.items()]
+        if not isinstance(v, dict | list)
+    }
 
 
 def read_packdesk_json(text: str) -> Iterator[OrderRecord | RowError]:
+    """Line numbers are the order's position in the list (1 = first order)."""
+    if not text.strip():
+        yield RowError(1, "the file is empty")
+        return
     try:
-        data = json.loads(text, parse_float=Decimal)
+        # integers as decimals too: a 5000-digit number is refused as a value, not a parse failure
+        data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         yield RowError(exc.lineno, f"not valid JSON: {exc.msg}")
+        return
+    except (RecursionError, ValueError):
+        yield RowError(1, "not valid JSON: nested too deeply or a number too long")
         return
     orders = data.get("orders") if isinstance(data, dict) else data
     if not isinstance(orders, list):
         yield RowError(1, 'expected a list of orders (or {"orders": [...]})')
         return
     for i, order in enumerate(orders, start=1):
+        rec: OrderRecord | None = None
+        errors: list[RowError] = []
         try:
-            if not isinstance(order, dict):
-                raise ValueError("an order must be an object")
-            flat = {
-                k: "" if v is None else str(v) for k, v in order.items() if not isinstance(v, dict | list)
-            }
-            address = order.get("address") or {}
-            flat.update({k: str(v) for k, v in address.items()})
-            rec = _packdesk_row_order(flat, i)
-            for line in order.get("lines") or []:
-                rec.lines.append(_line(line, "sku", "quantity", "unit_price"))
-        except (ValueError, InvalidOperation, AttributeError, TypeError) as exc:
-            yield RowError(i, f"order #{i}: {exc}")
-            continue
-        yield from _finished(rec)
+            rec = _order_fields(_json_order(order), i)
+        except ValueError as exc:
+            errors.append(RowError(i, str(exc)))
+        lines = order.get("lines") if isinstance(order, dict) else None
+        for n, raw in enumerate(lines if isinstance(lines, list) else [], start=1):
+            try:
+                rec_line = _line(raw if isinstance(raw, dict) else {}, "sku", "quantity", "unit_price")
+            except ValueError as exc:
+                errors.append(RowError(i, f"line {n}: {exc}"))
+                continue
+            rec_line.line = i
+            if rec is not None:
+                rec.lines.append(rec_line)
+        yield from _whole(rec, errors, f"order #{i} held back")
 
 
 SHOPIFY_STATUS = {
@@ -257,60 +433,47 @@ SHOPIFY_STATUS = {
 }
 
 
+def _shopify_fields(row: Row, line: int) -> OrderRecord:
+    name = text_field(row.get("Name"), "Name", "channel_ref")
+    if not name:
+        raise ValueError("Name (the order number) is missing")
+    financial = (row.get("Financial Status") or "pending").strip().lower()
+    cancelled = bool((row.get("Cancelled at") or "").strip())
+    fulfilled = (row.get("Fulfillment Status") or "").strip().lower() == "fulfilled"
+    street = " ".join(x for x in (row.get("Shipping Address1") or "", row.get("Shipping Address2") or ""))
+    return OrderRecord(
+        line=line,
+        channel="shopify",
+        channel_ref=name,
+        status="cancelled" if cancelled else "shipped" if fulfilled else "new",
+        payment_status=SHOPIFY_STATUS.get(financial, "pending"),
+        currency=_code(row.get("Currency"), "Currency", 3, "USD"),
+        placed_at=timestamp(row.get("Created at") or row.get("Paid at") or ""),
+        name=text_field(row.get("Shipping Name") or row.get("Billing Name"), "Shipping Name", "name"),
+        phone=text_field(normalise_phone(row.get("Shipping Phone") or row.get("Phone") or ""), "phone"),
+        email=text_field(row.get("Email"), "Email", "email").lower(),
+        country=_code(row.get("Shipping Country"), "Shipping Country", 2, "US"),
+        province=text_field(row.get("Shipping Province"), "Shipping Province", "province"),
+        city=text_field(row.get("Shipping City"), "Shipping City", "city"),
+        district="",
+        street=text_field(street, "Shipping Address1", "street"),
+        postcode=text_field((row.get("Shipping Zip") or "").strip().lstrip("'"), "Shipping Zip", "postcode"),
+        shipping_fee=money(row.get("Shipping") or "0", "Shipping"),
+        discount=money(row.get("Discount Amount") or "0", "Discount Amount"),
+    )
+
+
 def read_shopify_csv(text: str) -> Iterator[OrderRecord | RowError]:
     """Shopify's orders export: order fields on the first row of each order (``Name`` = #1001)."""
-    current: OrderRecord | None = None
-    for item in csv_rows(text):
-        if isinstance(item, RowError):
-            if current is not None:  # the rows before the break are good
-                yield from _finished(current)
-            yield item
-            return
-        line, row = item
-        name = (row.get("Name") or "").strip()
-        try:
-            if current is None or current.channel_ref != name:
-                if current is not None:
-                    yield from _finished(current)
-                current = None
-                if not name:
-                    raise ValueError("Name (the order number) is missing")
-                financial = (row.get("Financial Status") or "pending").strip().lower()
-                cancelled = bool((row.get("Cancelled at") or "").strip())
-                fulfilled = (row.get("Fulfillment Status") or "").strip().lower() == "fulfilled"
-                country = (row.get("Shipping Country") or "US").strip().upper()
-                current = OrderRecord(
-                    line=line,
-                    channel="shopify",
-                    channel_ref=name,
-                    status="cancelled" if cancelled else "shipped" if fulfilled else "new",
-                    payment_status=SHOPIFY_STATUS.get(financial, "pending"),
-                    currency=(row.get("Currency") or "USD").strip().upper(),
-                    placed_at=timestamp(row.get("Created at") or row.get("Paid at") or ""),
-                    name=(row.get("Shipping Name") or row.get("Billing Name") or "").strip(),
-                    phone=normalise_phone(row.get("Shipping Phone") or row.get("Phone") or ""),
-                    email=(row.get("Email") or "").strip().lower(),
-                    country=country,
-                    province=(row.get("Shipping Province") or "").strip(),
-                    city=(row.get("Shipping City") or "").strip(),
-                    district="",
-                    street=" ".join(
-                        x
-                        for x in (
-                            (row.get("Shipping Address1") or "").strip(),
-                            (row.get("Shipping Address2") or "").strip(),
-                        )
-                        if x
-                    ),
-                    postcode=(row.get("Shipping Zip") or "").strip().lstrip("'"),
-                    shipping_fee=money(row.get("Shipping") or "0", "Shipping"),
-                    discount=money(row.get("Discount Amount") or "0", "Discount Amount"),
-                )
-            current.lines.append(_line(row, "Lineitem sku", "Lineitem quantity", "Lineitem price"))
-        except (ValueError, InvalidOperation) as exc:
-            yield RowError(line, str(exc))
-    if current is not None:
-        yield from _finished(current)
+    rows = _header(
+        csv_rows(text), "shopify-csv", ("Name", "Lineitem sku", "Lineitem quantity", "Lineitem price")
+    )
+    yield from _orders(
+        rows,
+        lambda r: ("shopify", (r.get("Name") or "").strip()),
+        _shopify_fields,
+        lambda r: _line(r, "Lineitem sku", "Lineitem quantity", "Lineitem price"),
+    )
 
 
 READERS = {
@@ -321,13 +484,10 @@ READERS = {
 
 
 def guess_format(name: str, head: str) -> str:
-    if name.endswith(".json"):
+    if name.lower().endswith(".json") or head.lstrip("\ufeff \t\r\n").startswith(("[", "{")):
         return "packdesk-json"
-    return (
-        "shopify-csv"
-        if head.startswith("Name,") or "Lineitem sku" in head.splitlines()[0]
-        else "packdesk-csv"
-    )
+    first = head.lstrip("\ufeff").partition("\n")[0]
+    return "shopify-csv" if first.startswith("Name,") or "Lineitem sku" in first else "packdesk-csv"
 
 
 def read(text: str, fmt: str) -> Iterable[OrderRecord | RowError]:

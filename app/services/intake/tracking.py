@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import unit_of_work
 from app.models.fulfilment import Shipment, ShipmentStatus, TrackingEvent
 from app.models.orders import Order, OrderStatus
 from app.models.service import Priority, Ticket
 from app.services import tickets
 from app.services.intake.orders import ImportReport
-from app.services.intake.records import RowError, csv_rows, timestamp
+from app.services.intake.records import RowError, csv_rows, show, text_field, timestamp
 
 STATUS = {
     "picked_up": ShipmentStatus.IN_TRANSIT,
@@ -54,15 +53,21 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
         except json.JSONDecodeError as exc:
             yield RowError(exc.lineno, f"not valid JSON: {exc.msg}")
             return
+        except (RecursionError, ValueError):
+            yield RowError(1, "not valid JSON: nested too deeply or a number too long")
+            return
         rows = data.get("events", []) if isinstance(data, dict) else data
+        if not isinstance(rows, list):
+            yield RowError(1, 'expected a list of events (or {"events": [...]})')
+            return
         numbered = [(i, r) for i, r in enumerate(rows, start=1)]
     else:
         numbered = []
         for item in csv_rows(text):
             if isinstance(item, RowError):
                 yield item
-                return
-            numbered.append(item)
+            else:
+                numbered.append(item)
     for line, row in numbered:
         try:
             if not isinstance(row, dict):
@@ -72,27 +77,38 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
             if not number:
                 raise ValueError("tracking_number is missing")
             if code not in STATUS and code not in EXCEPTIONS:
-                raise ValueError(f"unknown status_code {code!r}")
+                raise ValueError(f"unknown status_code {show(code)}")
             yield TrackingRecord(
                 line,
-                number,
+                text_field(number, "tracking_number", 40),
                 timestamp(str(row.get("time") or "")),
                 code,
-                str(row.get("location") or "").strip(),
-                str(row.get("description") or "").strip(),
+                text_field(row.get("location"), "location", 120),
+                text_field(row.get("description"), "description", 300),
             )
         except ValueError as exc:
             yield RowError(line, str(exc))
 
 
-def import_tracking(factory: sessionmaker[Session], text: str, name: str, now: dt.datetime) -> ImportReport:
+def import_tracking(
+    factory: sessionmaker[Session], text: str, name: str, now: dt.datetime, *, dry_run: bool = False
+) -> ImportReport:
     report = ImportReport()
-    with unit_of_work(factory) as s:
-        for item in read_tracking(text, name):
-            if isinstance(item, RowError):
-                report.reject(item)
-                continue
-            _event(s, item, report, now)
+    with factory() as s:
+        tx = s.begin()
+        try:
+            for item in read_tracking(text, name):
+                if isinstance(item, RowError):
+                    report.reject(item)
+                    continue
+                _event(s, item, report, now)
+        except BaseException:
+            tx.rollback()
+            raise
+        if dry_run:
+            tx.rollback()  # the report is real, the database unchanged
+        else:
+            tx.commit()
     return report
 
 
@@ -149,6 +165,12 @@ def _ticket(s: Session, shipment: Shipment, rec: TrackingRecord, now: dt.datetim
     order = s.get(Order, shipment.order_id)
     assert order is not None
     # routed, timed and assigned like any other ticket
-    tickets.open_system_ticket(s, customer_id=order.customer_id, order_id=order.id, subject=subject,
-                               category="logistics", now=now,
-                               priority=Priority.HIGH if rec.status_code == "lost" else None)
+    tickets.open_system_ticket(
+        s,
+        customer_id=order.customer_id,
+        order_id=order.id,
+        subject=subject,
+        category="logistics",
+        now=now,
+        priority=Priority.HIGH if rec.status_code == "lost" else None,
+    )

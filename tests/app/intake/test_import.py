@@ -20,6 +20,7 @@ from app.models.fulfilment import Shipment, ShipmentStatus
 from app.models.orders import Address, Customer, CustomerPhone, Order
 from app.models.service import Ticket
 from app.services.hotfolder import HotFolder
+from app.services.intake.files import import_path
 from app.services.intake.records import RowError, read
 
 DATA = Path(__file__).parent / "data"
@@ -73,10 +74,13 @@ def test_packdesk_csv_bad_rows_are_reported_with_line_numbers_and_good_ones_land
     assert main(["import", "orders", str(f), "--db", db_url(demo_engine)]) == 3
     out = capsys.readouterr().out
     assert out.startswith("2 created, 0 updated, 0 skipped (unchanged), 4 rejected")
-    assert "line 4: quantity must be a whole number" in out
-    assert "line 5: unit_price must be a non-negative amount with at most 2 decimals" in out
-    assert "line 6: order TM-4: unknown SKU/barcode NOPE" in out
-    assert "line 7: order TM-5: postcode '12' does not fit CN" in out
+    assert "line 4: order TM-2 held back: quantity must be a whole number" in out
+    assert (
+        "line 5: order TM-3 held back: unit_price must be a non-negative amount with at most 2 decimals"
+        in out
+    )
+    assert "line 6: order TM-4 held back: unknown SKU/barcode NOPE" in out
+    assert "line 7: order TM-5 held back: postcode '12' does not fit CN" in out
     assert count(demo_engine, Order) == before + 2
     with read_only(session_factory(demo_engine)) as s:
         order = s.scalar(select(Order).where(Order.channel_ref == "TM-1"))
@@ -144,7 +148,7 @@ def test_shopify_export_and_json(demo_engine, tmp_path, capsys):
     )
     assert main(["import", "orders", str(j), "--db", db_url(demo_engine)]) == 3
     out = capsys.readouterr().out
-    assert out.startswith("1 created") and "line 2: order #2: order_ref is missing" in out
+    assert out.startswith("1 created") and "line 2: order #2 held back: order_ref is missing" in out
 
 
 def test_tracking_events_update_shipments_and_exceptions_open_one_ticket(demo_engine, tmp_path, capsys):
@@ -175,12 +179,10 @@ def test_tracking_events_update_shipments_and_exceptions_open_one_ticket(demo_en
 
 
 def test_hot_folder_never_reads_a_half_written_file(demo_engine, tmp_path):
-    from app.cli.imports import import_file
-
     factory = session_factory(demo_engine)
     folder = tmp_path / "hot"
     folder.mkdir()
-    hot = HotFolder(folder, lambda p: import_file(factory, p), settle_s=0.3)
+    hot = HotFolder(folder, lambda p: import_path(factory, p), settle_s=0.3)
     target = folder / "orders.csv"
     content = (HEADER + row("HOT-1") + row("HOT-2")).encode()
     done = threading.Event()
