@@ -1,5 +1,6 @@
 """Quick actions from a customer's history: log an interaction, add a note, open a ticket,
-refund (approval above a limit), give a coupon, schedule a follow-up. Each is one unit of work
+refund (approval above a limit, decided by a supervisor from the pending list), give a coupon,
+schedule a follow-up. Each is one unit of work
 in the caller's session, checks the role, validates its input with a message for the user, and
 leaves an audit entry where money or personal data is involved."""
 
@@ -14,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.errors import Conflict, DomainError, NotFound
+from app.models.accounts import User
 from app.models.orders import Customer, Order
 from app.models.service import (
     Compensation,
@@ -26,6 +28,7 @@ from app.models.service import (
     RefundStatus,
     Ticket,
 )
+from app.permissions import require
 from app.services import audit, settings, tickets
 from app.services.customers import customer_row
 from app.services.text import checked
@@ -46,22 +49,16 @@ class Done:
     pending_approval: bool = False
 
 
-def _agent(user: CurrentUser | None) -> CurrentUser:
-    if user is None or not user.may("service.use"):
-        raise PermissionDenied("Your role may not act on customers.")
-    return user
-
-
 def parse_amount(raw: str | Decimal, what: str = "Amount") -> Decimal:
     """A positive amount with at most 2 decimals (``12``, ``12.5``, ``¥12.50``)."""
     try:
         value = Decimal(str(raw).strip().lstrip("¥").replace(",", "") or "x")
     except InvalidOperation:
-        raise DomainError(f"{what} is not a number: {raw!r}.") from None
+        raise DomainError("{what} is not a number: {raw!r}.", what=what, raw=raw) from None
     if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
-        raise DomainError(f"{what} must be more than 0 with at most 2 decimals: {raw!r}.")
+        raise DomainError("{what} must be more than 0 with at most 2 decimals: {raw!r}.", what=what, raw=raw)
     if value >= Decimal("1e9"):
-        raise DomainError(f"{what} is too large: {raw!r}.")
+        raise DomainError("{what} is too large: {raw!r}.", what=what, raw=raw)
     return value
 
 
@@ -70,7 +67,8 @@ def _channel(value: str) -> ContactChannel:
         return ContactChannel(value)
     except ValueError:
         raise DomainError(
-            f"Unknown channel {value!r}; use {', '.join(c.value for c in ContactChannel)}."
+            "Unknown channel {value!r}; use {known}.",
+            value=value, known=", ".join(c.value for c in ContactChannel),
         ) from None
 
 
@@ -79,10 +77,10 @@ def _order_of(s: Session, customer_id: int, order_id: int | None) -> Order | Non
         return None
     order = s.get(Order, order_id)
     if order is None:
-        raise NotFound(f"No order #{order_id}.")
+        raise NotFound("No order #{id}.", id=order_id)
     owner = s.get(Customer, order.customer_id)
     if order.customer_id != customer_id and (owner is None or owner.merged_into_id != customer_id):
-        raise Conflict(f"Order {order.number} belongs to another customer.")
+        raise Conflict("Order {number} belongs to another customer.", number=order.number)
     return order
 
 
@@ -91,13 +89,13 @@ def log_interaction(
     body: str, now: dt.datetime, order_id: int | None = None, ticket_id: int | None = None,
 ) -> Done:
     """A call, chat, email or social message with the customer, as it happened."""
-    agent = _agent(user)
+    agent = require(user, "service.use")
     customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
     try:
         way = Direction(direction)
     except ValueError:
-        raise DomainError(f"Unknown direction {direction!r}; use inbound or outbound.") from None
+        raise DomainError("Unknown direction {value!r}; use inbound or outbound.", value=direction) from None
     row = Interaction(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id,
                       channel=_channel(channel), direction=way, agent_id=agent.id,
                       body=checked(body, "The message"), occurred_at=now)
@@ -115,15 +113,17 @@ def add_note(s: Session, user: CurrentUser | None, customer_id: int, body: str, 
 
 def open_ticket(
     s: Session, user: CurrentUser | None, customer_id: int, *, subject: str, channel: str,
-    now: dt.datetime, order_id: int | None = None, body: str = "",
+    now: dt.datetime, order_id: int | None = None, body: str = "", to_queue: bool = False,
 ) -> Done:
-    """A ticket for this customer, classified, prioritised, routed and on the clock."""
-    agent = _agent(user)
+    """A ticket for this customer, classified, prioritised, routed and on the clock; it stays with
+    the agent who opened it unless they hand it `to_queue`."""
+    agent = require(user, "service.use")
     customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
     subject = checked(subject, "The subject", limit=200)
     ticket = tickets.open_ticket(s, agent, customer_id=customer_id, subject=subject,
-                                 channel=_channel(channel), now=now, order_id=order_id, body=body)
+                                 channel=_channel(channel), now=now, order_id=order_id, body=body,
+                                 to_queue=to_queue)
     return Done("ticket", ticket.id, ticket.number)
 
 
@@ -138,7 +138,7 @@ def request_refund(
     """Refund part or all of an order. Up to the approval limit (setting
     ``service.refund_approval_limit``) it is approved at once; above it, it waits for a role
     with ``service.approve_refund`` unless the requester has it."""
-    agent = _agent(user)
+    agent = require(user, "service.use")
     order = _order_of(s, customer_id, order_id)
     assert order is not None
     value = parse_amount(amount, "The refund")
@@ -148,7 +148,10 @@ def request_refund(
     )
     left = order.total - Decimal(refunded or 0)
     if value > left:
-        raise Conflict(f"Order {order.number} has ¥{left} left to refund; ¥{value} is too much.")
+        raise Conflict(
+            "Order {number} has ¥{left} left to refund; ¥{value} is too much.",
+            number=order.number, left=left, value=value,
+        )
     needs_approval = value > refund_limit(s) and not agent.may("service.approve_refund")
     row = Refund(order_id=order.id, customer_id=order.customer_id, ticket_id=ticket_id, amount=value,
                  currency=order.currency, reason=checked(reason, "The reason", limit=200),
@@ -161,21 +164,67 @@ def request_refund(
     return Done("refund", row.id, order.number, pending_approval=needs_approval)
 
 
-def decide_refund(s: Session, user: CurrentUser | None, refund_id: int, *, approve: bool,
-                  station: str | None = None) -> Done:
-    """A supervisor approves or rejects a refund waiting for approval."""
-    if user is None or not user.may("service.approve_refund"):
-        raise PermissionDenied("Your role may not approve refunds.")
-    row = s.get(Refund, refund_id)
+@dataclass(frozen=True)
+class PendingRefund:
+    """A refund above the approval limit, waiting for a supervisor."""
+
+    id: int
+    customer_id: int
+    customer: str
+    order_number: str
+    amount: Decimal
+    currency: str
+    reason: str
+    requested_by: str
+    requested_at: dt.datetime
+    ticket: str  # the ticket it was asked for on, if any
+
+
+def pending_refunds(s: Session, user: CurrentUser | None, *, limit: int = 500) -> list[PendingRefund]:
+    """Refunds waiting for approval, oldest first (the customer has waited longest)."""
+    require(user, "service.approve_refund")
+    rows = s.execute(
+        select(Refund.id, Refund.customer_id, Customer.name, Order.number, Refund.amount, Refund.currency,
+               Refund.reason, User.display_name, Refund.created_at, Ticket.number)
+        .join(Customer, Customer.id == Refund.customer_id)
+        .join(Order, Order.id == Refund.order_id)
+        .outerjoin(User, User.id == Refund.requested_by)
+        .outerjoin(Ticket, Ticket.id == Refund.ticket_id)
+        .where(Refund.status == RefundStatus.PENDING_APPROVAL)
+        .order_by(Refund.created_at, Refund.id)
+        .limit(limit)
+    )
+    return [
+        PendingRefund(rid, cid, name, number, amount, currency, reason, who or "", at, ticket or "")
+        for rid, cid, name, number, amount, currency, reason, who, at, ticket in rows
+    ]
+
+
+def decide_refund(s: Session, user: CurrentUser | None, refund_id: int, *, approve: bool, now: dt.datetime,
+                  note: str = "", station: str | None = None) -> Done:
+    """A supervisor approves or declines a refund waiting for approval (a decline says why to the
+    agent who asked); audited, and written into the customer's history as an internal note."""
+    boss = require(user, "service.approve_refund")
+    row = s.get(Refund, refund_id, with_for_update=True)  # two supervisors deciding at once: one wins
     if row is None:
-        raise NotFound(f"No refund #{refund_id}.")
+        raise NotFound("No refund #{id}.", id=refund_id)
     if row.status is not RefundStatus.PENDING_APPROVAL:
-        raise Conflict(f"Refund #{refund_id} is {row.status.value}, not waiting for approval.")
+        raise Conflict("Refund #{id} is {status}, not waiting for approval.",
+                       id=refund_id, status=row.status.value)
+    note = checked(note, "The reason", limit=200, required=not approve)
+    order = s.get(Order, row.order_id)
+    number = order.number if order is not None else f"#{row.order_id}"
     row.status = RefundStatus.APPROVED if approve else RefundStatus.REJECTED
-    row.approved_by = user.id
+    row.approved_by = boss.id
+    verdict = "approved" if approve else "declined"
+    s.add(Interaction(customer_id=row.customer_id, order_id=row.order_id, ticket_id=row.ticket_id,
+                      channel=ContactChannel.NOTE, direction=Direction.INTERNAL, agent_id=boss.id,
+                      body=f"Refund ¥{row.amount} on {number} {verdict} by {boss.display_name}"
+                           + (f": {note}" if note else "."),
+                      occurred_at=now))
     audit.record(s, "refund.approve" if approve else "refund.reject", "refund", row.id,
-                 user_id=user.id, station=station, amount=row.amount)
-    return Done("refund", row.id)
+                 user_id=boss.id, station=station, order=number, amount=row.amount, note=note)
+    return Done("refund", row.id, number)
 
 
 def give_coupon(
@@ -184,12 +233,12 @@ def give_coupon(
     station: str | None = None,
 ) -> Done:
     """A goodwill coupon with a fresh code, valid for `days_valid` days."""
-    agent = _agent(user)
+    agent = require(user, "service.use")
     customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
     value = parse_amount(amount, "The coupon")
     if value > COUPON_LIMIT:
-        raise DomainError(f"A coupon is at most ¥{COUPON_LIMIT}; offer a refund for more.")
+        raise DomainError("A coupon is at most ¥{limit}; offer a refund for more.", limit=COUPON_LIMIT)
     if not 1 <= days_valid <= 366:
         raise DomainError("A coupon is valid for 1 to 366 days.")
     row = Compensation(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id, kind="coupon",
@@ -213,7 +262,7 @@ def schedule_follow_up(
     s: Session, user: CurrentUser | None, customer_id: int, *, now: dt.datetime, note: str = "",
     due_at: dt.datetime | None = None, ticket_id: int | None = None,
 ) -> Done:
-    agent = _agent(user)
+    agent = require(user, "service.use")
     customer_row(s, customer_id)
     due = due_at or default_follow_up(s, ticket_id, now)
     if due < now - dt.timedelta(minutes=1):

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
 
 from app.context import CurrentUser
-from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.errors import Conflict, DomainError, NotFound
 from app.models.fulfilment import Shipment
 from app.models.orders import Address, Channel, Customer, CustomerEmail, CustomerPhone, Order, OrderStatus
 from app.models.service import Ticket
+from app.permissions import require
 from app.privacy import mask_email, mask_phone
 from app.services import audit, settings
 from app.services.intake.records import normalise_phone
@@ -382,31 +383,65 @@ def resolve_identity(s: Session, phone: str = "", email: str = "") -> int | None
     return parent or cid
 
 
-def duplicate_candidates(s: Session, customer_id: int) -> list[int]:
-    """Other customers that are probably the same person: same name and the same phone number
-    seen on one of their addresses, or the same name at the same street address."""
+@dataclass(frozen=True)
+class Duplicate:
+    """A customer that is probably the same person, and why (codes: phone, email, address)."""
+
+    customer_id: int
+    name: str
+    phone: str  # masked
+    city: str
+    reasons: tuple[str, ...]
+
+
+def duplicate_candidates(s: Session, customer_id: int) -> list[Duplicate]:
+    """Other customers (not merged away) that are probably the same person: one whose own phone
+    number is on this customer's addresses, or with the same name and this customer's phone on
+    one of their addresses, the same email before the @, or the same street address."""
     me = customer_row(s, customer_id)
-    phones = set(s.scalars(select(CustomerPhone.phone).where(CustomerPhone.customer_id == customer_id)))
-    streets = set(s.scalars(select(Address.street).where(Address.customer_id == customer_id)))
-    rows = s.execute(
-        select(Customer.id, Address.phone, Address.street)
-        .join(Address, Address.customer_id == Customer.id)
-        .where(Customer.name == me.name, Customer.id != customer_id, Customer.merged_into_id.is_(None))
-    ).all()
-    return sorted({cid for cid, phone, street in rows if phone in phones or (street and street in streets)})
+    ids = group_ids(s, customer_id)
+    phones = set(s.scalars(select(CustomerPhone.phone).where(CustomerPhone.customer_id.in_(ids))))
+    address_phones = {normalise_phone(p) for p in s.scalars(
+        select(Address.phone).where(Address.customer_id.in_(ids), Address.phone != ""))}
+    mailboxes = {e.split("@")[0] for e in s.scalars(
+        select(CustomerEmail.email).where(CustomerEmail.customer_id.in_(ids)))}
+    streets = set(s.scalars(select(Address.street).where(Address.customer_id.in_(ids), Address.street != "")))
+    found: dict[int, list[str]] = {}
+
+    def why(cid: int, code: str) -> None:
+        if cid not in ids and code not in found.setdefault(cid, []):
+            found[cid].append(code)
+
+    others = select(CustomerPhone.customer_id).where(CustomerPhone.phone.in_(address_phones - phones))
+    for cid in s.scalars(others):
+        why(cid, "phone")
+    namesakes = select(Customer.id).where(Customer.name == me.name, Customer.id.not_in(ids))
+    for cid, phone, street in s.execute(
+        select(Address.customer_id, Address.phone, Address.street).where(Address.customer_id.in_(namesakes))
+    ):
+        if normalise_phone(phone or "") in phones:
+            why(cid, "phone")
+        if street and street in streets:
+            why(cid, "address")
+    for cid, email in s.execute(
+        select(CustomerEmail.customer_id, CustomerEmail.email).where(CustomerEmail.customer_id.in_(namesakes))
+    ):
+        if email.split("@")[0] in mailboxes:
+            why(cid, "email")
+    rows = _summaries(s, list(found))
+    return [
+        Duplicate(cid, rows[cid][0], mask_phone(rows[cid][2]) if rows[cid][2] else "", rows[cid][4],
+                  tuple(found[cid]))
+        for cid in sorted(found)
+        if cid in rows and rows[cid][1] is None  # one merged away already belongs to someone
+    ]
 
 
 def customer_row(s: Session, customer_id: int) -> Customer:
     row = s.get(Customer, customer_id)
     if row is None:
-        raise NotFound(f"No customer #{customer_id}.")
+        raise NotFound("No customer #{id}.", id=customer_id)
     return row
-
-
-def _require(user: CurrentUser | None, permission: str, what: str) -> CurrentUser:
-    if user is None or not user.may(permission):
-        raise PermissionDenied(f"Your role may not {what}.")
-    return user
 
 
 def merge_customers(
@@ -414,15 +449,15 @@ def merge_customers(
 ) -> int:
     """Make `source` part of `into` (one history, one search hit); reversible, audited.
     Returns the customer the source now belongs to."""
-    agent = _require(user, "service.merge", "merge customers")
+    agent = require(user, "service.merge")
     source, into = customer_row(s, source_id), customer_row(s, into_id)
     if into.merged_into_id is not None:  # merge into the group, not into a member of it
         into = customer_row(s, into.merged_into_id)
     if source.id == into.id:
         raise Conflict("A customer cannot be merged into itself.")
     if source.merged_into_id is not None:
-        raise Conflict(f"Customer #{source.id} is already merged into #{source.merged_into_id}; "
-                       "un-merge it first.")
+        raise Conflict("Customer #{id} is already merged into #{into}; un-merge it first.",
+                       id=source.id, into=source.merged_into_id)
     moved = list(s.scalars(select(Customer).where(Customer.merged_into_id == source.id)))
     for member in moved:  # one level: the source's own members follow it
         member.merged_into_id = into.id
@@ -435,10 +470,10 @@ def merge_customers(
 def unmerge_customer(s: Session, user: CurrentUser | None, customer_id: int, *,
                      station: str | None = None) -> None:
     """Undo a merge: the customer is on its own again (its orders and contacts never moved)."""
-    agent = _require(user, "service.merge", "un-merge customers")
+    agent = require(user, "service.merge")
     row = customer_row(s, customer_id)
     if row.merged_into_id is None:
-        raise Conflict(f"Customer #{customer_id} is not merged into anyone.")
+        raise Conflict("Customer #{id} is not merged into anyone.", id=customer_id)
     audit.record(s, "customer.unmerge", "customer", row.id, user_id=agent.id, station=station,
                  was_in=row.merged_into_id)
     row.merged_into_id = None
@@ -448,6 +483,8 @@ def parse_customer_id(raw: str) -> int:
     """``123`` or ``#123`` as a customer id, with a clear message otherwise."""
     value = raw.strip().lstrip("#")
     if not value.isdigit() or not 0 < int(value) < 2**31:
-        raise DomainError(f"Not a customer id: {raw!r} (use the number from `packdesk customer find`).")
+        raise DomainError(
+            "Not a customer id: {raw!r} (use the number from `packdesk customer find`).", raw=raw
+        )
     return int(value)
 

@@ -17,10 +17,11 @@ from sqlalchemy import Select, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import DomainError, PermissionDenied
+from app.errors import DomainError, NotFound
 from app.models.fulfilment import Package, Shipment, TrackingEvent
 from app.models.orders import Address, CustomerEmail, CustomerPhone, Order, OrderLine
 from app.models.service import Compensation, FollowUp, Interaction, Refund, Ticket
+from app.permissions import require
 from app.privacy import mask_email, mask_phone
 from app.services import audit
 from app.services.customers import customer_row, group_ids, lifetime_values, tier_for, tier_thresholds
@@ -153,14 +154,13 @@ def reveal_contacts(
     purpose: str = "view",
 ) -> tuple[Contact, ...]:
     """The unmasked contacts, for a role that may see them; the reveal (or export) is audited."""
-    if user is None or not user.may("service.reveal_pii"):
-        raise PermissionDenied("Your role may not see full contact details.")
+    viewer = require(user, "service.reveal_pii")
     ids = group_ids(s, customer_row(s, customer_id).id)
     out = [Contact("phone", mask_phone(p), p) for p in _phones(s, ids)]
     out += [Contact("email", mask_email(e), e) for e in _emails(s, ids)]
     out += [Contact("address", a[:6] + "…" if len(a) > 6 else a, a) for a in _addresses(s, ids)]
     audit.record(s, "pii.reveal" if purpose == "view" else "pii.export", "customer", customer_id,
-                 user_id=user.id, station=station, fields=",".join(sorted({c.kind for c in out})))
+                 user_id=viewer.id, station=station, fields=",".join(sorted({c.kind for c in out})))
     return tuple(out)
 
 
@@ -229,7 +229,10 @@ def timeline(
     keeps only tickets and interactions on those contact channels."""
     unknown = set(kinds) - set(KINDS)
     if unknown:
-        raise DomainError(f"Unknown event type {', '.join(sorted(unknown))}; use {', '.join(KINDS)}.")
+        raise DomainError(
+            "Unknown event type {kinds}; use {known}.",
+            kinds=", ".join(sorted(unknown)), known=", ".join(KINDS),
+        )
     limit = max(1, min(limit, 500))
     ids = group_ids(s, customer_row(s, customer_id).id)
     events: list[Event] = []
@@ -316,7 +319,7 @@ def _order_row(o: Order) -> OrderRow:
 def order_detail(s: Session, order_id: int) -> OrderDetail:
     order = s.get(Order, order_id)
     if order is None:
-        raise DomainError(f"No order #{order_id}.")
+        raise NotFound("No order #{id}.", id=order_id)
     lines = s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no))
     packages = s.execute(select(Package.id, Package.status, Package.box_code)
                          .where(Package.order_id == order_id).order_by(Package.id))

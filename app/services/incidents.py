@@ -13,6 +13,7 @@ Metrics (``alert_rules.metric``):
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.errors import Conflict, DomainError, NotFound
 from app.models.catalog import Product
 from app.models.orders import Customer, Order, OrderLine
 from app.models.service import (
@@ -35,8 +36,10 @@ from app.models.service import (
     Ticket,
     TicketStatus,
 )
+from app.permissions import require
 from app.services import assist, audit
 from app.services.text import checked
+from app.services.tickets import TicketInfo, ticket_info
 
 WEEK = dt.timedelta(days=7)
 REVIEW_FIELDS = ("what", "why", "where", "when", "who", "how")
@@ -57,6 +60,35 @@ class Alert:
     title: str
     value: Decimal  # the metric now (a count, minutes or a percentage rise)
     scope: dict[str, object]  # what the incident is about: window, product ...
+
+
+@dataclass(frozen=True)
+class IncidentInfo:
+    """An incident as it is now (a copy)."""
+
+    id: int
+    title: str
+    rule_id: int | None
+    status: str  # open / closed
+    metric_value: Decimal | None
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None
+    review: dict[str, Any]  # metric, scope and, once closed, the 5W1H answers
+
+    @property
+    def metric(self) -> str:
+        return str(self.review.get("metric", ""))
+
+    @property
+    def scope(self) -> dict[str, Any]:
+        return dict(self.review.get("scope", {}))
+
+
+def _info(incident: Incident) -> IncidentInfo:
+    return IncidentInfo(
+        incident.id, incident.title, incident.rule_id, incident.status, incident.metric_value,
+        incident.opened_at, incident.closed_at, copy.deepcopy(incident.review or {}),
+    )
 
 
 def ensure_default_rules(s: Session) -> int:
@@ -147,7 +179,7 @@ def evaluate(s: Session, now: dt.datetime) -> list[Alert]:
     return alerts
 
 
-def raise_alerts(s: Session, now: dt.datetime) -> list[Incident]:
+def raise_alerts(s: Session, now: dt.datetime) -> list[IncidentInfo]:
     """Open an incident for each alert that has none open yet, nor one closed within the rule's
     window (the spike that was just reviewed is not news again); the new incidents."""
     opened = []
@@ -179,51 +211,51 @@ def raise_alerts(s: Session, now: dt.datetime) -> list[Incident]:
         s.add(incident)
         s.flush()
         audit.record(s, "incident.open", "incident", incident.id, title=incident.title)
-        opened.append(incident)
+        opened.append(_info(incident))
     return opened
 
 
-def open_incidents(s: Session) -> list[Incident]:
-    return list(
-        s.scalars(select(Incident).where(Incident.status == "open").order_by(Incident.opened_at.desc()))
-    )
+def open_incidents(s: Session) -> list[IncidentInfo]:
+    query = select(Incident).where(Incident.status == "open").order_by(Incident.opened_at.desc())
+    return [_info(i) for i in s.scalars(query)]
 
 
-def get_incident(s: Session, incident_id: int) -> Incident:
+def _row(s: Session, incident_id: int) -> Incident:
     incident = s.get(Incident, incident_id)
     if incident is None:
-        raise NotFound(f"No incident #{incident_id}.")
+        raise NotFound("No incident #{id}.", id=incident_id)
     return incident
 
 
-def _agent(user: CurrentUser | None) -> CurrentUser:
-    if user is None or not user.may("service.use"):
-        raise PermissionDenied("Your role may not work on incidents.")
-    return user
+def get_incident(s: Session, incident_id: int) -> IncidentInfo:
+    return _info(_row(s, incident_id))
 
 
-def link_ticket(s: Session, user: CurrentUser | None, incident_id: int, ticket_number: str) -> Ticket:
-    agent = _agent(user)
-    incident = get_incident(s, incident_id)
+def link_ticket(s: Session, user: CurrentUser | None, incident_id: int, ticket_number: str) -> TicketInfo:
+    agent = require(user, "service.use")
+    incident = _row(s, incident_id)
     if incident.status != "open":
-        raise Conflict(f"Incident #{incident_id} is closed.")
+        raise Conflict("Incident #{id} is closed.", id=incident_id)
     number = ticket_number.strip().upper()
     ticket = s.scalar(select(Ticket).where(Ticket.number == number))
     if ticket is None:
-        raise NotFound(f"No ticket {ticket_number.strip()!r}.")
+        raise NotFound("No ticket {number!r}.", number=ticket_number.strip())
     ticket.incident_id = incident.id
     audit.record(s, "incident.link", "incident", incident.id, user_id=agent.id, ticket=ticket.number)
-    return ticket
+    return ticket_info(ticket)
 
 
-def linked_tickets(s: Session, incident_id: int) -> list[Ticket]:
-    return list(s.scalars(select(Ticket).where(Ticket.incident_id == incident_id).order_by(Ticket.id)))
+def linked_tickets(s: Session, incident_id: int) -> list[TicketInfo]:
+    return [
+        ticket_info(t)
+        for t in s.scalars(select(Ticket).where(Ticket.incident_id == incident_id).order_by(Ticket.id))
+    ]
 
 
 def affected_customers(s: Session, incident_id: int, limit: int = 10_000) -> list[int]:
     """Customers of linked tickets, plus those the rule's metric counted (the contacts in the
     window, the refund requesters, the buyers of the product complained about, the payers)."""
-    incident = get_incident(s, incident_id)
+    incident = _row(s, incident_id)
     info = incident.review or {}
     scope = info.get("scope", {})
     ids = set(s.scalars(select(Ticket.customer_id).where(Ticket.incident_id == incident_id)))
@@ -269,10 +301,10 @@ def bulk_notice(
 ) -> int:
     """One outbound message per affected customer, the template filled with their data (name,
     latest order, tracking, ETA); logged in each history and audited. Returns how many."""
-    agent = _agent(user)
-    incident = get_incident(s, incident_id)
+    agent = require(user, "service.use")
+    incident = _row(s, incident_id)
     if incident.status != "open":
-        raise Conflict(f"Incident #{incident_id} is closed.")
+        raise Conflict("Incident #{id} is closed.", id=incident_id)
     template = checked(template, "The notice")
     customers = affected_customers(s, incident_id)
     if not customers:
@@ -298,24 +330,25 @@ def bulk_notice(
 
 def close_incident(
     s: Session, user: CurrentUser | None, incident_id: int, review: dict[str, str], now: dt.datetime
-) -> Incident:
+) -> IncidentInfo:
     """Close with the 5W1H review: what, why, where, when, who, how, each required."""
-    if user is None or not user.may("service.dashboard"):
-        raise PermissionDenied("Only a supervisor closes an incident.")
-    incident = get_incident(s, incident_id)
+    boss = require(user, "service.dashboard")
+    incident = _row(s, incident_id)
     if incident.status != "open":
-        raise Conflict(f"Incident #{incident_id} is already closed.")
+        raise Conflict("Incident #{id} is already closed.", id=incident_id)
     missing = [f for f in REVIEW_FIELDS if not str(review.get(f, "")).strip()]
     if missing:
-        raise DomainError(f"The review needs {', '.join(missing)} (5W1H: what, why, where, when, who, how).")
+        raise DomainError(
+            "The review needs {fields} (5W1H: what, why, where, when, who, how).", fields=", ".join(missing)
+        )
     incident.review = {
         **(incident.review or {}),
         **{f: checked(review[f], f.title(), limit=2000) for f in REVIEW_FIELDS},
     }
     incident.status = "closed"
     incident.closed_at = now
-    audit.record(s, "incident.close", "incident", incident.id, user_id=user.id)
-    return incident
+    audit.record(s, "incident.close", "incident", incident.id, user_id=boss.id)
+    return _info(incident)
 
 
 def customer_names(s: Session, ids: list[int], limit: int = 20) -> list[str]:

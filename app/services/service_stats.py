@@ -14,8 +14,9 @@ from sqlalchemy import Date, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import DomainError, PermissionDenied
+from app.errors import DomainError
 from app.models.service import Direction, Interaction, Ticket
+from app.permissions import require
 from app.services import audit
 
 CHANNELS = ("phone", "chat", "email", "social")
@@ -59,7 +60,7 @@ def dashboard(s: Session, start: dt.date, end: dt.date, now: dt.datetime) -> Das
     if end < start:
         raise DomainError("The range ends before it starts.")
     if (end - start).days >= MAX_DAYS:
-        raise DomainError(f"Pick at most {MAX_DAYS} days.")
+        raise DomainError("Pick at most {days} days.", days=MAX_DAYS)
     since = dt.datetime.combine(start, dt.time(), dt.UTC)
     until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), dt.UTC)
     day = _day(s, Interaction.occurred_at)
@@ -114,8 +115,7 @@ def dashboard(s: Session, start: dt.date, end: dt.date, now: dt.datetime) -> Das
 
 def export_csv(s: Session, user: CurrentUser | None, board: Dashboard, path: Path) -> int:
     """Write the dashboard as CSV (contacts per day and channel, then the summary); audited."""
-    if user is None or not user.may("service.dashboard"):
-        raise PermissionDenied("Your role may not export service reports.")
+    boss = require(user, "service.dashboard")
     try:
         with path.open("w", newline="", encoding="utf-8-sig") as f:  # BOM: Excel opens Chinese right
             out = csv.writer(f)
@@ -139,8 +139,10 @@ def export_csv(s: Session, user: CurrentUser | None, board: Dashboard, path: Pat
             for category, n in board.top_categories:
                 out.writerow([f"category_{category}", n])
     except OSError as exc:
-        raise DomainError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise DomainError(
+            "Could not write {path}: {reason}.", path=str(path), reason=exc.strerror or exc
+        ) from exc
     audit.record(
-        s, "service.export", "dashboard", f"{board.start}..{board.end}", user_id=user.id, file=str(path)
+        s, "service.export", "dashboard", f"{board.start}..{board.end}", user_id=boss.id, file=str(path)
     )
     return len(board.volume)

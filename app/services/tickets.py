@@ -622,8 +622,11 @@ class QueueRow:
         return self.resolution_due if self.resolved_at is None else None
 
 
-def work_queue(s: Session, user: CurrentUser, scope: str = "mine", limit: int = 200) -> list[QueueRow]:
+def work_queue(
+    s: Session, user: CurrentUser | None, scope: str = "mine", limit: int = 200
+) -> list[QueueRow]:
     """Open tickets, most urgent clock first: ``mine`` (assigned to the user), ``all``."""
+    agent = require(user, "service.use")
     query = (
         select(Ticket, Customer.name, User.display_name)
         .join(Customer, Customer.id == Ticket.customer_id)
@@ -631,7 +634,7 @@ def work_queue(s: Session, user: CurrentUser, scope: str = "mine", limit: int = 
         .where(Ticket.status.in_(OPEN))
     )
     if scope == "mine":
-        query = query.where(Ticket.assignee_id == user.id)
+        query = query.where(Ticket.assignee_id == agent.id)
     rows = [
         QueueRow(
             t.id,
@@ -740,14 +743,15 @@ class FollowUpRow:
 
 
 def follow_ups_due(
-    s: Session, user: CurrentUser, now: dt.datetime, horizon: dt.timedelta = dt.timedelta(hours=8)
+    s: Session, user: CurrentUser | None, now: dt.datetime, horizon: dt.timedelta = dt.timedelta(hours=8)
 ) -> list[FollowUpRow]:
     """The user's open follow-ups due before now + horizon, oldest first (overdue ones on top)."""
+    agent = require(user, "service.use")
     rows = s.execute(
         select(FollowUp, Customer.name, Ticket.number)
         .join(Customer, Customer.id == FollowUp.customer_id)
         .outerjoin(Ticket, Ticket.id == FollowUp.ticket_id)
-        .where(FollowUp.assignee_id == user.id, FollowUp.done_at.is_(None), FollowUp.due_at <= now + horizon)
+        .where(FollowUp.assignee_id == agent.id, FollowUp.done_at.is_(None), FollowUp.due_at <= now + horizon)
         .order_by(FollowUp.due_at)
         .limit(200)
     )
