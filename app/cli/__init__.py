@@ -47,8 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func = cmd_gui
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeText(out), SafeText(err)
+    rt = Runtime(args)
     try:
-        return int(args.func(Runtime(args)) or 0)
+        return int(args.func(rt) or 0)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"packdesk: error: {message}", file=sys.stderr)
         return 1
     finally:
+        rt.close()
         sys.stdout, sys.stderr = out, err
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,12 @@ def cmd_backup(rt: Runtime) -> int:
     check_connection(engine)
     from app.services.backup import backup_sqlite
 
-    result = backup_sqlite(engine, target)
-    print(f"Backed up {engine.url.database} to {target} ({result.size:,} bytes).")
+    result = backup_sqlite(engine, target, _progress if sys.stderr.isatty() else None)
+    print(f"Backed up {result.source} to {result.target} ({result.bytes:,} bytes, "
+          f"{result.seconds:.1f} s).")
     return 0
+
+
+def _progress(copied: int, total: int) -> None:
+    print(f"\r  {copied * 100 // max(total, 1)} %", end="\n" if copied >= total else "", file=sys.stderr,
+          flush=True)

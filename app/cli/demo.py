@@ -26,6 +26,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_demo(rt: Runtime) -> int:
+    """The demo keeps its settings, printed files and log in a profile folder beside its database
+    and never touches the station's own settings or data folder."""
+    from app.demo_profile import demo_profile
+
+    profile = demo_profile(getattr(rt.args, "db", None))
+    with profile.active() as settings:
+        rt.settings = settings  # the demo's own, saved only into its profile
+        rt.args.db = profile.database_url
+        _load(rt)
+        print(f"Demo settings, printed files and log: {profile.folder}")
+        return 0 if rt.args.no_gui else _run_demo_gui(rt)
+
+
+def _load(rt: Runtime) -> None:
     from sqlalchemy import func, select
 
     from app.db import read_only
@@ -49,23 +63,13 @@ def cmd_demo(rt: Runtime) -> int:
     )
     print(f"Loaded demo data in {time.perf_counter() - started:.1f} s: {summary.message()}")
     print("Demo users (user / password): " + ", ".join(f"{u} / {p}" for u, p, _r, _n in DEMO_USERS))
-    if args.no_gui:
-        return 0
-    return _run_demo_gui(rt)
 
 
 def _run_demo_gui(rt: Runtime) -> int:
     """The app on the demo data with a simulated scale and scanner on real ptys."""
     from app.cli.gui import run_shell
-    from devices.sim.devices import SimScale, SimScanner
+    from app.demo_profile import simulated_devices
     from ui.sim_panel import SimPanel
 
-    settings = rt.settings
-    scale, scanner = SimScale("mt-sics"), SimScanner()
-    settings.devices = {"scale": {"port": scale.start(), "protocol": "mt-sics"},
-                        "scanner": {"port": scanner.start(), "suffix": "cr"}}
-    try:
-        return run_shell(rt.context(), settings, extra_windows=(lambda: SimPanel(scale, scanner),))
-    finally:
-        scale.stop()
-        scanner.stop()
+    with simulated_devices(rt.settings) as (scale, scanner):
+        return run_shell(rt.context(), rt.settings, extra_windows=(lambda: SimPanel(scale, scanner),))

@@ -86,6 +86,11 @@ class Runtime:
 
         return session_factory(self.engine)
 
+    def close(self) -> None:
+        """Close the database connections (a SQLite WAL is checkpointed as the last one closes)."""
+        if "raw_engine" in self.__dict__:
+            self.raw_engine.dispose()
+
     def context(self, user: CurrentUser | None = None) -> AppContext:
         from app.context import AppContext
 

@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import ConfigError
-
 if TYPE_CHECKING:
     from app.cli.runtime import Runtime
 
@@ -15,6 +13,7 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     shot = sub.add_parser("screenshot", parents=[common], help="render one view offscreen to a PNG")
     shot.add_argument("--view", help="view name, e.g. login, main, station.pack (leave out to list them)")
+    shot.epilog = "Renders from a copy of --db (a SQLite file) or, without --db, from a fresh demo."
     shot.add_argument("--out", help="PNG file to write")
     shot.add_argument("--lang", choices=["zh_CN", "en"], default="en", help="UI language")
     shot.add_argument("--size", type=_size, help="window size WxH, e.g. 1280x800")
@@ -29,20 +28,15 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def cmd_screenshot(rt: Runtime) -> int:
-    from ui.screenshots import render, views
+    """Never writes to the database it shows: renders from a copy (or a fresh demo) in a
+    temporary folder, with settings and printed files of its own."""
+    from ui.screenshots import render_isolated, view_names
 
     args = rt.args
-    names = sorted(views())
-    if args.view not in names:
-        listing = "\n".join(names)
-        if args.view is None:
-            print(listing)
-            return 0
-        raise ConfigError("Unknown view {view!r}; known views: {known}", view=args.view,
-                          known=", ".join(names))
-    if not args.out:
-        raise ConfigError("Where to? Add --out FILE.png.")
-    settings = rt.settings
-    settings.language = args.lang
-    print(render(rt.context(), args.view, Path(args.out), args.size))
+    if args.view is None:
+        print("\n".join(view_names()))
+        return 0
+    out = render_isolated(getattr(args, "db", None), args.view, Path(args.out) if args.out else None,
+                          args.size, args.lang)
+    print(out)
     return 0
