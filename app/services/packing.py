@@ -116,6 +116,7 @@ class Parcel:
     status: PackageStatus
     lines: tuple[PackLine, ...]
     suggestion: packaging.Suggestion
+    tolerance: Tolerance  # the band the weight check applies (the last check's, once weighed)
     barcodes: Mapping[str, int] = field(repr=False)  # every barcode/SKU of this order -> product id
     measured_g: Decimal | None = None
     tracking_number: str = ""
@@ -140,11 +141,19 @@ class Parcel:
         items = sum((line.unit_weight_g or 0) * line.quantity for line in self.lines)
         return items + self.suggestion.weight_g
 
+    @property
+    def allowed_g(self) -> Decimal | None:
+        """± grams the weight may be off, whole grams (None while the expected weight is unknown)."""
+        expected = self.expected_g
+        return None if expected is None else self.tolerance.allowed_g(expected).quantize(Decimal(1))
+
 
 @dataclass(frozen=True)
 class Tolerance:
-    abs_g: int = 20
-    pct: Decimal = Decimal(5)
+    """``max(abs_g, pct % of expected)``; built from the shared settings only (``tolerance``)."""
+
+    abs_g: int
+    pct: Decimal
 
     def allowed_g(self, expected_g: int) -> Decimal:
         return max(Decimal(self.abs_g), Decimal(expected_g) * self.pct / 100)
@@ -181,10 +190,7 @@ class Station:
 
 
 def tolerance(session: Session) -> Tolerance:
-    return Tolerance(
-        settings.get(session, "pack.tolerance_g", 20),
-        Decimal(str(settings.get(session, "pack.tolerance_pct", 5))),
-    )
+    return Tolerance(settings.get(session, "pack.tolerance_g"), settings.get(session, "pack.tolerance_pct"))
 
 
 # --- opening -----------------------------------------------------------------------------
@@ -328,6 +334,7 @@ def _load(session: Session, package: Package) -> Parcel:
         package.status,
         lines,
         packaging.suggest(items),
+        tolerance(session),
         barcodes,
         package.measured_weight_g,
         shipment.tracking_number if shipment else "",
@@ -387,7 +394,8 @@ def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, no
         session.execute(
             update(Package).where(Package.id == parcel.package_id).values(status=PackageStatus.WEIGHING)
         )
-        parcel = replace(parcel, status=PackageStatus.WEIGHING)
+        # weigh now: the band shown from here on is the one in force now
+        parcel = replace(parcel, status=PackageStatus.WEIGHING, tolerance=tolerance(session))
         return Result(Verdict.ALL_SCANNED, parcel, params, line.line_id)
     verdict = Verdict.LINE_DONE if new_line.remaining == 0 else Verdict.ITEM_OK
     return Result(verdict, parcel, params, line.line_id)
@@ -461,10 +469,14 @@ def _event(
 
 
 def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, now: dt.datetime) -> Result:
-    """Check a stable weight of the closed parcel; pass packs and prints, a miss blocks it."""
+    """Check a stable weight of the closed parcel; pass packs and prints, a miss blocks it. A
+    blocked parcel is checked again on every new weight: putting it right is enough to pass.
+    The verdict's parcel carries the band applied, so the screen shows the rule that judged."""
     require(station.user, "station.pack")
     if not parcel.complete:
         return Result(Verdict.NOT_READY, parcel, {"left": parcel.units - parcel.scanned_units})
+    rule = tolerance(session)
+    parcel = replace(parcel, tolerance=rule)
     expected = parcel.expected_g
     params: dict[str, Any] = {"measured": grams, "expected": expected}
     if expected is None:
@@ -472,8 +484,7 @@ def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, no
         outcome = "learnt" if learnt else "unchecked"
         params.update(learnt=learnt)
     else:
-        rule = tolerance(session)
-        params.update(allowed=rule.allowed_g(expected).quantize(Decimal(1)), diff=grams - expected)
+        params.update(allowed=parcel.allowed_g, diff=grams - expected)
         if not rule.passes(expected, grams):
             _event(session, parcel, station, "weight", "", "weight_out", now, grams=grams)
             session.execute(
@@ -497,6 +508,9 @@ def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, no
                 Verdict.WEIGHT_OUT, replace(parcel, status=PackageStatus.BLOCKED, measured_g=grams), params
             )
         outcome = "ok"
+        if parcel.status is PackageStatus.BLOCKED:
+            fixed = f"re-weighed {grams} g, within ± {params['allowed']} g"
+            _resolve_mismatch(session, station, parcel, fixed, now)
     _event(session, parcel, station, "weight", "", outcome, now, grams=grams)
     return _finish(session, station, parcel, grams, now, {**params, "outcome": outcome})
 
@@ -531,17 +545,7 @@ def override(
         reason=reason,
         packer_id=station.user_id,
     )
-    session.execute(
-        update(StationException)
-        .where(
-            StationException.package_id == parcel.package_id,
-            StationException.status == "open",
-            StationException.kind == ExceptionKind.WEIGHT_MISMATCH,
-        )
-        .values(
-            status="resolved", resolution=f"override: {reason}", resolved_by=supervisor_id, resolved_at=now
-        )
-    )
+    _resolve_mismatch(session, station, parcel, f"override: {reason}", now, supervisor_id)
     return _finish(
         session,
         station,
@@ -549,6 +553,26 @@ def override(
         parcel.measured_g,
         now,
         {"outcome": "override", "measured": parcel.measured_g},
+    )
+
+
+def _resolve_mismatch(
+    session: Session,
+    station: Station,
+    parcel: Parcel,
+    resolution: str,
+    now: dt.datetime,
+    by: int | None = None,
+) -> None:
+    """The parcel's open weight-mismatch exception is settled (by an override or a good weight)."""
+    session.execute(
+        update(StationException)
+        .where(
+            StationException.package_id == parcel.package_id,
+            StationException.status == "open",
+            StationException.kind == ExceptionKind.WEIGHT_MISMATCH,
+        )
+        .values(status="resolved", resolution=resolution, resolved_by=by or station.user_id, resolved_at=now)
     )
 
 

@@ -6,13 +6,16 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from app.db import unit_of_work
 from app.models.accounts import Role
+from app.services import settings
 from app.services.packing import Verdict
 from devices.scale.base import ScaleError, WeightReading
 from devices.scanner.scan import parse_scan
 from tests.app.packing.conftest import barcode, make_order
 from tests.conftest import make_ctx
 from ui.station import sounds
+from ui.station.feedback import COLOURS
 from ui.station.pack import PackView
 
 
@@ -117,3 +120,46 @@ def test_scale_errors_and_stray_scans_get_a_message(qtbot, demo_ctx):
     assert view.weight.text() == "?" and "unreadable" in messages[-1]
     view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00001")))
     assert view.banner.level == "error" and "Scan a tote or an order first" in view.banner.text()
+
+
+def _box_colour(view: PackView) -> str:
+    """The weight box's background as the packer sees it (a pixel inside its padding)."""
+    return view.weight.grab().toImage().pixelColor(3, 3).name()
+
+
+def test_the_screen_shows_the_band_the_check_applies(qtbot, demo_ctx):
+    with unit_of_work(demo_ctx.sessions) as s:
+        settings.put(s, "pack.tolerance_g", 150)
+    number = make_order(demo_ctx, [("SKU-00001", 2)])
+    view = _view(qtbot, demo_ctx)
+    view.handle_scan(parse_scan(number))
+    assert "± 150 g" in view.expected.text()
+    view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00001")))
+    with unit_of_work(demo_ctx.sessions) as s:
+        settings.put(s, "pack.tolerance_g", 60)  # a supervisor tightens the rule mid-parcel
+    view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00001")))
+    assert "± 60 g" in view.expected.text()  # weigh now: the band in force now
+    view.handle_weight(weight(view.parcel.expected_g + 100))
+    assert view.parcel.status.value == "blocked"
+    assert "± 60 g" in view.banner.text() and "± 60 g" in view.expected.text()
+
+
+def test_after_a_failed_weigh_the_put_right_parcel_packs_without_lifting_it(qtbot, demo_ctx):
+    number = make_order(demo_ctx, [("SKU-00002", 1)])
+    view = _view(qtbot, demo_ctx)
+    view.handle_scan(parse_scan(number))
+    view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00002")))
+    expected = view.parcel.expected_g
+    verdicts = []
+    view.verdict.connect(verdicts.append)
+    view.handle_weight(weight(expected + 300))  # a spare item still in the box
+    assert [v.verdict for v in verdicts] == [Verdict.WEIGHT_OUT] and view.banner.level == "error"
+    assert _box_colour(view) == COLOURS["error"][1]
+    view.handle_weight(weight(expected + 301))  # the same parcel, the last digit flickering
+    assert len(verdicts) == 1
+    view.handle_weight(weight(expected + 140, stable=False))  # the packer takes the spare out
+    assert _box_colour(view) != COLOURS["error"][1]  # a weight nobody judged is not red
+    view.handle_weight(weight(expected + 3))
+    assert [v.verdict for v in verdicts] == [Verdict.WEIGHT_OUT, Verdict.PACKED]
+    assert view.banner.level == "ok" and view.parcel.status.value == "packed"
+    assert _box_colour(view) == COLOURS["ok"][1]

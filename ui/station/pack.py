@@ -34,9 +34,11 @@ from app.services.packaging import Box
 from app.services.packing import Parcel, Result, Station, Verdict
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner, error_text
+from ui.station.feedback import COLOURS, Banner, error_text
 
 OVERRIDE_REASON = "supervisor badge at the station"
+WEIGHT_STYLE = "font-size: 34pt; font-family: monospace; font-weight: bold; padding: 4px 8px;"
+SAME_WEIGHT_G = Decimal(2)  # a steady scale's last digit may flicker: that is no new weight to judge
 
 
 class PackView(QWidget):
@@ -51,7 +53,8 @@ class PackView(QWidget):
         self.setObjectName("pack_view")
         self.parcel: Parcel | None = None
         self.last_stable: Decimal | None = None
-        self.armed = False  # the next stable weight of a complete parcel is checked
+        self.judged: Decimal | None = None  # the weight of the last verdict (None: judge the next one)
+        self.judged_level = "idle"  # that verdict's colour, worn by the weight box while it shows it
         self.awaiting_badge = False
         self._build()
         self.retranslate()
@@ -82,7 +85,7 @@ class PackView(QWidget):
         self.scale_box = QGroupBox(objectName="scale")
         self.weight = QLabel("—", objectName="weight")
         self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.weight.setStyleSheet("font-size: 34pt; font-family: monospace; font-weight: bold;")
+        self._colour_weight(None)
         self.expected = QLabel(objectName="expected")
         self.expected.setStyleSheet("font-size: 13pt;")
         grid = QGridLayout(self.scale_box)
@@ -170,13 +173,13 @@ class PackView(QWidget):
             return
         grams = event.grams.quantize(Decimal(1))
         self.weight.setText(self.tr("{grams} g").format(grams=grams) + ("" if event.stable else " ~"))
-        if not event.stable:
-            return
-        self.last_stable = grams
-        if grams < packing.MIN_PARCEL_G:
-            self.armed = True  # the platter is empty: the next parcel placed is weighed
-        elif self.armed and self.parcel is not None and self.parcel.complete and not self._done():
-            self._weigh(grams)
+        if event.stable:
+            self.last_stable = grams
+            if grams < packing.MIN_PARCEL_G:
+                self.judged = None  # the platter is empty: the next parcel placed is weighed
+            elif self._waiting_for_weight() and not self._same(grams):
+                self._weigh(grams)  # a new weight, after a failed one too: the parcel may be put right
+        self._colour_weight(grams if event.stable else None)
 
     def command(self, name: str) -> None:
         parcel = self.parcel
@@ -187,7 +190,6 @@ class PackView(QWidget):
             self._act(packing.cancel, parcel)
         elif name == "REWEIGH":
             self._act(packing.reweigh, parcel)
-            self.armed = True
         elif name == "FINISH":
             if not parcel.complete:
                 self._say(
@@ -212,10 +214,23 @@ class PackView(QWidget):
 
     # --- actions -----------------------------------------------------------------------
 
+    def _waiting_for_weight(self) -> bool:
+        return self.parcel is not None and self.parcel.complete and not self._done()
+
+    def _same(self, grams: Decimal) -> bool:
+        return self.judged is not None and abs(grams - self.judged) <= SAME_WEIGHT_G
+
     def _weigh(self, grams: Decimal) -> None:
-        self.armed = False
         assert self.parcel is not None
+        self.judged, self.judged_level, self.awaiting_badge = grams, "idle", False
         self._act(packing.weigh, self.parcel, grams)
+        self._colour_weight(grams)
+
+    def _colour_weight(self, grams: Decimal | None) -> None:
+        """The weight box wears the verdict's colour while it shows the weight that was judged."""
+        level = self.judged_level if grams is not None and self._same(grams) else "idle"
+        fg, bg = COLOURS[level] if level != "idle" else ("palette(window-text)", "transparent")
+        self.weight.setStyleSheet(f"{WEIGHT_STYLE} color: {fg}; background: {bg}; border-radius: 6px;")
 
     def _override_with_badge(self, badge: str) -> None:
         self.awaiting_badge = False
@@ -234,8 +249,10 @@ class PackView(QWidget):
 
     def _show(self, result: Result) -> None:
         self.parcel = result.parcel
-        if result.verdict in (Verdict.OPENED, Verdict.RESUMED):
-            self.armed = True
+        if result.verdict in (Verdict.OPENED, Verdict.RESUMED, Verdict.REWEIGH):
+            self.judged = None
+        if result.verdict in (Verdict.WEIGHT_OUT, Verdict.PACKED):
+            self.judged_level = result.level
         self._render(result.line_id)
         self.banner.show_text(self._message(result), result.level, sound=True)
         self.verdict.emit(result)
@@ -292,13 +309,13 @@ class PackView(QWidget):
                 ]
             )
         )
-        expected = p.expected_g
-        if expected is None:
+        if p.expected_g is None:
             self.expected.setText(self.tr("Expected: unknown (the weight is learnt from this parcel)"))
-        else:
-            allowed = packing.Tolerance().allowed_g(expected).quantize(Decimal(1))
+        else:  # the band of the parcel's last verdict: the one the check applies
             self.expected.setText(
-                self.tr("Expected: {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
+                self.tr("Expected: {expected} g ± {allowed} g").format(
+                    expected=p.expected_g, allowed=p.allowed_g
+                )
             )
 
     def _box_title(self, box: Box) -> str:
@@ -331,8 +348,8 @@ class PackView(QWidget):
             Verdict.GARBLED: lambda: self.tr("Unreadable scan {code}: scan again").format(**p),
             Verdict.NOT_READY: lambda: self.tr("{left} item(s) still to scan").format(**p),
             Verdict.WEIGHT_OUT: lambda: self.tr(
-                "Weight {measured} g, expected {expected} g ± {allowed} g: check the parcel, re-weigh or "
-                "call a supervisor"
+                "Weight {measured} g, expected {expected} g ± {allowed} g: put the parcel right on the "
+                "scale (each new weight is checked) or call a supervisor"
             ).format(**p),
             Verdict.PACKED: lambda: self._packed_message(p),
             Verdict.CANCELLED: lambda: self.tr(

@@ -12,7 +12,7 @@ from app.errors import Conflict, DomainError
 from app.models.audit import AuditEntry
 from app.models.fulfilment import ExceptionKind, Package, PrintJob, Shipment, StationException
 from app.models.orders import Order, OrderLine, OrderStatus
-from app.services import packing
+from app.services import packing, settings
 from app.services.packing import Station, Verdict
 from devices.scanner.scan import parse_scan
 from tests.app.packing.conftest import barcode, demo_user, make_order, unit_weight
@@ -169,3 +169,29 @@ def test_orders_that_cannot_be_packed_say_why(demo_ctx, station):
         opened(demo_ctx, station, "TOTE-0199")
     with pytest.raises(DomainError, match="Scan a tote or an order"):
         opened(demo_ctx, station, "6918000000019")
+
+
+def test_the_check_applies_the_band_in_the_settings_and_the_verdict_carries_it(demo_ctx, station):
+    with unit_of_work(demo_ctx.sessions) as s:
+        settings.put(s, "pack.tolerance_g", 150)
+    parcel = opened(demo_ctx, station, make_order(demo_ctx, [("SKU-00002", 1)]))
+    assert parcel.allowed_g == 150  # not the 20 g / 5 % of the defaults
+    parcel = scan(demo_ctx, station, parcel, barcode(demo_ctx, "SKU-00002")).parcel
+    with unit_of_work(demo_ctx.sessions) as s:
+        settings.put(s, "pack.tolerance_g", 60)  # changed while the parcel is on the scale
+    out = act(demo_ctx, packing.weigh, station, parcel, Decimal(parcel.expected_g + 100))
+    assert out.verdict is Verdict.WEIGHT_OUT and out.params["allowed"] == out.parcel.allowed_g == 60
+
+
+def test_a_blocked_parcel_put_right_passes_on_its_next_weight(demo_ctx, station):
+    parcel = opened(demo_ctx, station, make_order(demo_ctx, [("SKU-00002", 1)]))
+    parcel = scan(demo_ctx, station, parcel, barcode(demo_ctx, "SKU-00002")).parcel
+    out = act(demo_ctx, packing.weigh, station, parcel, Decimal(parcel.expected_g + 300))
+    again = act(demo_ctx, packing.weigh, station, out.parcel, Decimal(parcel.expected_g + 290))
+    assert again.verdict is Verdict.WEIGHT_OUT  # still wrong: still one exception
+    good = act(demo_ctx, packing.weigh, station, again.parcel, Decimal(parcel.expected_g + 4))
+    assert good.verdict is Verdict.PACKED
+    with read_only(demo_ctx.sessions) as s:
+        (exc,) = s.scalars(select(StationException).where(StationException.package_id == parcel.package_id))
+    assert exc.kind is ExceptionKind.WEIGHT_MISMATCH and exc.status == "resolved"
+    assert exc.resolution.startswith("re-weighed") and exc.resolved_by == station.user_id

@@ -13,13 +13,13 @@ from app.services.packing import Tolerance
 
 @given(st.integers(1, 100_000), st.decimals(-5000, 5000, places=1))
 def test_tolerance_is_the_larger_of_20_g_and_5_percent(expected, diff):
-    rule = Tolerance()
+    rule = Tolerance(20, Decimal(5))
     allowed = max(Decimal(20), Decimal(expected) * 5 / 100)
     assert rule.passes(expected, expected + diff) == (abs(diff) <= allowed)
 
 
 def test_tolerance_edges():
-    rule = Tolerance()
+    rule = Tolerance(20, Decimal(5))
     assert rule.passes(100, Decimal(120)) and not rule.passes(100, Decimal("120.1"))
     assert rule.passes(2000, Decimal(2100)) and not rule.passes(2000, Decimal(2101))
 
