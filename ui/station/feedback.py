@@ -1,5 +1,5 @@
 """The verdict banner every station screen shares: a large coloured line the packer reads from
-a step away, and the matching sound (ok, warning, error)."""
+a step away, and the matching sound (the level's, or the verdict's own: ``sounds.cue_for``)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class Banner(QLabel):
         self.level = "idle"
         self.show_text("", "idle")
 
-    def show_text(self, text: str, level: str, sound: bool = False) -> None:
+    def show_text(self, text: str, level: str, sound: bool = False, verdict: str = "") -> None:
         fg, bg = COLOURS.get(level, COLOURS["idle"])
         self.level = level
         self.setText(text)
@@ -44,6 +44,6 @@ class Banner(QLabel):
         )
         self.shown.emit(text, level)
         if sound:
-            from ui.station.sounds import play
+            from ui.station.sounds import cue_for, play
 
-            play(level if level in ("ok", "warning", "error") else "warning")
+            play(cue_for(verdict, level))

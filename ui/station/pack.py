@@ -254,7 +254,7 @@ class PackView(QWidget):
         if result.verdict in (Verdict.WEIGHT_OUT, Verdict.PACKED):
             self.judged_level = result.level
         self._render(result.line_id)
-        self.banner.show_text(self._message(result), result.level, sound=True)
+        self.banner.show_text(self._message(result), result.level, sound=True, verdict=result.verdict.value)
         self.verdict.emit(result)
 
     def _say(self, text: str, level: str) -> None:

@@ -181,7 +181,9 @@ class PickView(QWidget):
             "wrong_item": self.tr("Wrong item: this task needs {sku}").format(sku=p.get("sku")),
             "garbled": self.tr("Unreadable scan {code}: scan again").format(code=p.get("code")),
         }
-        self.banner.show_text(texts.get(result.verdict, result.verdict), result.level, sound=True)
+        self.banner.show_text(
+            texts.get(result.verdict, result.verdict), result.level, sound=True, verdict=result.verdict
+        )
         if result.verdict == "wave_done":
             self.refresh()
         self.verdict.emit(result)

@@ -147,7 +147,9 @@ class VerifyView(QWidget):
             return
         self.task = result.task
         self._render()
-        self.banner.show_text(self._message(result), result.level, sound=True)
+        # a failed verify sounds like what failed it (a wrong or extra item)
+        verdict = str(result.params.get("what", "")) if result.verdict == "failed" else result.verdict
+        self.banner.show_text(self._message(result), result.level, sound=True, verdict=verdict)
         self.verdict.emit(result)
 
     def _hand_over(self, scan: Scan) -> None:
