@@ -85,3 +85,23 @@ def test_human_input_method_text_still_reaches_the_field(qtbot, field, wedge):
     commit.setCommitString("张伟")
     QApplication.sendEvent(field, commit)
     qtbot.waitUntil(lambda: field.text() == "张伟", timeout=1000)
+
+
+def test_one_physical_scan_read_twice_counts_once_a_second_scan_later_counts_again(qtbot, field, wedge):
+    scans = []
+    wedge.scanned.connect(scans.append)
+    for _ in range(2):  # the scanner sends the code twice, back to back
+        qtbot.keyClicks(field, "6901234567892")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert [s.value for s in scans] == ["06901234567892"] and field.text() == ""
+    qtbot.wait(200)  # the packer scans the same item again: a second unit
+    qtbot.keyClicks(field, "6901234567892")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert len(scans) == 2 and field.text() == ""
+
+
+def test_wedge_and_serial_scanners_share_one_double_read_filter():
+    from devices.scanner.serial_scanner import DoubleReadFilter
+
+    wedge = WedgeFilter(WedgeSettings.from_profile({"double_read_ms": 300}))
+    assert type(wedge.dedupe) is DoubleReadFilter and wedge.dedupe.window_s == 0.3

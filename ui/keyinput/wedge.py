@@ -9,6 +9,8 @@ With a Chinese input method on, keys reach us as input-method events (commit str
 pinyin pre-edit) instead of key presses; those are timed the same way, and pre-edit during a
 burst is swallowed so a scan never becomes pinyin candidates in a field. Scanners cannot type
 the GS1 separator (GS, 0x1D): they are set to send a substitute character, configured here.
+The same code read twice within ``double_read_ms`` is one physical scan read twice: dropped by
+the filter the serial scanners use (``DoubleReadFilter``), swallowed, never typed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.scanner.scan import GS, parse_scan
+from devices.scanner.serial_scanner import DoubleReadFilter
 
 END_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
@@ -32,6 +35,7 @@ class WedgeSettings:
     max_gap_ms: int = 35  # scanners: 1-20 ms between characters; people: 80 ms and more
     min_length: int = 4
     gs_substitute: str = ""  # e.g. "~" if the scanner is set to send ~ for GS
+    double_read_ms: int = 150  # as for serial scanners
 
     @classmethod
     def from_profile(cls, profile: dict[str, object]) -> WedgeSettings:
@@ -39,6 +43,7 @@ class WedgeSettings:
             max_gap_ms=int(profile.get("max_gap_ms", 35)),  # type: ignore[call-overload]
             min_length=int(profile.get("min_length", 4)),  # type: ignore[call-overload]
             gs_substitute=str(profile.get("gs_substitute", "")),
+            double_read_ms=int(profile.get("double_read_ms", 150)),  # type: ignore[call-overload]
         )
 
 
@@ -58,6 +63,7 @@ class WedgeFilter(QObject):
         super().__init__(parent)
         self.settings = settings or WedgeSettings()
         self.clock = clock
+        self.dedupe = DoubleReadFilter(self.settings.double_read_ms / 1000, clock)
         self._held: list[_Held] = []
         self._replaying = False
         self._timer = QTimer(self)
@@ -128,7 +134,9 @@ class WedgeFilter(QObject):
         self._held.clear()
         if self.settings.gs_substitute:
             text = text.replace(self.settings.gs_substitute, GS)
-        self.scanned.emit(parse_scan(text))
+        scan = parse_scan(text)
+        if self.dedupe.accept(scan):
+            self.scanned.emit(scan)
 
     def _release(self) -> None:
         """Human typing: deliver what was held to the widgets it was meant for, in order."""
