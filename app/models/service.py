@@ -190,9 +190,10 @@ class IntentLabel(Base):
     message: Mapped[str] = mapped_column(Text)
     intent: Mapped[str] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(16))
-    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    trained_at: Mapped[dt.datetime | None] = mapped_column(index=True)  # set by the training job
 
 
 class FollowUp(Base):
