@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import imaplib
 import os
+import re
 import smtplib
 import socket
 import time
@@ -56,7 +57,8 @@ def empty(user: tuple[str, str]) -> None:
     conn = imap(user)
     _, folders = conn.list()
     for line in folders or []:
-        name = line.decode().rsplit(' "', 1)[-1].rstrip('"') if line else "INBOX"
+        found = re.match(r'\((.*?)\) (NIL|"[^"]*") (.+)$', line.decode() if isinstance(line, bytes) else "")
+        name = found.group(3).strip('"') if found else "INBOX"
         if conn.select(f'"{name}"')[0] == "OK":
             conn.uid("STORE", "1:*", "+FLAGS.SILENT", r"(\Deleted)")
             conn.expunge()
