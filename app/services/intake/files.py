@@ -28,17 +28,20 @@ def read_text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise DomainError("No such file: {path}", path=str(path)) from None
-    except IsADirectoryError:
-        raise DomainError("{path} is a folder, not a file", path=str(path)) from None
     except OSError as exc:
         raise _unreadable(path, exc) from None
-    with open(fd, "rb") as fh:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise DomainError("{path} is not a regular file", path=str(path))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DomainError("{path} is a folder, not a file", path=str(path))
+        if not stat.S_ISREG(mode):
+            raise DomainError("{path} is not a regular file", path=str(path))
+        with open(fd, "rb", closefd=False) as fh:
             data = fh.read()
-        except OSError as exc:
-            raise _unreadable(path, exc) from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    finally:
+        os.close(fd)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
