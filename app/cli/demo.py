@@ -36,7 +36,11 @@ def cmd_demo(rt: Runtime) -> int:
         rt.args.db = profile.database_url
         _load(rt)
         print(f"Demo settings, printed files and log: {profile.folder}")
-        return 0 if rt.args.no_gui else _run_demo_gui(rt)
+        if rt.args.no_gui:
+            return 0
+        from app.cli.gui import run_demo_shell
+
+        return run_demo_shell(rt)
 
 
 def _load(rt: Runtime) -> None:
@@ -63,13 +67,3 @@ def _load(rt: Runtime) -> None:
     )
     print(f"Loaded demo data in {time.perf_counter() - started:.1f} s: {summary.message()}")
     print("Demo users (user / password): " + ", ".join(f"{u} / {p}" for u, p, _r, _n in DEMO_USERS))
-
-
-def _run_demo_gui(rt: Runtime) -> int:
-    """The app on the demo data with a simulated scale and scanner on real ptys."""
-    from app.cli.gui import run_shell
-    from app.demo_profile import simulated_devices
-    from ui.sim_panel import SimPanel
-
-    with simulated_devices(rt.settings) as (scale, scanner):
-        return run_shell(rt.context(), rt.settings, extra_windows=(lambda: SimPanel(scale, scanner),))

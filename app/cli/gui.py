@@ -49,3 +49,12 @@ def run_shell(open_database: Callable[[], AppContext] | AppContext, settings: St
         shell.close()
         if bridge is not None:
             bridge.stop()
+
+
+def run_demo_shell(rt: Runtime) -> int:
+    """The app on demo data with a simulated scale and scanner on real ptys and their panel."""
+    from app.demo_profile import simulated_devices
+    from ui.sim_panel import SimPanel
+
+    with simulated_devices(rt.settings) as (scale, scanner):
+        return run_shell(rt.context(), rt.settings, extra_windows=(lambda: SimPanel(scale, scanner),))
