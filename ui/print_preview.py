@@ -53,6 +53,7 @@ class PrintPreviewDialog(QDialog):
             self.tr("{pages} page(s) → {printer}").format(pages=self.pdf_doc.pageCount(), printer=printer),
             objectName="info",
         )
+        self.info.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print"), objectName="print")
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -281,6 +282,7 @@ class PrintQueueDialog(QDialog):
                 elif v.status == "unknown":
                     item.setForeground(QColor("#b26a00"))
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnToContents(4)
 
     def _status_text(self, status: str) -> str:
         names = {"queued": self.tr("queued"), "sending": self.tr("sending"), "printed": self.tr("printed"),

@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="141" />
+        <location filename="../../ui/print_preview.py" line="147"/>
         <source>Print packed waybills</source>
         <translation>打印已打包面单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143" />
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144" />
+        <location filename="../../ui/print_preview.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="166" />
+        <location filename="../../ui/print_preview.py" line="172"/>
         <source>Rendering waybill {done} of {total}</source>
         <translation>正在生成面单 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="171" />
+        <location filename="../../ui/print_preview.py" line="177"/>
         <source>Sent to the print queue as job {id}.</source>
         <translation>已加入打印队列，任务号 {id}。</translation>
     </message>
@@ -31,19 +32,132 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="45" />
+        <location filename="../../ui/print_preview.py" line="39"/>
         <source>Preview: {doc} {ref}</source>
         <translation>预览：{doc} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="59" />
+        <location filename="../../ui/print_preview.py" line="53"/>
         <source>{pages} page(s) → {printer}</source>
         <translation>{pages} 页 → {printer}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="63" />
+        <location filename="../../ui/print_preview.py" line="58"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="89"/>
+        <source>Job {id} for this document may have printed: check the printer, then reprint it or mark it printed in the print queue.</source>
+        <translation>此单据的任务 {id} 可能已打印：请查看打印机，然后在打印队列中补打或标记为已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="91"/>
+        <source>Job {id} for this document is already waiting to print; it prints when the printer is ready. For another copy, reprint it from the print queue.</source>
+        <translation>此单据已在打印队列中（任务 {id}），打印机就绪后即会打印。如需再打一份，请在打印队列中补打。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="234"/>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="237"/>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="237"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="237"/>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="238"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="238"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="238"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="242"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="243"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="244"/>
+        <source>It printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="245"/>
+        <source>The label came out whole: record the job printed</source>
+        <translation>面单已完整打出：记为已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="246"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="272"/>
+        <source>{n} job(s) may have printed: look at the printer, then reprint or mark them printed.</source>
+        <translation>{n} 个任务可能已打印：请查看打印机，然后补打或标记为已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="276"/>
+        <source>reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="288"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="288"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="288"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="289"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="289"/>
+        <source>unknown: check the printer</source>
+        <translation>结果未知：请查看打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="290"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 </TS>
