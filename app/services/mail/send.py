@@ -64,6 +64,10 @@ def _customer_address(s: Session, customer_id: int) -> str:
     )
 
 
+def _bounced(s: Session, address: str) -> bool:
+    return s.scalar(select(BouncedAddress.id).where(BouncedAddress.email == address)) is not None
+
+
 def _queue_one(s: Session, interaction: Interaction, default: Mailbox, now: dt.datetime) -> MailMessage:
     ticket = s.get(Ticket, interaction.ticket_id) if interaction.ticket_id else None
     last = _latest_inbound(s, ticket.id) if ticket else None
@@ -98,6 +102,8 @@ def _queue_one(s: Session, interaction: Interaction, default: Mailbox, now: dt.d
     )
     if not to:
         row.status, row.error = "failed", "The customer has no email address."
+    elif _bounced(s, to):
+        row.status, row.error = "failed", f"{to} bounced before; not sent."
     s.add(row)
     return row
 
@@ -246,7 +252,7 @@ def _send_one(
         row = s.get_one(MailMessage, mid)
         if row.status != "queued":
             return row.status
-        if s.scalar(select(BouncedAddress.id).where(BouncedAddress.email == row.to_addr)) is not None:
+        if _bounced(s, row.to_addr):
             row.status, row.error = "failed", f"{row.to_addr} bounced before; not sent."
             return row.status
         ticket = s.get(Ticket, row.ticket_id) if row.ticket_id else None
