@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        message = failure_message(exc)
+        message = failure_message(exc, rt.language)
         if message is None:
             raise  # a bug: the traceback is what a developer needs
         print(f"packdesk: error: {message}", file=sys.stderr)

@@ -43,10 +43,13 @@ class SafeText(io.TextIOBase):
         return getattr(self.inner, "encoding", "utf-8")
 
 
-def failure_message(exc: BaseException) -> str | None:
-    """One line for a failure a user can act on; None for a bug (which keeps its traceback)."""
+def failure_message(exc: BaseException, lang: str = "en") -> str | None:
+    """One line for a failure a user can act on, in ``lang``; None for a bug (which keeps its
+    traceback)."""
     if isinstance(exc, DomainError):
-        return exc.message
+        from app.i18n import word
+
+        return word(exc, lang)
     if isinstance(exc, OSError):  # full disk, a folder given for a file, no such file, ...
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}"

@@ -58,6 +58,16 @@ class Runtime:
         return load_settings()
 
     @property
+    def language(self) -> str:
+        """The language errors are worded in: the station's setting, else the locale."""
+        from app.i18n import language
+
+        try:
+            return language(self.settings.language)
+        except Exception:  # an unreadable settings file is itself the error being worded
+            return language()
+
+    @property
     def database_url(self) -> str:
         return self.settings.resolved_database_url(getattr(self.args, "db", None))
 

@@ -1,0 +1,36 @@
+"""Errors worded in the user's language from the same catalogues the UI uses, without Qt."""
+
+from __future__ import annotations
+
+from app.cli import main
+from app.context import CurrentUser
+from app.errors import NotFound, PermissionDenied
+from app.i18n import language, word
+from app.models.accounts import Role
+from app.permissions import ACTIONS, require
+
+
+def test_a_refusal_reads_in_chinese_with_its_action_translated():
+    try:
+        require(CurrentUser(1, "p", "P", Role.PACKER), "service.approve_refund")
+    except PermissionDenied as exc:
+        assert word(exc, "zh_CN") == "您的角色无权审批退款。"
+        assert word(exc, "en") == "Your role may not approve refunds."
+
+
+def test_an_error_without_a_translation_keeps_its_english_text():
+    assert word(NotFound("No order {number}.", number="PD1"), "zh_CN") == "No order PD1."
+
+
+def test_every_permission_has_its_words_in_chinese():
+    from app.i18n import catalogue
+
+    assert set(ACTIONS.values()) <= set(catalogue("zh_CN"))
+
+
+def test_the_cli_words_its_errors_in_the_station_language(demo_engine, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert language() == "zh_CN"
+    monkeypatch.delenv("PACKDESK_USER")
+    assert main(["customer", "find", "x", "--db", str(demo_engine.url)]) == 1
+    assert "此命令需要登录用户" in capsys.readouterr().err
