@@ -21,6 +21,7 @@ import platformdirs
 import tomli_w
 
 from app.errors import ConfigError
+from app.files import create_private, private_dir, tighten
 
 APP_NAME = "PackDesk"
 SETTINGS_FILE = "station.toml"
@@ -44,6 +45,7 @@ class StationSettings:
 
     station: str = field(default_factory=socket.gethostname)
     language: str = ""  # "" = follow the system locale; else "zh_CN" or "en"
+    time_zone: str = ""  # IANA name times are shown and printed in ("" = the OS zone); app.timezone
     database_url: str = ""  # "" = the default SQLite file
     # device role ("scale", "scanner") -> profile (port, protocol, baudrate, ...)
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -71,6 +73,7 @@ def load_settings(path: Path | None = None) -> StationSettings:
     path = path or settings_path()
     if not path.exists():
         return StationSettings()
+    tighten(path)  # it may hold the database password: an older file was 0644
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -80,10 +83,13 @@ def load_settings(path: Path | None = None) -> StationSettings:
 
 
 def save_settings(settings: StationSettings, path: Path | None = None) -> Path:
-    """Write atomically (temp file + rename) so a crash never leaves half a settings file."""
+    """Write atomically (temp file + rename) so a crash never leaves half a settings file; the
+    file is 0600 in a 0700 folder, as it may hold the database password."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
+    tmp.unlink(missing_ok=True)  # left by a crash mid-write
+    with os.fdopen(create_private(tmp), "w", encoding="utf-8") as out:
+        out.write(tomli_w.dumps(asdict(settings)))
     os.replace(tmp, path)
     return path

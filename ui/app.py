@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import StationSettings, save_settings
+from app.timezone import configure as configure_time_zone
 from devices.scanner.scan import Scan, ScanKind
 from ui.fonts import install_cjk_font
 from ui.i18n import Translations, system_language
@@ -53,6 +54,7 @@ class Shell:
             raise RuntimeError("A PackDesk shell already runs in this process: one station, one shell.")
         self.app._packdesk_shell = self  # type: ignore[attr-defined]
         self.settings = settings
+        configure_time_zone(settings.time_zone)  # every screen shows the site's clock
         self.ctx: AppContext | None = None if callable(context) else context
         self._open_context = context if callable(context) else None
         self.devices = devices

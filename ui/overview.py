@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import AppContext
 from app.db import read_only
 from app.services.overview import Overview, overview
+from app.timezone import fmt
 
 
 class OverviewPage(QWidget):
@@ -27,6 +36,7 @@ class OverviewPage(QWidget):
         self.grid.setSpacing(12)
         refresh = QPushButton(self.tr("Refresh"), objectName="refresh")
         refresh.clicked.connect(self.refresh)
+        self.as_of = QLabel(objectName="as_of")
         heading = QLabel(self.tr("Order pipeline"))
         font = QFont(heading.font())
         font.setPointSize(font.pointSize() + 4)
@@ -42,7 +52,11 @@ class OverviewPage(QWidget):
         box.addWidget(attention_heading)
         box.addLayout(self.attention)
         box.addStretch(1)
-        box.addWidget(refresh, alignment=Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.as_of)
+        bottom.addStretch(1)
+        bottom.addWidget(refresh)
+        box.addLayout(bottom)
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,6 +65,7 @@ class OverviewPage(QWidget):
         self._show(data)
 
     def _show(self, data: Overview) -> None:
+        self.as_of.setText(self.tr("As of {time}").format(time=fmt(data.as_of, "minute")))
         for layout in (self.grid, self.attention):
             while layout.count():
                 item = layout.takeAt(0)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.models.fulfilment import Package, PackageStatus, PrintJob, PrintJobStatus, StationException
 from app.models.orders import Order, OrderStatus
 from app.models.service import Ticket, TicketStatus
+from app.timezone import start_of_day
 
 OPEN_TICKET = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ESCALATED)
 
@@ -22,6 +23,7 @@ class Overview:
     packed_today: int
     open_exceptions: int
     failed_print_jobs: int
+    as_of: dt.datetime  # the instant the numbers were counted (UTC)
 
 
 def overview(session: Session, now: dt.datetime) -> Overview:
@@ -29,7 +31,7 @@ def overview(session: Session, now: dt.datetime) -> Overview:
         status.value: count
         for status, count in session.execute(select(Order.status, func.count()).group_by(Order.status))
     }
-    start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    today = start_of_day(now)  # the site's day, not UTC's (08:00 in Shanghai)
     return Overview(
         orders_by_status={s.value: by_status.get(s.value, 0) for s in OrderStatus},
         open_tickets=session.scalar(
@@ -38,7 +40,7 @@ def overview(session: Session, now: dt.datetime) -> Overview:
         packed_today=session.scalar(
             select(func.count()).select_from(Package).where(
                 Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
-                Package.packed_at >= start_of_day,
+                Package.packed_at >= today,
             )
         ) or 0,
         open_exceptions=session.scalar(
@@ -47,4 +49,5 @@ def overview(session: Session, now: dt.datetime) -> Overview:
         failed_print_jobs=session.scalar(
             select(func.count()).select_from(PrintJob).where(PrintJob.status == PrintJobStatus.FAILED)
         ) or 0,
+        as_of=now,
     )

@@ -298,5 +298,10 @@
         <source>Failed print jobs</source>
         <translation>打印失败任务</translation>
     </message>
+    <message>
+        <location filename="../../ui/overview.py" line="68" />
+        <source>As of {time}</source>
+        <translation>统计时间 {time}</translation>
+    </message>
 </context>
 </TS>
