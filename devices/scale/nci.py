@@ -8,6 +8,10 @@ bit 0 motion, bit 1 at zero, bit 2 RAM error, bit 3 EEPROM error; byte 2: bit 0 
 capacity, bit 1 over capacity, bit 2 ROM error, bit 3 faulty calibration; byte 3 (SCP-02):
 bit 2 net. Bits 4-5 are always 1 (the bytes are printable ``0``..``?``), bit 6 is 0.
 An answer with only the status (``?`` CR LF hh CR ETX) means the weight could not be given.
+
+SCP-02 (and Ohaus's NCI mode) put ``S`` before the status bytes (``\n01.234KG\r\nS00\r\x03``);
+SCP-01 sends them bare. Both are read; the ``S`` is what tells them apart (``variant``, which
+probe reports and the simulator's ``variant`` option chooses).
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ from devices.scale.framing import MAX_FRAME, parse_decimal
 
 NAME = "nci"
 WEIGHT = re.compile(rb"^\s*([+-]?\s*[\d.]*\d[\d.]*)\s*([a-zA-Z]{1,3})\s*$")
+SCP02 = b"S"  # the status prefix of SCP-02
+
+
+def variant(raw: bytes) -> str:
+    """Which of SCP-01 / SCP-02 an answer is in: SCP-02 prefixes its status bytes with S."""
+    status = raw.rstrip(b"\x03").rstrip(b"\r").rsplit(b"\r\n", 1)[-1]
+    return "SCP-02" if status.startswith(SCP02) else "SCP-01"
 
 
 class NciParser:
@@ -56,6 +67,7 @@ class NciParser:
         if len(parts) != 2 or not parts[1].endswith(b"\r"):
             return ScaleError("garbled", f"unreadable answer {raw[-40:]!r}", NAME, raw)
         shown, status = parts[0], parts[1][:-1]
+        status = status.removeprefix(SCP02)
         if len(status) not in (2, 3) or any(s & 0xF0 != 0x30 for s in status):
             return ScaleError("garbled", f"unreadable status {status!r}", NAME, raw)
         s1, s2 = status[0], status[1]
@@ -76,6 +88,8 @@ class NciParser:
 
 
 def sim_reply(command: bytes, state: SimState) -> bytes | None:
+    """An SCP-01 answer (two bare status bytes), or with ``options["variant"] = "SCP-02"`` an
+    SCP-02 one (``S``, the two bytes and the third with the net bit)."""
     if command.strip().upper() != b"W":
         return None
     s1 = 0x30 | (0 if state.stable else 0x01) | (0x02 if state.grams == 0 else 0)
@@ -84,7 +98,11 @@ def sim_reply(command: bytes, state: SimState) -> bytes | None:
         shown = b"^^^^^^" if state.overload else b"______"
     else:
         shown = f"{state.grams / 1000:7.3f}kg".encode()
-    return b"\n" + shown + b"\r\n" + bytes((s1, s2, 0x30 | (0x04 if state.net else 0))) + b"\r\x03"
+    if str(state.options.get("variant", "SCP-01")).upper() == "SCP-02":
+        status = SCP02 + bytes((s1, s2, 0x30 | (0x04 if state.net else 0)))
+    else:
+        status = bytes((s1, s2))
+    return b"\n" + shown + b"\r\n" + status + b"\r\x03"
 
 
 register(
@@ -98,6 +116,7 @@ register(
         allowed_baudrates=(9600, 2400, 4800, 19200),
         poll_command=b"W\r",
         zero_command=b"Z\r",
+        found_settings=lambda reading: {"variant": variant(reading.raw)},
         sim_reply=sim_reply,
     )
 )
