@@ -1,12 +1,14 @@
 """Engine and session factory, and bringing a database to the newest migration.
 
-SQLite gets WAL, foreign keys and a busy timeout on every connection; PostgreSQL goes
+SQLite gets WAL, foreign keys and a busy timeout on every connection, and its file is 0600 in a
+0700 folder (SQLite gives its -wal and -shm files the database file's mode); PostgreSQL goes
 through psycopg 3. Every URL problem surfaces as one ``ConfigError`` line a user can act on.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import time
@@ -22,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import ConfigError, Conflict
+from app.files import create_private, private_dir, tighten
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -67,16 +70,27 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _private_sqlite_file(path: Path) -> None:
+    """Before SQLite opens the file: create it 0600, or take others' access off an older one."""
+    try:
+        os.close(create_private(path))
+    except FileExistsError:
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            tighten(name)
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     parsed = parse_url(url)
     try:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
-            if database and database != ":memory:" and not database.startswith("file:"):
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(
                 parsed, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
             )
+            if database and database != ":memory:" and not database.startswith("file:"):
+                path = Path(database).expanduser()
+                private_dir(path.parent)
+                event.listen(engine, "do_connect", lambda *_: _private_sqlite_file(path))
             event.listen(engine, "connect", _sqlite_pragmas)
             # Let SQLAlchemy, not pysqlite, emit BEGIN so ours is IMMEDIATE.
             event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))

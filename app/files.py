@@ -6,9 +6,12 @@ an older file found looser than 0600 is tightened when it is next used.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -29,10 +32,18 @@ def create_private(path: Path) -> int:
 
 
 def tighten(path: Path) -> None:
-    """Take group and other permissions off an existing file (a no-op where there are none)."""
+    """Take group and other permissions off an existing file (a no-op where there are none).
+
+    A file this user may not change (another owner, a read-only disk) is left as it is, with a
+    warning: the station still works with it.
+    """
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if not mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return
+    try:
         os.chmod(path, PRIVATE_FILE)
+    except OSError as exc:
+        log.warning("%s stays readable by others (%s): %s", path, stat.filemode(mode), exc.strerror)
