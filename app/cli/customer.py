@@ -70,6 +70,7 @@ def cmd_history(rt: Runtime) -> int:
     from app.db import read_only
     from app.services.customers import parse_customer_id
     from app.services.history import KINDS, header, timeline
+    from app.timezone import fmt
 
     args = rt.args
     rt.user("service.use")
@@ -92,7 +93,7 @@ def cmd_history(rt: Runtime) -> int:
         print("includes merged customers " + ", ".join(f"#{i}" for i in head.merged_ids))
     print("  ".join(f"{c.kind}: {c.masked}" for c in head.contacts))
     for e in page.events:
-        print(f"{e.at:%Y-%m-%d %H:%M}  {e.summary()}")
+        print(f"{fmt(e.at)}  {e.summary()}")
     if page.next is not None:
         print(f"… more; use --limit to see more than {len(page.events)}", file=sys.stderr)
     return 0

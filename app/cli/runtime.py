@@ -53,9 +53,12 @@ class Runtime:
 
     @cached_property
     def settings(self) -> StationSettings:
+        from app import timezone
         from app.config import load_settings
 
-        return load_settings()
+        settings = load_settings()
+        timezone.configure(getattr(settings, "time_zone", ""))  # every time printed in the site's zone
+        return settings
 
     @property
     def language(self) -> str:

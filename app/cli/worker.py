@@ -62,7 +62,9 @@ def cmd_worker(rt: Runtime) -> int:
 
 
 def _when(at) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else "—"
+    from app.timezone import fmt
+
+    return fmt(at, "second") if at else "—"
 
 
 def _log_to_data_folder() -> None:
