@@ -45,8 +45,8 @@ def backup_sqlite(
 ) -> BackupResult:
     """Copy the database to ``target`` (a new file); ``progress(copied_pages, total_pages)``
     is called after each step. Raises ``ConfigError`` with one line on any failure."""
-    source = _source_path(engine_or_path)
     target = Path(target).expanduser()
+    source = _source_path(engine_or_path, target)
     if target.exists():
         raise _exists(target)
     private_dir(target.parent)
@@ -68,13 +68,14 @@ def backup_sqlite(
     return BackupResult(source, target, target.stat().st_size, pages, time.monotonic() - started)
 
 
-def _source_path(engine_or_path: Engine | str | os.PathLike[str]) -> Path:
+def _source_path(engine_or_path: Engine | str | os.PathLike[str], target: Path) -> Path:
     if isinstance(engine_or_path, Engine):
         url = engine_or_path.url
         if url.get_backend_name() != "sqlite":
             raise ConfigError(
-                "Backups of PostgreSQL are made with pg_dump, e.g. pg_dump -Fc -f FILE '{url}'",
-                url=url.render_as_string(hide_password=True),
+                "Backups of PostgreSQL are made with pg_dump, e.g. pg_dump -Fc -f {target} '{url}'",
+                target=str(target),
+                url=url.set(drivername="postgresql").render_as_string(hide_password=True),  # libpq's form
             )
         path = Path(url.database or "")
     else:

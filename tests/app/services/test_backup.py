@@ -14,6 +14,7 @@ import pytest
 
 from app.db import make_engine
 from app.errors import ConfigError
+from app.i18n import word
 from app.services.backup import backup_sqlite
 
 # A station committing one small row at a time, as fast as it can, until it is stopped.
@@ -119,15 +120,18 @@ def test_a_backup_cancelled_half_way_cleans_up_after_itself(db: Path, tmp_path: 
 def test_an_existing_file_is_never_overwritten(db: Path, tmp_path: Path):
     target = tmp_path / "monday.sqlite"
     target.write_text("last week's backup")
-    with pytest.raises(ConfigError, match="exists already; choose a new file name"):
+    with pytest.raises(ConfigError, match="exists already; choose a new file name") as err:
         backup_sqlite(db, target)
     assert target.read_text() == "last week's backup"
+    assert word(err.value, "zh_CN") == f"{target} 已存在；请换一个新文件名。"
 
 
 def test_what_cannot_be_backed_up_is_one_clear_line(tmp_path: Path):
     with pytest.raises(ConfigError, match="No SQLite database file at"):
         backup_sqlite(tmp_path / "missing.sqlite", tmp_path / "b.sqlite")
-    with pytest.raises(ConfigError, match="pg_dump -Fc") as err:
-        backup_sqlite(make_engine("postgresql://u:secret@127.0.0.1:1/x"), tmp_path / "b.dump")
+    dump = tmp_path / "b.dump"
+    with pytest.raises(ConfigError) as err:
+        backup_sqlite(make_engine("postgresql://u:secret@127.0.0.1:1/x"), dump)
+    assert f"pg_dump -Fc -f {dump} 'postgresql://u:***@127.0.0.1:1/x'" in str(err.value)
     assert "secret" not in str(err.value) and "\n" not in str(err.value)
     assert list(tmp_path.iterdir()) == []
