@@ -52,3 +52,26 @@ def test_missing_file_and_unreadable_file_get_a_message(qtbot, demo_ctx, tmp_pat
     with qtbot.waitSignal(dialog.failed, timeout=10_000):
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.text().startswith("Not imported:") and dialog.start_button.isEnabled()
+
+
+def test_a_file_that_cannot_be_imported_is_refused_in_the_users_language(qtbot, demo_ctx, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+
+    translations = Translations.for_app(QApplication.instance())
+    translations.install("zh_CN")
+    try:
+        dialog = ImportDialog(demo_ctx)
+        qtbot.addWidget(dialog)
+        dialog.path.setText(str(tmp_path))  # a folder
+        dialog.start()  # refused before the worker: not a file
+        assert dialog.summary.text() == "请先选择要导入的文件。"
+        bad = tmp_path / "orders.csv"
+        bad.write_bytes("张伟".encode("gb18030"))  # saved by a Chinese Excel
+        dialog.path.setText(str(bad))
+        with qtbot.waitSignal(dialog.failed, timeout=10_000):
+            qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        assert dialog.summary.text() == f"未导入：{bad} 不是 UTF-8 文本；请另存为 UTF-8 编码的 CSV 或 JSON"
+    finally:
+        translations.install("en")

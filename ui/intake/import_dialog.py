@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,33 +31,24 @@ from app.services.intake.records import READERS
 
 class _Worker(QObject):
     progress = Signal(int)
-    finished = Signal(object, str)  # ImportReport | None, error
+    finished = Signal(object, object)  # ImportReport | None, DomainError | None
 
     def __init__(self, ctx: AppContext, path: Path, fmt: str, dry_run: bool) -> None:
         super().__init__()
         self.ctx, self.path, self.fmt, self.dry_run = ctx, path, fmt, dry_run
 
     def run(self) -> None:
-        from app.services.intake.orders import import_orders
-        from app.services.intake.records import guess_format, read
-        from app.services.intake.tracking import import_tracking
+        from app.services.intake.files import import_path
 
+        fmt = None if self.fmt == "auto" else self.fmt
         try:
-            text = self.path.read_text(encoding="utf-8-sig")
-            if self.fmt == "tracking":
-                report = import_tracking(self.ctx.sessions, text, self.path.name, self.ctx.clock())
-            else:
-                fmt = guess_format(self.path.name, text[:2000]) if self.fmt == "auto" else self.fmt
-                report = import_orders(
-                    self.ctx.sessions,
-                    read(text, fmt),
-                    dry_run=self.dry_run,
-                    now=self.ctx.clock(),
-                    progress=self.progress.emit,
-                )
-            self.finished.emit(report, "")
-        except (OSError, UnicodeDecodeError, DomainError) as exc:
-            self.finished.emit(None, str(exc))
+            report = import_path(
+                self.ctx.sessions, self.path, fmt, self.dry_run, self.ctx.clock(), self.progress.emit
+            )
+        except DomainError as exc:
+            self.finished.emit(None, exc)
+            return
+        self.finished.emit(report, None)
 
 
 class ImportDialog(QDialog):
@@ -128,12 +119,14 @@ class ImportDialog(QDialog):
         self._worker.finished.connect(self._finished)
         self._thread.start()
 
-    def _finished(self, report: ImportReport | None, error: str) -> None:
+    def _finished(self, report: ImportReport | None, exc: DomainError | None) -> None:
         assert self._thread is not None
         self._thread.wait()
         self.bar.hide()
         self.start_button.setEnabled(True)
         if report is None:
+            assert exc is not None
+            error = QCoreApplication.translate("errors", exc.template).format(**exc.params)
             self.summary.setText(self.tr("Not imported: {error}").format(error=error))
             self.failed.emit(error)
             return
