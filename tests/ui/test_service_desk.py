@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app import reference
-from app.db import read_only
+from app.db import read_only, session_factory, unit_of_work
 from app.models.accounts import Role
 from app.models.audit import AuditEntry
-from app.models.service import FollowUp, Interaction, Ticket, TicketStatus
-from tests.app.service.conftest import T0, World, build_world
+from app.models.orders import Customer
+from app.models.service import FollowUp, Interaction, Refund, RefundStatus, Ticket, TicketStatus
+from tests.app.service.conftest import T0, World, _customer, build_world
 from tests.conftest import make_ctx
 from ui.service.mode import ServiceMode
 
@@ -109,6 +110,7 @@ def test_call_ticket_sla_breach_escalate_resolve_follow_up(qtbot, engine, desk_w
     with read_only(mode.ctx.sessions) as s:
         ticket = s.scalar(select(Ticket).order_by(Ticket.id.desc()).limit(1))
     assert ticket.category == "quality" and ticket.queue == "after_sales"
+    assert ticket.assignee_id == desk_world.agent_id  # opened during the call: it stays with the agent
     queue = mode.tickets
     mode.tabs.setCurrentWidget(queue)
     queue.scope.setCurrentIndex(queue.scope.findData("all"))
@@ -181,3 +183,69 @@ def test_an_agent_never_sees_an_unmasked_phone_a_supervisor_reveals_with_audit(q
     with read_only(boss.ctx.sessions) as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action.like("%reveal%")))
     assert entry is not None and entry.user_id == desk_world.super_id
+
+
+def test_a_refund_over_the_limit_waits_in_the_supervisors_list_until_approved_or_declined(
+    qtbot, engine, desk_world
+):
+    agent = _mode(qtbot, engine, desk_world)
+    assert agent.refunds is None  # an agent has no list to approve from
+    _search(qtbot, agent, "13800138000")
+    for amount, reason in (("500", "杯子碎了"), ("300", "少发一件")):
+        dialog = agent.customer.refund()
+        order = dialog.fields["order"]  # the ¥1,200 one
+        order.setCurrentIndex(order.findText(desk_world.order, Qt.MatchFlag.MatchStartsWith))
+        type_text(qtbot, dialog.fields["amount"], amount)
+        type_text(qtbot, dialog.fields["reason"], reason)
+        dialog.submit()
+        assert "waiting for a supervisor's approval" in dialog.outcome
+    later = Clock(T0 + dt.timedelta(days=4, hours=1))
+    boss = _mode(qtbot, engine, desk_world, role=Role.SUPERVISOR, clock=later)
+    refunds = boss.refunds
+    assert boss.tabs.tabText(boss.tabs.indexOf(refunds)) == "Refunds to approve (2)"
+    boss.tabs.setCurrentWidget(refunds)
+    assert [refunds.table.item(i, 3).text() for i in range(2)] == ["¥500.00", "¥300.00"]
+    assert refunds.table.item(0, 5).text() == "陈客服"
+    qtbot.mouseClick(refunds.approve_button, Qt.MouseButton.LeftButton)
+    assert refunds.table.rowCount() == 1 and boss.tabs.tabText(boss.tabs.indexOf(refunds)).endswith("(1)")
+    dialog = refunds.decline()
+    dialog.submit()
+    assert "The reason is empty" in dialog.error.text() and dialog.isVisible()  # nothing decided
+    type_text(qtbot, dialog.fields["reason"], "已补发")
+    dialog.submit()
+    assert refunds.table.rowCount() == 0 and "No refund is waiting" in refunds.summary.text()
+    with read_only(boss.ctx.sessions) as s:
+        statuses = s.scalars(select(Refund.status).order_by(Refund.id)).all()
+    assert statuses == [RefundStatus.APPROVED, RefundStatus.REJECTED]
+    agent.customer.load(desk_world.wei)  # the agent sees both decisions in the history
+    details = [agent.customer.timeline.topLevelItem(i).text(5) for i in range(2)]
+    assert "declined by Super1: 已补发" in details[0] and "approved by Super1" in details[1]
+
+
+def test_a_supervisor_merges_a_duplicate_the_customer_screen_offers_and_undoes_it(qtbot, engine, desk_world):
+    with unit_of_work(session_factory(engine)) as s:  # 张伟 again, with a new phone, at the same street
+        again = _customer(s, "张伟", "13911112222").id
+    agent = _mode(qtbot, engine, desk_world)
+    _search(qtbot, agent, "13800138000")
+    assert not agent.customer.merge_button.isVisible()
+    boss = _mode(qtbot, engine, desk_world, role=Role.SUPERVISOR)
+    _search(qtbot, boss, "13800138000")
+    qtbot.mouseClick(boss.customer.merge_button, Qt.MouseButton.LeftButton)
+    dialog = boss.customer.merge_dialog
+    assert dialog.candidate_list.count() == 1
+    assert dialog.candidate_list.item(0).text().startswith(f"张伟  #{again}  139****2222")
+    assert "same name and street address" in dialog.candidate_list.item(0).text()
+    type_text(qtbot, dialog.other_box, "#abc")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert "Not a customer id" in dialog.error.text()
+    dialog.other_box.clear()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.candidate_list.item(0).text().startswith("No likely duplicate")
+    assert dialog.member_list.item(0).text() == f"张伟  #{again}"
+    assert f"#{again}" in boss.customer.facts_label.text()  # includes merged customers
+    qtbot.mouseClick(dialog.unmerge_button, Qt.MouseButton.LeftButton)
+    assert dialog.member_list.count() == 0 and dialog.candidate_list.count() == 1
+    with read_only(boss.ctx.sessions) as s:
+        assert s.get(Customer, again).merged_into_id is None
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "customer")).all()
+    assert actions == ["customer.merge", "customer.unmerge"]

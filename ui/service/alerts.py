@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
-from app.models.service import Incident
 from app.services import assist, incidents
+from app.services.incidents import IncidentInfo
 from ui.service.names import status_names
 
 
-def incident_text(incident: Incident) -> str:
+def incident_text(incident: IncidentInfo) -> str:
     """The incident in the user's language, from its metric (the stored title is the fallback)."""
-    info = incident.review or {}
-    scope = info.get("scope", {})
+    scope = incident.scope
     value = f"{incident.metric_value:.0f}" if incident.metric_value is not None else "?"
     texts = {
         "contacts_vs_last_week": lambda: QCoreApplication.translate(
@@ -51,7 +50,7 @@ def incident_text(incident: Incident) -> str:
             "Incident", "{value} payment-failure tickets in the hour"
         ).format(value=value),
     }
-    make = texts.get(str(info.get("metric", "")))
+    make = texts.get(incident.metric)
     return make() if make else incident.title
 
 
@@ -190,7 +189,7 @@ class AlertBanner(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("alert_banner")
-        self.open: list[Incident] = []
+        self.open: list[IncidentInfo] = []
         self.dialog: IncidentDialog | None = None
         self.label = QLabel(objectName="alert_text")
         self.label.setWordWrap(True)
@@ -206,7 +205,7 @@ class AlertBanner(QWidget):
         self.timer.start()
         self.check()
 
-    def check(self) -> list[Incident]:
+    def check(self) -> list[IncidentInfo]:
         """Evaluate the rules now; show what is open. New incidents are returned."""
         try:
             with unit_of_work(self.ctx.sessions) as s:

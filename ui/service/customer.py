@@ -33,7 +33,8 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import customer_actions as actions
-from app.services import history
+from app.services import customers, history
+from app.services.customers import Duplicate
 from app.services.history import Cursor, Event, Header, OrderRow
 from ui.service.names import channel_names, status_names
 
@@ -89,6 +90,126 @@ class ActionDialog(QDialog):
         self.accept()
 
 
+class MergeDialog(QDialog):
+    """Supervisor: merge the customers found to be the same person into this one (by phone, email
+    or address, or any customer number), or un-merge one; every merge and un-merge is audited."""
+
+    changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, customer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer_id = customer_id
+        self.setObjectName("merge_dialog")
+        self.resize(640, 520)
+        self.candidates: list[Duplicate] = []
+        self.members: list[tuple[int, str]] = []
+        self.reason_names = {
+            "phone": self.tr("same phone number"),
+            "email": self.tr("same name and email before the @"),
+            "address": self.tr("same name and street address"),
+        }
+        self.intro = QLabel(objectName="merge_intro")
+        self.intro.setWordWrap(True)
+        self.candidate_list = QListWidget(objectName="candidates")
+        self.candidate_list.setWordWrap(True)
+        self.other_box = QLineEdit(objectName="other_customer")
+        self.other_box.setPlaceholderText(self.tr("or a customer number, e.g. #1234"))
+        self.merge_button = QPushButton(self.tr("Merge into this customer"), objectName="merge_selected")
+        self.merge_button.clicked.connect(self.merge)
+        self.member_list = QListWidget(objectName="members")
+        self.unmerge_button = QPushButton(self.tr("Un-merge"), objectName="unmerge_selected")
+        self.unmerge_button.clicked.connect(self.unmerge)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        merge_row = QHBoxLayout()
+        merge_row.addWidget(self.other_box, 1)
+        merge_row.addWidget(self.merge_button)
+        box = QVBoxLayout(self)
+        box.addWidget(self.intro)
+        box.addWidget(QLabel(self.tr("Probably the same person")))
+        box.addWidget(self.candidate_list, 2)
+        box.addLayout(merge_row)
+        box.addWidget(QLabel(self.tr("Merged into this customer")))
+        box.addWidget(self.member_list, 1)
+        box.addWidget(self.unmerge_button)
+        box.addWidget(self.error)
+        box.addWidget(close)
+        self.load()
+
+    def load(self) -> None:
+        with read_only(self.ctx.sessions) as s:
+            head = history.header(s, self.customer_id)
+            self.candidates = customers.duplicate_candidates(s, self.customer_id)
+            self.members = [(mid, history.header(s, mid).name) for mid in head.merged_ids]
+        title = self.tr("Merge customers: {name} #{id}")
+        self.setWindowTitle(title.format(name=head.name, id=head.customer_id))
+        self.intro.setText(self.tr(
+            "A merged customer's orders, tickets and contacts show in this history and search finds "
+            "them as this customer; nothing moves, so an un-merge undoes it."))
+        self.candidate_list.clear()
+        for d in self.candidates:
+            why = ", ".join(self.reason_names.get(r, r) for r in d.reasons)
+            contact = "  ".join(x for x in (d.phone, d.city) if x)
+            self.candidate_list.addItem(f"{d.name}  #{d.customer_id}  {contact}\n→ {why}")
+        if self.candidates:
+            self.candidate_list.setCurrentRow(0)
+        else:
+            self.candidate_list.addItem(self.tr("No likely duplicate found by phone, email or address."))
+            self.candidate_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.member_list.clear()
+        for mid, name in self.members:
+            self.member_list.addItem(f"{name}  #{mid}")
+        if self.members:
+            self.member_list.setCurrentRow(0)
+        self.unmerge_button.setEnabled(bool(self.members))
+
+    def _run(self, act: Callable[[object], object], message: str) -> bool:
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                act(s)
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.clear()
+        self.changed.emit(message)
+        self.load()
+        return True
+
+    def merge(self) -> bool:
+        typed = self.other_box.text().strip()
+        try:
+            row = self.candidate_list.currentRow()
+            if typed:
+                source = customers.parse_customer_id(typed)
+            elif 0 <= row < len(self.candidates):
+                source = self.candidates[row].customer_id
+            else:
+                raise DomainError(self.tr("Pick a customer to merge, or type their number."))
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return False
+        done = self._run(
+            lambda s: customers.merge_customers(s, self.ctx.user, source, self.customer_id,
+                                                station=self.ctx.station),
+            self.tr("Customer #{id} merged into this customer.").format(id=source))
+        if done:
+            self.other_box.clear()
+        return done
+
+    def unmerge(self) -> bool:
+        row = self.member_list.currentRow()
+        if not 0 <= row < len(self.members):
+            return False
+        member = self.members[row][0]
+        return self._run(
+            lambda s: customers.unmerge_customer(s, self.ctx.user, member, station=self.ctx.station),
+            self.tr("Customer #{id} is on its own again.").format(id=member))
+
+
 class CustomerView(QWidget):
     status_message = Signal(str)
     open_customer = Signal(int)  # e.g. the customer this one was merged into
@@ -129,11 +250,15 @@ class CustomerView(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.merged_button = QPushButton(objectName="merged_into")
         self.merged_button.clicked.connect(self._open_merged_into)
+        self.merge_button = QPushButton(self.tr("Merge…"), objectName="merge")
+        self.merge_button.clicked.connect(self.merge)
+        self.merge_dialog: MergeDialog | None = None
         top = QHBoxLayout()
         top.addWidget(self.name_label)
         top.addWidget(self.tier_label)
         top.addStretch(1)
         top.addWidget(self.merged_button)
+        top.addWidget(self.merge_button)
         contacts = QHBoxLayout()
         contacts.addWidget(self.contacts_label, 1)
         contacts.addWidget(self.reveal_button)
@@ -219,6 +344,7 @@ class CustomerView(QWidget):
         self.reveal_button.setEnabled(on and may_reveal)
         self.reveal_button.setToolTip("" if may_reveal else self.tr("Your role may not see full contacts."))
         self.merged_button.setVisible(False)
+        self.merge_button.setVisible(on and user is not None and user.may("service.merge"))
 
     def load(self, customer_id: int) -> None:
         try:
@@ -247,6 +373,7 @@ class CustomerView(QWidget):
         if head.merged_into:
             self.merged_button.setText(self.tr("Merged into #{id}: open").format(id=head.merged_into))
             self.merged_button.setVisible(True)
+            self.merge_button.setVisible(False)  # merges are made and undone from the main customer
         self.orders_list.clear()
         for o in self._orders:
             status = self.status_names.get(o.status, o.status)
@@ -331,6 +458,15 @@ class CustomerView(QWidget):
     def _open_merged_into(self) -> None:
         if self.head is not None and self.head.merged_into:
             self.open_customer.emit(self.head.merged_into)
+
+    def merge(self) -> MergeDialog | None:
+        if self.customer_id is None:
+            return None
+        dialog = MergeDialog(self.ctx, self.customer_id, self)
+        dialog.changed.connect(self._done)
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- privacy ---------------------------------------------------------------------------------
     def reveal(self) -> None:
@@ -419,12 +555,17 @@ class CustomerView(QWidget):
             d.add("channel", self.tr("Channel"), self._channel_combo())
             d.add("order", self.tr("Order"), self._order_combo())
             d.add("body", self.tr("Customer's message"), QPlainTextEdit())
+            owner = QComboBox()
+            owner.addItem(self.tr("Me (I am talking to the customer)"), "me")
+            owner.addItem(self.tr("The queue (least-loaded available agent)"), "queue")
+            d.add("assign", self.tr("Who works it"), owner)
 
         def act(d: ActionDialog) -> str:
             with unit_of_work(self.ctx.sessions) as s:
                 done = actions.open_ticket(s, self.ctx.user, self._cid(), subject=d.value("subject"),
                                            channel=d.value("channel"), now=self.ctx.clock(),
-                                           order_id=self._order_id(d), body=d.value("body"))
+                                           order_id=self._order_id(d), body=d.value("body"),
+                                           to_queue=d.value("assign") == "queue")
             return self.tr("Ticket {n} opened.").format(n=done.ref)
 
         return self._run(self.tr("Open a ticket"), build, act)

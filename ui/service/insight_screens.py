@@ -8,13 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from app.context import AppContext
 from app.db import unit_of_work
 from app.demo import NOW
-from app.models.service import Ticket
-from app.services import incidents
+from app.services import incidents, tickets
 from ui.service.alerts import IncidentDialog
 from ui.service.mode import ServiceMode
 
@@ -34,13 +32,9 @@ def _incident(ctx: AppContext) -> QWidget:
     ctx = _at_demo_time(ctx)
     with unit_of_work(ctx.sessions) as s:
         incidents.raise_alerts(s, NOW)
-        complaint = next(
-            i for i in incidents.open_incidents(s) if i.review.get("metric") == "product_complaints"
-        )
-        ticket = s.scalar(
-            select(Ticket.number).where(Ticket.category == "quality").order_by(Ticket.id.desc())
-        )
-        incidents.link_ticket(s, ctx.user, complaint.id, ticket or "")
+        complaint = next(i for i in incidents.open_incidents(s) if i.metric == "product_complaints")
+        quality = [r for r in tickets.work_queue(s, ctx.user, "all") if r.category == "quality"]
+        incidents.link_ticket(s, ctx.user, complaint.id, max(quality, key=lambda r: r.id).number)
         complaint_id = complaint.id
     dialog = IncidentDialog(ctx, complaint_id)
     dialog.template.setCurrentIndex(dialog.template.findText("质量问题召回", Qt.MatchFlag.MatchStartsWith))

@@ -21,6 +21,7 @@ from app.services.customers import Match, Reason, SearchResult, search
 from ui.service.alerts import AlertBanner
 from ui.service.customer import CustomerView
 from ui.service.dashboard import DashboardWidget
+from ui.service.refunds import PendingRefundsWidget
 from ui.service.tickets import TicketQueueWidget
 
 
@@ -152,11 +153,29 @@ class ServiceMode(QWidget):
         self.tickets = TicketQueueWidget(ctx)
         self.tickets.open_customer.connect(self.show_customer)
         self._add(self.tickets, self.tr("Tickets"))
+        self.refunds: PendingRefundsWidget | None = None
+        if ctx.user.may("service.approve_refund"):
+            self.refunds = PendingRefundsWidget(ctx)
+            self.refunds.open_customer.connect(self.show_customer)
+            self._add(self.refunds, "")
+            self.refunds.count_changed.connect(self._count_refunds)
+            self._count_refunds(len(self.refunds.rows))
+            self.tabs.currentChanged.connect(self._tab_shown)
         self.dashboard: DashboardWidget | None = None
         if ctx.user.may("service.dashboard"):
             self.dashboard = DashboardWidget(ctx)
             self._add(self.dashboard, self.tr("Dashboard"))
         self.desk.search.box.setFocus()
+
+    def _tab_shown(self, index: int) -> None:
+        # a refund an agent asked for a minute ago is in the list when the supervisor looks
+        if self.refunds is not None and self.tabs.widget(index) is self.refunds:
+            self.refunds.refresh()
+
+    def _count_refunds(self, n: int) -> None:
+        if self.refunds is not None:
+            title = self.tr("Refunds to approve ({n})").format(n=n)
+            self.tabs.setTabText(self.tabs.indexOf(self.refunds), title)
 
     def show_customer(self, customer_id: int) -> None:
         self.tabs.setCurrentWidget(self.desk)

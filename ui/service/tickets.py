@@ -4,7 +4,8 @@ reply, pending, escalate, resolve (with its follow-up), close, reopen, and the t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -29,10 +30,8 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
-from app.models.accounts import User
-from app.models.service import CannedReply, Priority, TicketStatus
 from app.services import assist, tickets
-from app.services.tickets import Clock, QueueRow
+from app.services.tickets import Clock, Priority, QueueRow, TicketStatus
 from ui.service.customer import ActionDialog
 from ui.service.names import category_names, status_names
 
@@ -300,7 +299,7 @@ class TicketView(QWidget):
         self.changed.emit()
         return True
 
-    def _show_canned(self, replies: list[CannedReply]) -> None:
+    def _show_canned(self, replies: Iterable[Any]) -> None:  # assist's canned replies: title, body, ...
         self.canned_box.clear()
         self.canned_box.addItem(self.tr("Insert a canned reply…"), None)
         for r in replies:
@@ -393,8 +392,7 @@ class TicketQueueWidget(QWidget):
         self.scope.currentIndexChanged.connect(self.refresh)
         self.available = QCheckBox(self.tr("Available for new tickets"), objectName="available")
         with read_only(ctx.sessions) as s:
-            me = s.get(User, ctx.user.id) if ctx.user else None
-            self.available.setChecked(me.available if me is not None else True)
+            self.available.setChecked(tickets.is_available(s, ctx.user) if ctx.user else True)
         self.available.toggled.connect(self._set_available)
         self.count = QLabel(objectName="queue_count")
         self.table = QTableWidget(0, self.COLUMNS, objectName="queue")

@@ -6,28 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
-from app.demo import HEAVY_CUSTOMER_NAME
-from app.models.fulfilment import Shipment
-from app.models.orders import Customer, Order
-from app.models.service import ContactChannel
-from app.services import tickets
+from app.services import history, tickets
+from app.services.tickets import ContactChannel
 from ui.service.mode import ServiceMode
+from ui.service.screens import heavy_customer
 
 
 def _ticket(ctx: AppContext) -> QWidget:
-    with read_only(ctx.sessions) as s:
-        cid = s.scalar(select(Customer.id).where(Customer.name == HEAVY_CUSTOMER_NAME))
-        assert cid is not None, "load demo data first (packdesk demo)"
-        number = s.scalar(
-            select(Order.number)
-            .join(Shipment, Shipment.order_id == Order.id)
-            .where(Order.customer_id == cid)
-            .order_by(Shipment.id.desc())
-            .limit(1)
+    cid = heavy_customer(ctx)
+    with read_only(ctx.sessions) as s:  # the newest order that has a parcel
+        number = next(
+            (o.number for o in history.orders(s, cid, limit=20) if history.order_detail(s, o.id).parcels), ""
         )
     with unit_of_work(ctx.sessions) as s:
         ticket = tickets.open_ticket(
