@@ -34,7 +34,7 @@ from app.models.service import (  # the enums are used from here by the UI, whic
 from app.permissions import require
 from app.services import settings
 from app.services.customers import lifetime_values, tier_for, tier_thresholds
-from app.services.text import checked
+from app.services.text import checked, checked_reply
 
 OPEN = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ESCALATED)
 DONE = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
@@ -438,7 +438,7 @@ def reply(
     ticket = _row(s, ticket_id)
     if ticket.status is TicketStatus.CLOSED:
         raise Conflict("Ticket {number} is closed; open a new ticket.", number=ticket.number)
-    body = checked(body, "The reply")
+    body = checked_reply(body)  # refused while a {placeholder} is left
     _message(s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id, body, now)
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_responded_at", now, agent.id, now)
