@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="198" />
+        <location filename="../../ui/service/alerts.py" line="197"/>
         <source>Open incident</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="219" />
+        <location filename="../../ui/service/alerts.py" line="218"/>
         <source>Incident: {title}</source>
         <translation>事件：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="221" />
+        <location filename="../../ui/service/alerts.py" line="220"/>
         <source>⚠ {n} open incident(s): {titles}</source>
         <translation>⚠ {n} 个进行中的事件：{titles}</translation>
     </message>
@@ -21,37 +22,37 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../ui/service/names.py" line="55" />
+        <location filename="../../ui/service/names.py" line="55"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="56" />
+        <location filename="../../ui/service/names.py" line="56"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="57" />
+        <location filename="../../ui/service/names.py" line="57"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="58" />
+        <location filename="../../ui/service/names.py" line="58"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="59" />
+        <location filename="../../ui/service/names.py" line="59"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="60" />
+        <location filename="../../ui/service/names.py" line="60"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="61" />
+        <location filename="../../ui/service/names.py" line="61"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
@@ -59,27 +60,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/service/names.py" line="45" />
+        <location filename="../../ui/service/names.py" line="45"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="46" />
+        <location filename="../../ui/service/names.py" line="46"/>
         <source>Chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="47" />
+        <location filename="../../ui/service/names.py" line="47"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="48" />
+        <location filename="../../ui/service/names.py" line="48"/>
         <source>Social</source>
         <translation>社交媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="49" />
+        <location filename="../../ui/service/names.py" line="49"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -87,412 +88,432 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../../ui/service/customer.py" line="106" />
-        <location filename="../../ui/service/customer.py" line="393" />
-        <location filename="../../ui/service/customer.py" line="420" />
-        <location filename="../../ui/service/customer.py" line="434" />
+        <location filename="../../ui/service/customer.py" line="227"/>
+        <location filename="../../ui/service/customer.py" line="529"/>
+        <location filename="../../ui/service/customer.py" line="556"/>
+        <location filename="../../ui/service/customer.py" line="575"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="106" />
+        <location filename="../../ui/service/customer.py" line="227"/>
         <source>Shipment</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="106" />
+        <location filename="../../ui/service/customer.py" line="227"/>
         <source>Tracking</source>
         <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107" />
-        <location filename="../../ui/service/customer.py" line="450" />
+        <location filename="../../ui/service/customer.py" line="228"/>
+        <location filename="../../ui/service/customer.py" line="591"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107" />
+        <location filename="../../ui/service/customer.py" line="228"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="107" />
+        <location filename="../../ui/service/customer.py" line="228"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="108" />
+        <location filename="../../ui/service/customer.py" line="229"/>
         <source>Contact</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="108" />
+        <location filename="../../ui/service/customer.py" line="229"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="258" />
+        <location filename="../../ui/service/customer.py" line="385"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="258" />
+        <location filename="../../ui/service/customer.py" line="385"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="407" />
-        <location filename="../../ui/service/customer.py" line="479" />
+        <location filename="../../ui/service/customer.py" line="543"/>
+        <location filename="../../ui/service/customer.py" line="620"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112" />
+        <location filename="../../ui/service/customer.py" line="233"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112" />
+        <location filename="../../ui/service/customer.py" line="233"/>
         <source>Regular</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="112" />
+        <location filename="../../ui/service/customer.py" line="233"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="113" />
+        <location filename="../../ui/service/customer.py" line="234"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="113" />
+        <location filename="../../ui/service/customer.py" line="234"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="114" />
+        <location filename="../../ui/service/customer.py" line="235"/>
         <source>in</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="114" />
+        <location filename="../../ui/service/customer.py" line="235"/>
         <source>out</source>
         <translation>呼出</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="115" />
+        <location filename="../../ui/service/customer.py" line="236"/>
         <source>internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="128" />
+        <location filename="../../ui/service/customer.py" line="249"/>
         <source>Reveal contacts</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="144" />
+        <location filename="../../ui/service/customer.py" line="253"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="269"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="145" />
+        <location filename="../../ui/service/customer.py" line="270"/>
         <source>Open ticket…</source>
         <translation>创建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="146" />
+        <location filename="../../ui/service/customer.py" line="271"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="147" />
+        <location filename="../../ui/service/customer.py" line="272"/>
         <source>Give coupon…</source>
         <translation>发优惠券…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="148" />
+        <location filename="../../ui/service/customer.py" line="273"/>
         <source>Follow up…</source>
         <translation>安排回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="149" />
+        <location filename="../../ui/service/customer.py" line="274"/>
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="158" />
+        <location filename="../../ui/service/customer.py" line="283"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="162" />
+        <location filename="../../ui/service/customer.py" line="287"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="170" />
+        <location filename="../../ui/service/customer.py" line="295"/>
         <source>When</source>
         <translation>时间（When）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="170" />
+        <location filename="../../ui/service/customer.py" line="295"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="170" />
+        <location filename="../../ui/service/customer.py" line="295"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="171" />
+        <location filename="../../ui/service/customer.py" line="296"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="171" />
-        <location filename="../../ui/service/customer.py" line="388" />
-        <location filename="../../ui/service/customer.py" line="419" />
+        <location filename="../../ui/service/customer.py" line="296"/>
+        <location filename="../../ui/service/customer.py" line="524"/>
+        <location filename="../../ui/service/customer.py" line="555"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="171" />
-        <location filename="../../ui/service/customer.py" line="192" />
+        <location filename="../../ui/service/customer.py" line="296"/>
+        <location filename="../../ui/service/customer.py" line="317"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="174" />
+        <location filename="../../ui/service/customer.py" line="299"/>
         <source>Load older events</source>
         <translation>加载更早的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="178" />
+        <location filename="../../ui/service/customer.py" line="303"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="192" />
+        <location filename="../../ui/service/customer.py" line="317"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="199" />
+        <location filename="../../ui/service/customer.py" line="324"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="200" />
+        <location filename="../../ui/service/customer.py" line="325"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="201" />
+        <location filename="../../ui/service/customer.py" line="326"/>
         <source>Search for a customer and open them to see their history.</source>
         <translation>搜索并打开客户以查看其完整历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="220" />
+        <location filename="../../ui/service/customer.py" line="345"/>
         <source>Your role may not see full contacts.</source>
         <translation>您的角色无权查看完整联系方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="236" />
+        <location filename="../../ui/service/customer.py" line="362"/>
         <source>Lifetime value ¥{v}</source>
         <translation>累计消费 ¥{v}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="237" />
+        <location filename="../../ui/service/customer.py" line="363"/>
         <source>{n} orders</source>
         <translation>{n} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="238" />
+        <location filename="../../ui/service/customer.py" line="364"/>
         <source>{n} open tickets</source>
         <translation>{n} 个未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="239" />
+        <location filename="../../ui/service/customer.py" line="365"/>
         <source>customer since {d}</source>
         <translation>{d} 起成为客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="241" />
+        <location filename="../../ui/service/customer.py" line="367"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="243" />
+        <location filename="../../ui/service/customer.py" line="369"/>
         <source>includes merged customers {ids}</source>
         <translation>包含已合并客户 {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="248" />
+        <location filename="../../ui/service/customer.py" line="374"/>
         <source>Merged into #{id}: open</source>
         <translation>已合并到 #{id}：打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="258" />
+        <location filename="../../ui/service/customer.py" line="385"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="260" />
+        <location filename="../../ui/service/customer.py" line="387"/>
         <source>No contact details</source>
         <translation>无联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="283" />
+        <location filename="../../ui/service/customer.py" line="410"/>
         <source>{n} shown</source>
         <translation>已显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="284" />
+        <location filename="../../ui/service/customer.py" line="411"/>
         <source>, more older</source>
         <translation>，还有更早的</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="313" />
+        <location filename="../../ui/service/customer.py" line="440"/>
         <source>Lines</source>
         <translation>商品行</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="316" />
+        <location filename="../../ui/service/customer.py" line="443"/>
         <source>Packages</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="319" />
+        <location filename="../../ui/service/customer.py" line="446"/>
         <source>Parcels and tracking</source>
         <translation>包裹与物流</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="349" />
+        <location filename="../../ui/service/customer.py" line="485"/>
         <source>Contacts revealed; this was recorded in the audit log.</source>
         <translation>已显示完整联系方式；此操作已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="369" />
+        <location filename="../../ui/service/customer.py" line="505"/>
         <source>(no order)</source>
         <translation>（不关联订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="390" />
+        <location filename="../../ui/service/customer.py" line="526"/>
         <source>Customer contacted us</source>
         <translation>客户联系我们</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="391" />
+        <location filename="../../ui/service/customer.py" line="527"/>
         <source>We contacted the customer</source>
         <translation>我们联系客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="392" />
+        <location filename="../../ui/service/customer.py" line="528"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="394" />
+        <location filename="../../ui/service/customer.py" line="530"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="401" />
+        <location filename="../../ui/service/customer.py" line="537"/>
         <source>Contact logged.</source>
         <translation>已记录联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="403" />
+        <location filename="../../ui/service/customer.py" line="539"/>
         <source>Log a contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="412" />
+        <location filename="../../ui/service/customer.py" line="548"/>
         <source>Note added.</source>
         <translation>已添加备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="414" />
+        <location filename="../../ui/service/customer.py" line="550"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="418" />
+        <location filename="../../ui/service/customer.py" line="554"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="421" />
-        <source>Customer's message</source>
+        <location filename="../../ui/service/customer.py" line="557"/>
+        <source>Customer&apos;s message</source>
         <translation>客户留言</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="428" />
+        <location filename="../../ui/service/customer.py" line="559"/>
+        <source>Me (I am talking to the customer)</source>
+        <translation>我自己（正在与客户沟通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="560"/>
+        <source>The queue (least-loaded available agent)</source>
+        <translation>分配到队列（最空闲的在线客服）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="561"/>
+        <source>Who works it</source>
+        <translation>由谁处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="569"/>
         <source>Ticket {n} opened.</source>
         <translation>已创建工单 {n}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="430" />
+        <location filename="../../ui/service/customer.py" line="571"/>
         <source>Open a ticket</source>
         <translation>创建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="435" />
-        <location filename="../../ui/service/customer.py" line="454" />
+        <location filename="../../ui/service/customer.py" line="576"/>
+        <location filename="../../ui/service/customer.py" line="595"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="436" />
-        <location filename="../../ui/service/customer.py" line="455" />
+        <location filename="../../ui/service/customer.py" line="577"/>
+        <location filename="../../ui/service/customer.py" line="596"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="441" />
+        <location filename="../../ui/service/customer.py" line="582"/>
         <source>This customer has no order to refund.</source>
         <translation>该客户没有可退款的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="447" />
-        <source>Refund on {n} is waiting for a supervisor's approval.</source>
+        <location filename="../../ui/service/customer.py" line="588"/>
+        <source>Refund on {n} is waiting for a supervisor&apos;s approval.</source>
         <translation>订单 {n} 的退款等待主管审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="448" />
+        <location filename="../../ui/service/customer.py" line="589"/>
         <source>Refund on {n} approved.</source>
         <translation>订单 {n} 的退款已批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="459" />
+        <location filename="../../ui/service/customer.py" line="600"/>
         <source>Valid for days</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="466" />
+        <location filename="../../ui/service/customer.py" line="607"/>
         <source>Coupon {code} given.</source>
         <translation>已发放优惠券 {code}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="468" />
+        <location filename="../../ui/service/customer.py" line="609"/>
         <source>Give a coupon</source>
         <translation>发放优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="478" />
+        <location filename="../../ui/service/customer.py" line="619"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="488" />
+        <location filename="../../ui/service/customer.py" line="629"/>
         <source>Follow-up scheduled.</source>
         <translation>已安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/customer.py" line="490" />
+        <location filename="../../ui/service/customer.py" line="631"/>
         <source>Schedule a follow-up</source>
         <translation>安排回访</translation>
     </message>
@@ -500,73 +521,73 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="57" />
+        <location filename="../../ui/service/dashboard.py" line="57"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="63" />
-        <location filename="../../ui/service/dashboard.py" line="156" />
+        <location filename="../../ui/service/dashboard.py" line="63"/>
+        <location filename="../../ui/service/dashboard.py" line="156"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="64" />
+        <location filename="../../ui/service/dashboard.py" line="64"/>
         <source>First response (median / p90)</source>
         <translation>首次响应（中位数 / P90）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="65" />
+        <location filename="../../ui/service/dashboard.py" line="65"/>
         <source>Resolution (median / p90)</source>
         <translation>解决用时（中位数 / P90）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="66" />
+        <location filename="../../ui/service/dashboard.py" line="66"/>
         <source>First response within SLA</source>
         <translation>首次响应达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="67" />
+        <location filename="../../ui/service/dashboard.py" line="67"/>
         <source>Resolved within SLA</source>
         <translation>按时解决率</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="85" />
+        <location filename="../../ui/service/dashboard.py" line="85"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="87" />
+        <location filename="../../ui/service/dashboard.py" line="87"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="121" />
+        <location filename="../../ui/service/dashboard.py" line="121"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="122" />
+        <location filename="../../ui/service/dashboard.py" line="122"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="131" />
+        <location filename="../../ui/service/dashboard.py" line="131"/>
         <source>Contacts per day by channel</source>
         <translation>每日联系量（按渠道）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="154" />
+        <location filename="../../ui/service/dashboard.py" line="154"/>
         <source>Top categories, last 7 days</source>
         <translation>近 7 天主要类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="176" />
+        <location filename="../../ui/service/dashboard.py" line="176"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/service/dashboard.py" line="190" />
+        <location filename="../../ui/service/dashboard.py" line="190"/>
         <source>Exported to {path} (recorded in the audit log).</source>
         <translation>已导出到 {path}（已记入审计日志）。</translation>
     </message>
@@ -574,27 +595,27 @@
 <context>
     <name>Incident</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="38" />
+        <location filename="../../ui/service/alerts.py" line="37"/>
         <source>Contacts: {now} in the hour, {before} a week ago</source>
         <translation>联系量：本小时 {now} 次，上周同期 {before} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="41" />
+        <location filename="../../ui/service/alerts.py" line="40"/>
         <source>Refund requests: {now} today, {before} a week ago</source>
         <translation>退款申请：近一天 {now} 笔，上周同期 {before} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="44" />
+        <location filename="../../ui/service/alerts.py" line="43"/>
         <source>Oldest unanswered ticket waiting {value} min</source>
         <translation>最早未回复工单已等待 {value} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="47" />
+        <location filename="../../ui/service/alerts.py" line="46"/>
         <source>{value} complaints about {sku}</source>
         <translation>{sku} 被投诉 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="50" />
+        <location filename="../../ui/service/alerts.py" line="49"/>
         <source>{value} payment-failure tickets in the hour</source>
         <translation>本小时支付失败工单 {value} 个</translation>
     </message>
@@ -602,197 +623,353 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../ui/service/alerts.py" line="71" />
+        <location filename="../../ui/service/alerts.py" line="70"/>
         <source>Ticket number, e.g. T-000123</source>
         <translation>工单号，例如 T-000123</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="72" />
+        <location filename="../../ui/service/alerts.py" line="71"/>
         <source>Link ticket</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="79" />
+        <location filename="../../ui/service/alerts.py" line="78"/>
         <source>Send notice to affected customers</source>
         <translation>向受影响客户发送通知</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="84" />
+        <location filename="../../ui/service/alerts.py" line="83"/>
         <source>What happened</source>
         <translation>发生了什么（What）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="85" />
+        <location filename="../../ui/service/alerts.py" line="84"/>
         <source>Why (root cause)</source>
         <translation>原因（Why）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="86" />
+        <location filename="../../ui/service/alerts.py" line="85"/>
         <source>Where</source>
         <translation>地点 / 环节（Where）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="87" />
+        <location filename="../../ui/service/alerts.py" line="86"/>
         <source>When</source>
         <translation>时间（When）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="88" />
+        <location filename="../../ui/service/alerts.py" line="87"/>
         <source>Who was affected</source>
         <translation>影响对象（Who）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="89" />
+        <location filename="../../ui/service/alerts.py" line="88"/>
         <source>How it was fixed and prevented</source>
         <translation>如何解决与预防（How）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="95" />
+        <location filename="../../ui/service/alerts.py" line="94"/>
         <source>Close incident with this review</source>
         <translation>提交复盘并关闭事件</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="106" />
+        <location filename="../../ui/service/alerts.py" line="105"/>
         <source>Linked tickets</source>
         <translation>已关联工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="113" />
+        <location filename="../../ui/service/alerts.py" line="112"/>
         <source>Review (5W1H)</source>
         <translation>复盘（5W1H）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="126" />
+        <location filename="../../ui/service/alerts.py" line="125"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="128" />
+        <location filename="../../ui/service/alerts.py" line="127"/>
         <source>{title}
 opened {at} · {status}</source>
         <translation>{title}
 开始于 {at} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="139" />
+        <location filename="../../ui/service/alerts.py" line="138"/>
         <source>{n} affected customers: {names}</source>
         <translation>受影响客户 {n} 位：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="142" />
+        <location filename="../../ui/service/alerts.py" line="141"/>
         <source>Pick an incident template…</source>
         <translation>选择事件通知模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="163" />
+        <location filename="../../ui/service/alerts.py" line="162"/>
         <source>Ticket linked.</source>
         <translation>工单已关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="173" />
+        <location filename="../../ui/service/alerts.py" line="172"/>
         <source>Notice sent.</source>
         <translation>通知已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/alerts.py" line="178" />
+        <location filename="../../ui/service/alerts.py" line="177"/>
         <source>Incident closed.</source>
         <translation>事件已关闭。</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/service/customer.py" line="108"/>
+        <source>same phone number</source>
+        <translation>电话号码相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="109"/>
+        <source>same name and email before the @</source>
+        <translation>姓名相同，邮箱 @ 前部分相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="110"/>
+        <source>same name and street address</source>
+        <translation>姓名和街道地址相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="117"/>
+        <source>or a customer number, e.g. #1234</source>
+        <translation>或输入客户编号，例如 #1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="118"/>
+        <source>Merge into this customer</source>
+        <translation>合并到此客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="121"/>
+        <source>Un-merge</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="133"/>
+        <source>Probably the same person</source>
+        <translation>可能是同一个人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="136"/>
+        <source>Merged into this customer</source>
+        <translation>已合并到此客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="148"/>
+        <source>Merge customers: {name} #{id}</source>
+        <translation>合并客户：{name} #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="151"/>
+        <source>A merged customer&apos;s orders, tickets and contacts show in this history and search finds them as this customer; nothing moves, so an un-merge undoes it.</source>
+        <translation>被合并客户的订单、工单和联系方式会显示在此客户的记录中，搜索时也会找到此客户；数据本身不移动，取消合并即可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="161"/>
+        <source>No likely duplicate found by phone, email or address.</source>
+        <translation>按电话、邮箱和地址未找到可能重复的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="191"/>
+        <source>Pick a customer to merge, or type their number.</source>
+        <translation>请选择要合并的客户，或输入其编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="198"/>
+        <source>Customer #{id} merged into this customer.</source>
+        <translation>客户 #{id} 已合并到此客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="210"/>
+        <source>Customer #{id} is on its own again.</source>
+        <translation>客户 #{id} 已取消合并。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingRefundsWidget</name>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="41"/>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="41"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="41"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="41"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="42"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="42"/>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="42"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="54"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="56"/>
+        <source>Decline…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="58"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="90"/>
+        <source>{n} refunds waiting for approval, ¥{total} in all; the oldest is on top.</source>
+        <translation>{n} 笔退款待审批，共 ¥{total}；最早的在最上面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="92"/>
+        <source>No refund is waiting for approval.</source>
+        <translation>没有待审批的退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="117"/>
+        <source>Refund of ¥{amount} on {order} approved.</source>
+        <translation>订单 {order} 的退款 ¥{amount} 已批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="129"/>
+        <source>Refund of ¥{amount} on {order} declined.</source>
+        <translation>订单 {order} 的退款 ¥{amount} 已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="132"/>
+        <source>Decline the refund of ¥{amount} for {name}</source>
+        <translation>拒绝 {name} 的退款 ¥{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/refunds.py" line="134"/>
+        <source>Why (the agent sees it)</source>
+        <translation>原因（申请的客服可见）</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/service/mode.py" line="39" />
+        <location filename="../../ui/service/mode.py" line="40"/>
         <source>Phone, last 4 digits + name, email, name, order, tracking or ticket number</source>
         <translation>手机号、尾号4位+姓名、邮箱、姓名、订单号、运单号或工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="49" />
+        <location filename="../../ui/service/mode.py" line="50"/>
         <source>phone {value}</source>
         <translation>手机 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="50" />
+        <location filename="../../ui/service/mode.py" line="51"/>
         <source>email {value}</source>
         <translation>邮箱 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="51" />
+        <location filename="../../ui/service/mode.py" line="52"/>
         <source>email starts with {value}</source>
         <translation>邮箱以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="52" />
+        <location filename="../../ui/service/mode.py" line="53"/>
         <source>order {value}</source>
         <translation>订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="53" />
+        <location filename="../../ui/service/mode.py" line="54"/>
         <source>shop order {value}</source>
         <translation>店铺订单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="54" />
+        <location filename="../../ui/service/mode.py" line="55"/>
         <source>tracking number {value}</source>
         <translation>运单号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="55" />
+        <location filename="../../ui/service/mode.py" line="56"/>
         <source>ticket {value}</source>
         <translation>工单 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="56" />
+        <location filename="../../ui/service/mode.py" line="57"/>
         <source>phone ends with {value}</source>
         <translation>手机尾号 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="57" />
+        <location filename="../../ui/service/mode.py" line="58"/>
         <source>phone ends with {value} and the name matches</source>
         <translation>手机尾号 {value} 且姓名匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="58" />
+        <location filename="../../ui/service/mode.py" line="59"/>
         <source>name is {value}</source>
         <translation>姓名为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="59" />
+        <location filename="../../ui/service/mode.py" line="60"/>
         <source>name starts with {value}</source>
         <translation>姓名以 {value} 开头</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="60" />
+        <location filename="../../ui/service/mode.py" line="61"/>
         <source>name contains {value}</source>
         <translation>姓名包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="61" />
+        <location filename="../../ui/service/mode.py" line="62"/>
         <source>address contains {value}</source>
         <translation>地址包含 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="62" />
+        <location filename="../../ui/service/mode.py" line="63"/>
         <source>merged customer #{value}</source>
         <translation>已合并客户 #{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="84" />
+        <location filename="../../ui/service/mode.py" line="85"/>
         <source>Type a phone number (or its last 4 digits), email, name, order, tracking or ticket number.</source>
         <translation>请输入手机号（或尾号 4 位）、邮箱、姓名、订单号、运单号或工单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="89" />
+        <location filename="../../ui/service/mode.py" line="90"/>
         <source>No customer found for “{q}”.</source>
         <translation>未找到与“{q}”匹配的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="92" />
+        <location filename="../../ui/service/mode.py" line="93"/>
         <source>{n} customers</source>
         <translation>{n} 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="94" />
+        <location filename="../../ui/service/mode.py" line="95"/>
         <source> (more match: type more of the name, or add the last 4 digits)</source>
         <translation>（还有更多匹配：请多输入几个字，或加上手机尾号 4 位）</translation>
     </message>
@@ -800,160 +977,165 @@ opened {at} · {status}</source>
 <context>
     <name>ServiceMode</name>
     <message>
-        <location filename="../../ui/service/mode.py" line="151" />
+        <location filename="../../ui/service/mode.py" line="152"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="154" />
+        <location filename="../../ui/service/mode.py" line="155"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/mode.py" line="158" />
+        <location filename="../../ui/service/mode.py" line="167"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/mode.py" line="177"/>
+        <source>Refunds to approve ({n})</source>
+        <translation>待审批退款（{n}）</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/service/names.py" line="12" />
+        <location filename="../../ui/service/names.py" line="12"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="13" />
+        <location filename="../../ui/service/names.py" line="13"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="14" />
+        <location filename="../../ui/service/names.py" line="14"/>
         <source>Pending</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="15" />
+        <location filename="../../ui/service/names.py" line="15"/>
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="16" />
+        <location filename="../../ui/service/names.py" line="16"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="17" />
+        <location filename="../../ui/service/names.py" line="17"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="18" />
+        <location filename="../../ui/service/names.py" line="18"/>
         <source>Allocated</source>
         <translation>已分配库存</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="19" />
+        <location filename="../../ui/service/names.py" line="19"/>
         <source>Back-ordered</source>
         <translation>缺货待发</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="20" />
+        <location filename="../../ui/service/names.py" line="20"/>
         <source>In a wave</source>
         <translation>拣货波次中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="21" />
+        <location filename="../../ui/service/names.py" line="21"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="22" />
+        <location filename="../../ui/service/names.py" line="22"/>
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="23" />
+        <location filename="../../ui/service/names.py" line="23"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="24" />
+        <location filename="../../ui/service/names.py" line="24"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="25" />
+        <location filename="../../ui/service/names.py" line="25"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="26" />
+        <location filename="../../ui/service/names.py" line="26"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="27" />
+        <location filename="../../ui/service/names.py" line="27"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="28" />
+        <location filename="../../ui/service/names.py" line="28"/>
         <source>Label printed</source>
         <translation>已打印面单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="29" />
+        <location filename="../../ui/service/names.py" line="29"/>
         <source>Handed to carrier</source>
         <translation>已交接快递</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="30" />
+        <location filename="../../ui/service/names.py" line="30"/>
         <source>In transit</source>
         <translation>运输中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="31" />
+        <location filename="../../ui/service/names.py" line="31"/>
         <source>Out for delivery</source>
         <translation>派送中</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="32" />
+        <location filename="../../ui/service/names.py" line="32"/>
         <source>Exception</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="33" />
+        <location filename="../../ui/service/names.py" line="33"/>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="34" />
+        <location filename="../../ui/service/names.py" line="34"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="35" />
+        <location filename="../../ui/service/names.py" line="35"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="36" />
+        <location filename="../../ui/service/names.py" line="36"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="37" />
+        <location filename="../../ui/service/names.py" line="37"/>
         <source>Paid</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="38" />
+        <location filename="../../ui/service/names.py" line="38"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/service/names.py" line="39" />
+        <location filename="../../ui/service/names.py" line="39"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -961,108 +1143,108 @@ opened {at} · {status}</source>
 <context>
     <name>TicketQueueWidget</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="391" />
+        <location filename="../../ui/service/tickets.py" line="390"/>
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="392" />
+        <location filename="../../ui/service/tickets.py" line="391"/>
         <source>All open tickets</source>
         <translation>全部未结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="394" />
+        <location filename="../../ui/service/tickets.py" line="393"/>
         <source>Available for new tickets</source>
         <translation>接收新工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="403" />
+        <location filename="../../ui/service/tickets.py" line="401"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="404" />
+        <location filename="../../ui/service/tickets.py" line="402"/>
         <source>Due in</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="405" />
+        <location filename="../../ui/service/tickets.py" line="403"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="406" />
+        <location filename="../../ui/service/tickets.py" line="404"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="407" />
+        <location filename="../../ui/service/tickets.py" line="405"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="408" />
+        <location filename="../../ui/service/tickets.py" line="406"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="409" />
-        <location filename="../../ui/service/tickets.py" line="447" />
+        <location filename="../../ui/service/tickets.py" line="407"/>
+        <location filename="../../ui/service/tickets.py" line="445"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="410" />
+        <location filename="../../ui/service/tickets.py" line="408"/>
         <source>With</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="439" />
+        <location filename="../../ui/service/tickets.py" line="437"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="489" />
+        <location filename="../../ui/service/tickets.py" line="487"/>
         <source>{n} open</source>
         <translation>{n} 个未结</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="513" />
+        <location filename="../../ui/service/tickets.py" line="511"/>
         <source>SLA breached: {numbers}</source>
         <translation>SLA 已超时：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="533" />
+        <location filename="../../ui/service/tickets.py" line="531"/>
         <source>Follow-ups due ({n})</source>
         <translation>待回访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="538" />
+        <location filename="../../ui/service/tickets.py" line="536"/>
         <source>Pick a follow-up first.</source>
         <translation>请先选择一条回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="546" />
+        <location filename="../../ui/service/tickets.py" line="544"/>
         <source>Follow-up done.</source>
         <translation>回访已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="548" />
+        <location filename="../../ui/service/tickets.py" line="546"/>
         <source>Follow-up with {name}</source>
         <translation>回访 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="549" />
+        <location filename="../../ui/service/tickets.py" line="547"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="577" />
+        <location filename="../../ui/service/tickets.py" line="575"/>
         <source>You get new tickets.</source>
         <translation>开始接收新工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="577" />
+        <location filename="../../ui/service/tickets.py" line="575"/>
         <source>No new tickets for you.</source>
         <translation>暂停接收新工单。</translation>
     </message>
@@ -1070,257 +1252,257 @@ opened {at} · {status}</source>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/service/tickets.py" line="77" />
+        <location filename="../../ui/service/tickets.py" line="76"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="78" />
+        <location filename="../../ui/service/tickets.py" line="77"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="79" />
+        <location filename="../../ui/service/tickets.py" line="78"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="80" />
+        <location filename="../../ui/service/tickets.py" line="79"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="83" />
+        <location filename="../../ui/service/tickets.py" line="82"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="83" />
+        <location filename="../../ui/service/tickets.py" line="82"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="83" />
+        <location filename="../../ui/service/tickets.py" line="82"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="117" />
+        <location filename="../../ui/service/tickets.py" line="116"/>
         <source>Reply to the customer (pick a suggestion to start)</source>
         <translation>回复客户（可先选择一条建议）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="121" />
+        <location filename="../../ui/service/tickets.py" line="120"/>
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="122" />
+        <location filename="../../ui/service/tickets.py" line="121"/>
         <source>Waiting on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="123" />
+        <location filename="../../ui/service/tickets.py" line="122"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="124" />
+        <location filename="../../ui/service/tickets.py" line="123"/>
         <source>Resolve…</source>
         <translation>解决…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="125" />
+        <location filename="../../ui/service/tickets.py" line="124"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="126" />
+        <location filename="../../ui/service/tickets.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="137" />
+        <location filename="../../ui/service/tickets.py" line="136"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="139" />
+        <location filename="../../ui/service/tickets.py" line="138"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="150" />
+        <location filename="../../ui/service/tickets.py" line="149"/>
         <source>Assist</source>
         <translation>智能辅助</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="151" />
+        <location filename="../../ui/service/tickets.py" line="150"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="163" />
+        <location filename="../../ui/service/tickets.py" line="162"/>
         <source>Pick a ticket from the queue.</source>
         <translation>请从队列中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="192" />
+        <location filename="../../ui/service/tickets.py" line="191"/>
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="195" />
+        <location filename="../../ui/service/tickets.py" line="194"/>
         <source>queue {q}</source>
         <translation>队列 {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="196" />
+        <location filename="../../ui/service/tickets.py" line="195"/>
         <source>with {who} ({tier})</source>
         <translation>处理人 {who}（{tier}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="197" />
+        <location filename="../../ui/service/tickets.py" line="196"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="199" />
+        <location filename="../../ui/service/tickets.py" line="198"/>
         <source>opened {at}</source>
         <translation>创建于 {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="202" />
+        <location filename="../../ui/service/tickets.py" line="201"/>
         <source>order {n}</source>
         <translation>订单 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="216" />
+        <location filename="../../ui/service/tickets.py" line="215"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="216" />
+        <location filename="../../ui/service/tickets.py" line="215"/>
         <source>Us</source>
         <translation>我方</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="216" />
+        <location filename="../../ui/service/tickets.py" line="215"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="237" />
+        <location filename="../../ui/service/tickets.py" line="236"/>
         <source>Answer from the order data</source>
         <translation>根据订单数据回答</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="238" />
+        <location filename="../../ui/service/tickets.py" line="237"/>
         <source>Canned reply</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="239" />
+        <location filename="../../ui/service/tickets.py" line="238"/>
         <source>Article</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="243" />
+        <location filename="../../ui/service/tickets.py" line="242"/>
         <source>  (fill in: {names})</source>
         <translation>（需填写：{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="250" />
+        <location filename="../../ui/service/tickets.py" line="249"/>
         <source>For: “{m}”</source>
         <translation>针对：“{m}”</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="252" />
+        <location filename="../../ui/service/tickets.py" line="251"/>
         <source>No message from the customer yet.</source>
         <translation>客户尚未留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="260" />
+        <location filename="../../ui/service/tickets.py" line="259"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="261" />
+        <location filename="../../ui/service/tickets.py" line="260"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="266" />
+        <location filename="../../ui/service/tickets.py" line="265"/>
         <source>{name}: no SLA</source>
         <translation>{name}：无 SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="270" />
+        <location filename="../../ui/service/tickets.py" line="269"/>
         <source>{name}: late by {t}</source>
         <translation>{name}：超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="272" />
+        <location filename="../../ui/service/tickets.py" line="271"/>
         <source>{name}: met</source>
         <translation>{name}：达标</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="276" />
+        <location filename="../../ui/service/tickets.py" line="275"/>
         <source>{name}: BREACHED {t} ago</source>
         <translation>{name}：已超时 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="279" />
+        <location filename="../../ui/service/tickets.py" line="278"/>
         <source>{name}: {t} left</source>
         <translation>{name}：剩余 {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="305" />
+        <location filename="../../ui/service/tickets.py" line="304"/>
         <source>Insert a canned reply…</source>
         <translation>插入快捷回复…</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="307" />
+        <location filename="../../ui/service/tickets.py" line="306"/>
         <source>Incident: {title}</source>
         <translation>事件：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="325" />
+        <location filename="../../ui/service/tickets.py" line="324"/>
         <source>Reply sent.</source>
         <translation>回复已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="336" />
+        <location filename="../../ui/service/tickets.py" line="335"/>
         <source>Ticket is now {s}.</source>
         <translation>工单状态：{s}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="354" />
+        <location filename="../../ui/service/tickets.py" line="353"/>
         <source>Not done; see the status bar.</source>
         <translation>未完成，请查看状态栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="359" />
+        <location filename="../../ui/service/tickets.py" line="358"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="360" />
+        <location filename="../../ui/service/tickets.py" line="359"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="362" />
+        <location filename="../../ui/service/tickets.py" line="361"/>
         <source>Ticket escalated.</source>
         <translation>工单已升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="368" />
+        <location filename="../../ui/service/tickets.py" line="367"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/service/tickets.py" line="369" />
+        <location filename="../../ui/service/tickets.py" line="368"/>
         <source>Resolution (internal note)</source>
         <translation>解决说明（内部备注）</translation>
     </message>
