@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>errors</name>
+    <message>
+        <source>{name} may not override a weight check.</source>
+        <translation>{name} 无权放行重量检查。</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsView</name>
     <message>
         <location filename="../../ui/station/exceptions.py" line="59" />
@@ -227,11 +234,6 @@
         <translation>未知指令 {command}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pack.py" line="231" />
-        <source>{name} may not override weights</source>
-        <translation>{name} 无权放行重量</translation>
-    </message>
-    <message>
         <location filename="../../ui/station/pack.py" line="267" />
         <source>No parcel open</source>
         <translation>没有打开的包裹</translation>
@@ -353,8 +355,8 @@
     </message>
     <message>
         <location filename="../../ui/station/pack.py" line="346" />
-        <source>Weight {measured} g, expected {expected} g ± {allowed} g: check the parcel, re-weigh or call a supervisor</source>
-        <translation>重量 {measured} 克，预期 {expected} 克 ± {allowed} 克：请检查包裹、重新称重或呼叫主管</translation>
+        <source>Weight {measured} g, expected {expected} g ± {allowed} g: put the parcel right on the scale (each new weight is checked) or call a supervisor</source>
+        <translation>重量 {measured} 克，预期 {expected} 克 ± {allowed} 克：请在秤上直接整理包裹（每次新重量都会重新核对）或呼叫主管</translation>
     </message>
     <message>
         <location filename="../../ui/station/pack.py" line="351" />

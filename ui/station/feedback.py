@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.errors import DomainError
+from app.i18n import word
+from ui.i18n import Translations
 
 COLOURS = {
     "ok": ("#1b5e20", "#e8f5e9"),
@@ -17,9 +19,8 @@ COLOURS = {
 
 
 def error_text(exc: DomainError) -> str:
-    """A refusal from a service in the user's language (context ``errors``, keyed by its template)."""
-    text = QCoreApplication.translate("errors", exc.template)
-    return text.format(**exc.params) if exc.params else text
+    """A refusal from a service in the language the app shows (catalogue context ``errors``)."""
+    return word(exc, Translations.for_app(QCoreApplication.instance()).language)
 
 
 class Banner(QLabel):

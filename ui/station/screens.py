@@ -52,6 +52,21 @@ def _pack(ctx: AppContext) -> QWidget:
     return view
 
 
+def _pack_reweighed(ctx: AppContext) -> QWidget:
+    """A parcel that failed its weight (a spare item in the box), put right on the scale: packed."""
+    view = PackView(ctx)
+    tote, codes = _picked_tote(ctx)
+    view.handle_scan(parse_scan(tote))
+    for code in codes:
+        view.handle_scan(parse_scan(code))
+    assert view.parcel is not None and view.parcel.expected_g is not None
+    expected = Decimal(view.parcel.expected_g)
+    view.handle_weight(WeightReading(expected + 300, True))
+    view.handle_weight(WeightReading(expected + 120, False))  # the spare comes out
+    view.handle_weight(WeightReading(expected + 4, True))
+    return view
+
+
 def _verify(ctx: AppContext) -> QWidget:
     with unit_of_work(ctx.sessions) as s:
         settings.put(s, "verify.sample_pct", 100)
@@ -95,6 +110,7 @@ def _pick(ctx: AppContext) -> QWidget:
 VIEWS: dict[str, Callable[[AppContext], QWidget]] = {
     "station.pick": _pick,
     "station.pack": _pack,
+    "station.pack.reweighed": _pack_reweighed,
     "station.verify": _verify,
     "station.exceptions": _exceptions,
 }

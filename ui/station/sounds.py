@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 SOUNDS = Path(__file__).resolve().parent.parent.parent / "resources" / "sounds"
-RATE = 16_000
+RATE = 44_100  # what sound devices play natively: no resampling on a PC at the station
 # cue -> segments of (start Hz, end Hz, seconds, shape); 0 Hz is silence, a square wave buzzes
 PATTERNS: dict[str, list[tuple[float, float, float, str]]] = {
     "ok": [(1760, 1760, 0.08, "sine")],  # one short high chirp
