@@ -29,9 +29,9 @@ from tests.app.packing.conftest import demo_user, make_order
 from tests.app.packing.test_allocation import set_stock
 
 PROCESSES = 8
-ORDERS = 48
+ORDERS = 32
 SKUS = ("SKU-00005", "SKU-00006", "SKU-00007")
-PER_WAREHOUSE = 12  # of each product in SH01 and in GZ01: about two orders in three can ship
+PER_WAREHOUSE = 8  # of each product in SH01 and in GZ01: about half the orders can ship
 # Lines in every order of two or three products, so two stations lock the same rows both ways.
 LINES = [list(p) for n in (2, 3) for p in itertools.permutations(SKUS, n)]
 
@@ -126,7 +126,8 @@ def test_eight_processes_never_oversell_double_pack_or_show_a_deadlock(pg_url):
     print(
         f"\n{sum(r['calls'] for r in results)} concurrent allocations by {PROCESSES} processes in "
         f"{max(r['seconds'] for r in results):.2f} s; {sum(r['retries'] for r in results)} deadlocks "
-        f"retried, {sum(len(r['errors']) for r in results)} surfaced"
+        f"retried, {sum(len(r['errors']) for r in results)} surfaced; "
+        f"{sum(r['allocated'] for r in results)} of {ORDERS} orders allocated"
     )
     assert [e for r in results for e in r["errors"]] == []
     allocated = sum(r["allocated"] for r in results)
