@@ -59,6 +59,7 @@ class Shell:
         self._open_context = context if callable(context) else None
         self.devices = devices
         self.translations = Translations.for_app(self.app)
+        self._language_before = self.translations.language  # given back on close
         self.translations.install(settings.language or system_language())
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
@@ -191,6 +192,7 @@ class Shell:
                 window.deleteLater()
         self.login = self.main = None
         self.app._packdesk_shell = None  # type: ignore[attr-defined]
+        self.translations.install(self._language_before)
         if self.printing is not None:
             self.printing.stop()
             self.printing = None

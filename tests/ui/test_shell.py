@@ -153,3 +153,11 @@ def test_signing_out_forgets_the_user_and_everything_typed(qtbot, shell):
 def test_one_shell_per_station_process(shell):
     with pytest.raises(RuntimeError, match="one shell"):
         Shell(shell.ctx, shell.settings)
+
+
+def test_a_closed_shell_takes_its_language_with_it(qtbot, demo_engine):
+    from PySide6.QtCore import QCoreApplication
+
+    settings = StationSettings(language="zh_CN")
+    Shell(AppContext(engine=demo_engine, settings=settings), settings).close()
+    assert QCoreApplication.translate("LoginWindow", "Sign in") == "Sign in"
