@@ -1413,8 +1413,88 @@ opened {at} · {status}</source>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="249"/>
-        <source>For: “{m}”</source>
-        <translation>针对：“{m}”</translation>
+        <source>For: “{m}” ({p:.0%} sure)</source>
+        <translation>针对：“{m}”（把握 {p:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Where is my parcel</source>
+        <translation>包裹在哪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>When will it ship</source>
+        <translation>何时发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Return or refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Refund progress</source>
+        <translation>退款进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Payment failed</source>
+        <translation>付款失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Change address, name or phone</source>
+        <translation>修改地址、姓名或电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Wrong or missing item</source>
+        <translation>发错或漏发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Cancel the order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Price dropped</source>
+        <translation>降价补差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Complaint about service</source>
+        <translation>投诉服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Intent set; assist learns from it.</source>
+        <translation>已设置意图，助手会从中学习。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="0"/>
+        <source>Not sent: fill in {names} first.</source>
+        <translation>未发送：请先填写 {names}。</translation>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="251"/>

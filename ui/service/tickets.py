@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
-from app.services import assist, tickets
+from app.services import assist, intents, tickets
+from app.services.text import placeholder_spans, unfilled_placeholders
 from app.services.tickets import Clock, Priority, QueueRow, TicketStatus
 from ui.service.customer import ActionDialog
 from ui.service.names import category_names, status_names
@@ -69,6 +71,7 @@ class TicketView(QWidget):
         self.customer_id: int | None = None
         self.detail: tickets.Detail | None = None
         self.suggestions: tuple[assist.Suggestion, ...] = ()
+        self.used_intent = ""  # the intent of the suggestion the reply started from
         self.values: dict[str, str] = {}
         self.dialog: ActionDialog | None = None
         self.status_names = status_names()
@@ -110,10 +113,15 @@ class TicketView(QWidget):
         self.assist_list.itemClicked.connect(self._use_suggestion)
         self.assist_label = QLabel(objectName="assist_label")
         self.assist_label.setWordWrap(True)
+        self.intent_box = QComboBox(objectName="intent")  # one click corrects the intent (a label)
+        for key in intents.INTENTS:
+            self.intent_box.addItem(self._intent_name(key), key)
+        self.intent_box.activated.connect(self._correct_intent)
         self.canned_box = QComboBox(objectName="canned")
         self.canned_box.activated.connect(self._use_canned)
         self.reply_box = QPlainTextEdit(objectName="reply_box")
         self.reply_box.setPlaceholderText(self.tr("Reply to the customer (pick a suggestion to start)"))
+        self.reply_box.textChanged.connect(lambda: self.reply_box.setExtraSelections([]))
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for name, title, slot in (
@@ -144,6 +152,7 @@ class TicketView(QWidget):
         ab = QVBoxLayout(assist_page)
         ab.setContentsMargins(0, 0, 0, 0)
         ab.addWidget(self.assist_label)
+        ab.addWidget(self.intent_box)
         ab.addWidget(self.assist_list, 1)
         side = QTabWidget(objectName="ticket_side")
         side.addTab(assist_page, self.tr("Assist"))
@@ -246,9 +255,37 @@ class TicketView(QWidget):
                 item.setForeground(QColor(GREEN))
             self.assist_list.addItem(item)
         self.assist_label.setText(
-            self.tr("For: “{m}”").format(m=help_.message[:120])
+            self.tr("For: “{m}” ({p:.0%} sure)").format(m=help_.message[:120], p=help_.confidence)
             if help_.message
             else self.tr("No message from the customer yet.")
+        )
+        self.intent_box.setCurrentIndex(max(0, self.intent_box.findData(help_.intent)))
+        self.intent_box.setEnabled(bool(help_.message))
+
+    def _intent_name(self, key: str) -> str:
+        return {
+            "where_is_parcel": self.tr("Where is my parcel"),
+            "when_ship": self.tr("When will it ship"),
+            "return_refund": self.tr("Return or refund"),
+            "refund_progress": self.tr("Refund progress"),
+            "payment_failed": self.tr("Payment failed"),
+            "change_address": self.tr("Change address, name or phone"),
+            "wrong_item": self.tr("Wrong or missing item"),
+            "damaged": self.tr("Damaged"),
+            "quality_issue": self.tr("Quality problem"),
+            "invoice_request": self.tr("Invoice"),
+            "cancel_order": self.tr("Cancel the order"),
+            "price_protect": self.tr("Price dropped"),
+            "complaint_agent": self.tr("Complaint about service"),
+            "other": self.tr("Other"),
+        }.get(key, key)
+
+    def _correct_intent(self, index: int) -> None:
+        self._act(
+            assist.correct_intent,
+            self.intent_box.itemData(index),
+            self.ctx.clock(),
+            message=self.tr("Intent set; assist learns from it."),
         )
 
     def tick(self) -> None:
@@ -317,13 +354,36 @@ class TicketView(QWidget):
         row = self.assist_list.row(item)
         if 0 <= row < len(self.suggestions):
             self.reply_box.setPlainText(self.suggestions[row].text)
+            self.used_intent = self.suggestions[row].intent
             self.reply_box.setFocus()
 
     def send_reply(self) -> bool:
         text = self.reply_box.toPlainText()
-        if self._act(tickets.reply, text, self.ctx.clock(), message=self.tr("Reply sent.")):
+        if unfilled_placeholders(text):  # the service refuses it too; here the names are marked
+            return self._refuse_placeholders(text)
+        now, intent = self.ctx.clock(), self.used_intent
+        send = (assist.reply_from_suggestion, text, now, intent) if intent else (tickets.reply, text, now)
+        if self._act(*send, message=self.tr("Reply sent.")):
             self.reply_box.clear()
+            self.used_intent = ""
             return True
+        return False
+
+    def _refuse_placeholders(self, text: str) -> bool:
+        marks = []
+        mark = QTextCharFormat()
+        mark.setBackground(QColor("#ffcdd2"))
+        mark.setForeground(QColor(RED))
+        for start, end in placeholder_spans(text):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.reply_box.document())
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format = mark
+            marks.append(sel)
+        self.reply_box.setExtraSelections(marks)
+        names = ", ".join("{" + n + "}" for n in unfilled_placeholders(text))
+        self.status_message.emit(self.tr("Not sent: fill in {names} first.").format(names=names))
         return False
 
     def move(self, status: TicketStatus, note: str = "") -> bool:
