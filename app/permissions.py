@@ -43,9 +43,9 @@ _SERVICE = {"service.use"}
 _SUPERVISOR = (
     _STATION
     | _SERVICE
-    | {"station.plan", "station.exceptions", "station.override", "service.reveal_pii", "service.approve_refund",
-       "service.dashboard", "service.merge", "intake.import", "print.reprint", "admin.master_data",
-       "stock.receive", "stock.adjust", "stock.approve", "service.mailboxes"}
+    | {"station.plan", "station.exceptions", "station.override", "service.reveal_pii",
+       "service.approve_refund", "service.dashboard", "service.merge", "intake.import", "print.reprint",
+       "admin.master_data", "stock.receive", "stock.adjust", "stock.approve", "service.mailboxes"}
 )
 
 PERMISSIONS: dict[Role, frozenset[str]] = {

@@ -3,4 +3,5 @@
 from app.models import accounts, audit, catalog, fulfilment, inventory, jobs, mail, orders, service
 from app.models.base import Base
 
-__all__ = ["Base", "accounts", "audit", "catalog", "fulfilment", "inventory", "jobs", "mail", "orders", "service"]
+__all__ = ["Base", "accounts", "audit", "catalog", "fulfilment", "inventory", "jobs", "mail", "orders",
+           "service"]
