@@ -13,13 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import select
 
-from app.context import AppContext, CurrentUser
+from app.context import AppContext
 from app.db import read_only
 from app.errors import ConfigError
 from app.extensions import import_optional
-from app.models.accounts import Role, User
 
 ViewFactory = Callable[[AppContext], QWidget]
 # modules whose VIEWS dict adds views; each area registers its own
@@ -60,13 +58,13 @@ def views() -> dict[str, ViewFactory]:
 
 def sign_in_as_admin(ctx: AppContext) -> AppContext:
     """Views are rendered as the first admin (or supervisor) so every mode is visible."""
+    from app.services.auth import first_manager
+
     with read_only(ctx.sessions) as s:
-        user = s.scalar(
-            select(User).where(User.role.in_((Role.ADMIN, Role.SUPERVISOR))).order_by(User.id)
-        )
+        user = first_manager(s)
     if user is None:
         raise ConfigError("The database has no admin user; load demo data first (packdesk demo).")
-    return ctx.signed_in(CurrentUser(user.id, user.username, user.display_name, user.role))
+    return ctx.signed_in(user)
 
 
 def render(ctx: AppContext, view: str, out: Path, size: tuple[int, int] | None = None) -> Path:

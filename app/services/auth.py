@@ -59,6 +59,16 @@ def login_badge(session: Session, badge_code: str) -> CurrentUser:
     return _current(user)
 
 
+def first_manager(session: Session) -> CurrentUser | None:
+    """The first active admin (or supervisor): who screenshots and set-up checks act as."""
+    user = session.scalar(
+        select(User)
+        .where(User.role.in_((Role.ADMIN, Role.SUPERVISOR)), User.active)
+        .order_by(User.role, User.id)  # "admin" sorts before "supervisor"
+    )
+    return _current(user) if user is not None else None
+
+
 def create_user(
     session: Session,
     username: str,
