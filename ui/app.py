@@ -25,8 +25,8 @@ from ui.login import LoginWindow
 if TYPE_CHECKING:
     from app.context import AppContext, CurrentUser
     from ui.bridge import DeviceBridge
+    from ui.jobs import JobsRunner
     from ui.main_window import MainWindow
-    from ui.print_preview import PrintQueueRunner
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class Shell:
         self.translations.install(settings.language or system_language())
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
-        self.printing: PrintQueueRunner | None = None  # started with the first main window
+        self.jobs: JobsRunner | None = None  # background jobs, started with the first main window
         # one place turns wedge bursts into scans, whichever window has focus
         from ui.keyinput.wedge import WedgeFilter, WedgeSettings
 
@@ -131,13 +131,14 @@ class Shell:
         self.main.sign_out_requested.connect(self.show_login)
         self.main.language_requested.connect(self._switch_language_in_main)
         self.main.devices_changed.connect(self._restart_devices)
-        if self.printing is None:
+        if self.jobs is None:
             import ui.printing_qt  # noqa: F401  (gives the print queue the qt: system printers)
-            from ui.print_preview import PrintQueueRunner
+            from ui.jobs import JobsRunner
 
-            self.printing = PrintQueueRunner(self.ctx)
-            self.printing.start()
-        self.printing.state_changed.connect(self.main.set_printer_status)
+            self.jobs = JobsRunner(self.ctx)
+            self.jobs.start()
+        self.main.jobs = self.jobs
+        self.jobs.finished.connect(self.main.job_finished)
         self.main.show()
         return self.main
 
@@ -193,8 +194,8 @@ class Shell:
         self.login = self.main = None
         self.app._packdesk_shell = None  # type: ignore[attr-defined]
         self.translations.install(self._language_before)
-        if self.printing is not None:
-            self.printing.stop()
-            self.printing = None
+        if self.jobs is not None:
+            self.jobs.stop()
+            self.jobs = None
         self.app.removeEventFilter(self.wedge)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

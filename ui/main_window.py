@@ -17,6 +17,7 @@ from ui.bridge import DeviceBridge
 from ui.overview import OverviewPage
 
 if TYPE_CHECKING:
+    from ui.jobs import JobsDialog, JobsRunner
     from ui.settings.devices import DeviceSettingsDialog
 
 # mode name -> (module, class); each class takes (ctx, ...) and may emit status_message(str)
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         assert ctx.user is not None, "the main window needs a signed-in user"
         self.ctx = ctx
         self.devices = devices
+        self.jobs: JobsRunner | None = None  # the shell's background jobs, shown in File → Background jobs
         self.setObjectName("main_window")
         self._device_states: dict[str, str] = {}
         self.resize(1280, 800)
@@ -64,6 +66,9 @@ class MainWindow(QMainWindow):
         self.action_import.triggered.connect(self.open_import)
         self.action_import.setVisible(self.ctx.user is not None and self.ctx.user.may("intake.import"))
         self.menu_file.addAction(self.action_import)
+        self.action_jobs = QAction(self, objectName="background_jobs")
+        self.action_jobs.triggered.connect(self.open_jobs)
+        self.menu_file.addAction(self.action_jobs)
         self.menu_print = self.menuBar().addMenu("")
         self.action_batch = QAction(self, objectName="batch_print")
         self.action_batch.triggered.connect(self.open_batch_print)
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         self.action_sign_out.setText(self.tr("Sign out"))
         self.action_devices.setText(self.tr("Devices of this station…"))
         self.action_import.setText(self.tr("Import orders or tracking…"))
+        self.action_jobs.setText(self.tr("Background jobs…"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_print.setTitle(self.tr("&Print"))
         self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
@@ -183,3 +189,18 @@ class MainWindow(QMainWindow):
 
     def set_printer_status(self, text: str) -> None:
         self.printer_status.setText(text)
+
+    def job_finished(self, job: str, ok: bool, summary: str) -> None:
+        """A background job ran: the print queue's outcome shows in the status bar."""
+        if job.startswith("print@") and (not ok or summary != "nothing to print"):
+            self.set_printer_status(summary if ok else self.tr("Printer: {error}").format(error=summary))
+            self.printer_status.setStyleSheet("" if ok else "color: #c62828; font-weight: bold;")
+
+    def open_jobs(self) -> JobsDialog | None:
+        from ui.jobs import JobsDialog
+
+        if self.jobs is None:
+            return None
+        dialog = JobsDialog(self.jobs, self)
+        dialog.open()
+        return dialog

@@ -51,6 +51,13 @@ def site_jobs() -> list[Job]:
     return jobs
 
 
+def app_jobs(settings: StationSettings, dialect: str) -> list[Job]:
+    """What the app's own worker thread runs: this station's jobs, and on a one-station SQLite
+    site the site's jobs too (on PostgreSQL ``packdesk worker`` runs those, but a station that
+    takes one now and then is harmless: each job runs on one worker at a time)."""
+    return station_jobs(settings) + (site_jobs() if dialect == "sqlite" else [])
+
+
 def station_jobs(settings: StationSettings) -> list[Job]:
     from app.jobs import hot_folder, print_queue
 

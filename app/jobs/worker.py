@@ -66,11 +66,13 @@ class Worker:
         jobs: Sequence[Job],
         owner: str | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
+        on_outcome: Callable[[Outcome], None] | None = None,
     ) -> None:
         self.factory = factory
         self.jobs = list(jobs)
         self.owner = owner or default_owner()
         self.clock = clock
+        self.on_outcome = on_outcome  # called on the worker's thread (the UI queues it to its own)
 
     def run_due(self) -> list[Outcome]:
         """Run every job that is due and not held by another worker; say what each did."""
@@ -78,7 +80,10 @@ class Worker:
         for job in self.jobs:
             started = self.clock()
             if self._claim(job, started):
-                outcomes.append(self._run(job, started))
+                outcome = self._run(job, started)
+                outcomes.append(outcome)
+                if self.on_outcome is not None:
+                    self.on_outcome(outcome)
         return outcomes
 
     def serve(self, stop: threading.Event, tick_s: float = 1.0) -> None:

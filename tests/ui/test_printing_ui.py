@@ -10,7 +10,8 @@ from app.services import documents
 from app.services.print_queue import jobs
 from printing.backends import make_backend
 from printing.documents import render_waybill
-from ui.print_preview import BatchPrintDialog, PrintPreviewDialog, PrintQueueRunner
+from ui.jobs import JobsDialog, JobsRunner
+from ui.print_preview import BatchPrintDialog, PrintPreviewDialog
 
 
 def _ctx(demo_ctx, tmp_path):
@@ -33,7 +34,7 @@ def test_preview_shows_the_pages_and_print_queues_the_job(qtbot, demo_ctx, tmp_p
     assert job.id == printed.args[0] and job.status == "queued"
 
 
-def test_batch_print_renders_off_the_gui_thread_then_the_runner_prints(qtbot, demo_ctx, tmp_path):
+def test_batch_print_renders_off_the_gui_thread_then_the_station_worker_prints(qtbot, demo_ctx, tmp_path):
     ctx = _ctx(demo_ctx, tmp_path)
     dialog = BatchPrintDialog(ctx)
     qtbot.addWidget(dialog)
@@ -42,15 +43,21 @@ def test_batch_print_renders_off_the_gui_thread_then_the_runner_prints(qtbot, de
         dialog.start()
     bar = dialog.findChild(QProgressBar, "progress")
     assert bar.value() == bar.maximum() > 0
-    runner = PrintQueueRunner(ctx, interval_ms=50)
+    runner = JobsRunner(ctx)
     states = []
-    runner.state_changed.connect(states.append)
+    runner.finished.connect(lambda job, ok, summary: states.append((job, ok, summary)))
     runner.start()
     try:
-        qtbot.waitUntil(lambda: any(s.startswith("printed") for s in states), timeout=10_000)
+        qtbot.waitUntil(lambda: any(job.startswith("print@") and s.startswith("printed")
+                                    for job, _ok, s in states), timeout=10_000)
     finally:
         runner.stop()
     assert list(tmp_path.glob("*.pdf"))
+    jobs_dialog = JobsDialog(runner)  # File → Background jobs: each job's last run and result
+    qtbot.addWidget(jobs_dialog)
+    shown = {jobs_dialog.table.item(r, 0).text(): jobs_dialog.table.item(r, 4).text()
+             for r in range(jobs_dialog.table.rowCount())}
+    assert shown[f"print@{ctx.station}"].startswith("printed") and "sla" in shown
 
 
 def test_print_queue_dialog_shows_failures_and_reprints(qtbot, demo_ctx):
