@@ -45,6 +45,7 @@ class Bin(Base):
     aisle: Mapped[int] = mapped_column()
     bay: Mapped[int] = mapped_column()
     level: Mapped[int] = mapped_column()
+    pick_seq: Mapped[int] = mapped_column(default=0, server_default="0")  # walking order within the warehouse
 
 
 class BarcodeKind(enum.StrEnum):
@@ -79,6 +80,7 @@ class Product(Base):
     price: Mapped[Decimal] = mapped_column()
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     tax_rate: Mapped[Decimal] = mapped_column(Rate, default=Decimal("0.13"))
+    image_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan"
