@@ -43,6 +43,8 @@ MAX_LENGTH = {
     "postcode": 16,
     "sku": 64,
 }
+_WHOLE = re.compile(r"[0-9]{1,9}")
+_LETTERS = {2: re.compile("[A-Z]{2}"), 3: re.compile("[A-Z]{3}")}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what no name or address holds
 
 
@@ -100,7 +102,9 @@ def show(raw: object) -> str:
 
 def normalise_phone(raw: str) -> str:
     """Digits only (full-width digits too); Chinese mobiles lose their +86 / 0086 prefix."""
-    digits = "".join(str(int(c)) for c in str(raw or "") if c.isdecimal())
+    digits = "".join(c for c in str(raw or "") if c.isdecimal())
+    if not digits.isascii():
+        digits = "".join(str(int(c)) for c in digits)
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and CN_MOBILE.match(digits[len(prefix) :]):
             return digits[len(prefix) :]
@@ -110,7 +114,7 @@ def normalise_phone(raw: str) -> str:
 def text_field(raw: object, what: str, limit: str | int | None = None) -> str:
     """Trimmed, inner whitespace (line breaks too) as single spaces, within the column's length."""
     value = " ".join(str(raw or "").split())
-    bad = _CONTROL.search(value)
+    bad = None if value.isprintable() else _CONTROL.search(value)
     if bad:
         raise ValueError(f"{what} contains a control character (U+{ord(bad.group()):04X})")
     size = MAX_LENGTH[limit or what] if not isinstance(limit, int) else limit
@@ -151,7 +155,7 @@ def tax_rate(raw: object, what: str = "tax_rate") -> Decimal:
 
 def quantity(raw: object, what: str = "quantity") -> int:
     text = str(raw).strip()
-    if not re.fullmatch(r"[0-9]{1,9}", text) or not 0 < int(text) <= MAX_QUANTITY:
+    if not _WHOLE.fullmatch(text) or not 0 < int(text) <= MAX_QUANTITY:
         raise ValueError(f"{what} must be a whole number from 1 to {MAX_QUANTITY:,}: {show(raw)}")
     return int(text)
 
@@ -175,7 +179,7 @@ def timestamp(raw: object) -> dt.datetime:
 
 def _code(raw: object, what: str, size: int, default: str) -> str:
     value = str(raw or "").strip().upper() or default
-    if not re.fullmatch(f"[A-Z]{{{size}}}", value):
+    if not _LETTERS[size].fullmatch(value):
         raise ValueError(f"{what} must be {size} letters: {show(raw)}")
     return value
 
@@ -211,10 +215,10 @@ def check_order(rec: OrderRecord) -> list[RowError]:
         fail("the order has no lines")
     elif out:
         pass  # the order's amounts follow from lines already refused
-    elif rec.subtotal + rec.shipping_fee > MAX_MONEY:
-        fail(f"order amount {rec.subtotal + rec.shipping_fee} is too large")
-    elif rec.total < 0:
-        fail(f"discount {rec.discount} is more than the order's amount {rec.subtotal + rec.shipping_fee}")
+    elif (amount := rec.subtotal + rec.shipping_fee) > MAX_MONEY:
+        fail(f"order amount {amount} is too large")
+    elif amount < rec.discount:
+        fail(f"discount {rec.discount} is more than the order's amount {amount}")
     return out
 
 
