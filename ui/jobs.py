@@ -4,7 +4,7 @@ dialog showing each job's last run, next run and last error."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +79,7 @@ class JobsDialog(QDialog):
             else:
                 result = self.tr("FAILED: {error}").format(error=j.error)
             running = self.tr(" (running on {where})").format(where=j.running_on) if j.running_on else ""
-            cells = (j.name, j.description, fmt(j.last_finished, "second") or "—",
+            cells = (j.name, _described(j.description), fmt(j.last_finished, "second") or "—",
                      fmt(j.next_due, "second") or self.tr("now"), result + running)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -87,3 +87,11 @@ class JobsDialog(QDialog):
                     item.setForeground(QColor("#c62828"))
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
+
+
+def _described(description: str) -> str:
+    """A job's description in the UI's language (the hot folder's names its folder)."""
+    head, sep, folder = description.partition(" into ")
+    if sep and head == "import files dropped":
+        return QCoreApplication.translate("jobs", "import files dropped into {folder}").format(folder=folder)
+    return QCoreApplication.translate("jobs", description)

@@ -66,6 +66,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Background jobs…</source>
+        <translation>后台任务…</translation>
+    </message>
+    <message>
+        <source>Printer: {error}</source>
+        <translation>打印机：{error}</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="85" />
         <source>PackDesk — {name} ({role}) at {station}</source>
         <translation>PackDesk — {name}（{role}）@ {station}</translation>
@@ -302,6 +310,88 @@
         <location filename="../../ui/overview.py" line="68" />
         <source>As of {time}</source>
         <translation>统计时间 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDialog</name>
+    <message>
+        <source>Background jobs</source>
+        <translation>后台任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>上次运行</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>FAILED: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source> (running on {where})</source>
+        <translation>（正在 {where} 上运行）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <source>record SLA breaches and escalate overdue tickets</source>
+        <translation>记录 SLA 超时并升级逾期工单</translation>
+    </message>
+    <message>
+        <source>evaluate alert rules and raise incidents</source>
+        <translation>评估告警规则并发起事件</translation>
+    </message>
+    <message>
+        <source>fetch new mail into tickets</source>
+        <translation>收取新邮件并生成工单</translation>
+    </message>
+    <message>
+        <source>send queued mail, retrying a server that was down</source>
+        <translation>发送待发邮件，服务器故障时重试</translation>
+    </message>
+    <message>
+        <source>retrain the intent model from labels</source>
+        <translation>根据标注重新训练意图模型</translation>
+    </message>
+    <message>
+        <source>send this station's queued print jobs</source>
+        <translation>发送本工作站待打印的任务</translation>
+    </message>
+    <message>
+        <source>import files dropped into {folder}</source>
+        <translation>导入放入 {folder} 的文件</translation>
     </message>
 </context>
 </TS>
