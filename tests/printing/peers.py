@@ -128,7 +128,7 @@ class ClosingPrinter(_Peer):
         with conn:
             while chunk := conn.recv(65536):
                 data += chunk
-        self.received.append(data)
+            self.received.append(data)  # before the close that tells the sender it is done
 
 
 class HangingPrinter(_Peer):
