@@ -22,7 +22,14 @@ from app.models.orders import Customer
 from app.models.service import FollowUp, Interaction, Refund, RefundStatus, Ticket, TicketStatus
 from tests.app.service.conftest import T0, World, _customer, build_world
 from tests.conftest import make_ctx
+from ui.i18n import Translations
 from ui.service.mode import ServiceMode
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp) -> None:
+    """These steps read the English texts, whatever language an earlier test left installed."""
+    Translations.for_app(qapp).install("en")
 
 
 class Clock:

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select, update
@@ -18,8 +19,15 @@ from app.models.service import AlertRule, ContactChannel, Direction, Incident, I
 from tests.app.service.conftest import T0, build_world
 from tests.conftest import make_ctx
 from tests.ui.test_service_desk import Clock, type_text
+from ui.i18n import Translations
 from ui.service.alerts import AlertBanner
 from ui.service.dashboard import DashboardWidget
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp) -> None:
+    """These steps read the English texts, whatever language an earlier test left installed."""
+    Translations.for_app(qapp).install("en")
 
 
 def test_a_spike_raises_the_bar_and_a_supervisor_closes_the_incident(qtbot, engine):
