@@ -25,7 +25,7 @@ from app.errors import ConfigError
 from app.models.mail import Mailbox, MailMessage
 from app.services.mail import mailboxes
 from app.services.mail.mailboxes import MailboxInfo
-from app.services.mail.thread import Filed, file_message
+from app.services.mail.thread import Filed, file_message, robot
 
 TIMEOUT_S = 60
 BATCH = 100  # messages fetched and committed together
@@ -181,6 +181,7 @@ def _file_batch(
     failed: list[str] = []
     done: list[int] = []
     with unit_of_work(factory) as s:
+        robot(s)  # outside the savepoints: a message rolled back never takes the robot with it
         for uid in sorted(raws):
             try:
                 with s.begin_nested():

@@ -53,7 +53,10 @@ class Filed:
 
 
 def robot(s: Session) -> CurrentUser:
-    """The mail channel's own user: works tickets, never signs in, is never assigned one."""
+    """The mail channel's own user: works tickets, never signs in, is never assigned one.
+    Remembered for the session (a fetch files a whole batch in one)."""
+    if "mail.robot" in s.info:
+        return s.info["mail.robot"]
     row = s.scalar(select(User).where(User.username == ROBOT))
     if row is None:
         row = User(
@@ -66,11 +69,14 @@ def robot(s: Session) -> CurrentUser:
         )
         s.add(row)
         s.flush()
-    return CurrentUser(row.id, row.username, row.display_name, Role.AGENT)
+    s.info["mail.robot"] = CurrentUser(row.id, row.username, row.display_name, Role.AGENT)
+    return s.info["mail.robot"]
 
 
 def own_addresses(s: Session) -> set[str]:
-    return set(s.scalars(select(Mailbox.address)))
+    if "mail.own" not in s.info:
+        s.info["mail.own"] = set(s.scalars(select(Mailbox.address)))
+    return s.info["mail.own"]
 
 
 def new_message_id(address: str) -> str:
@@ -274,15 +280,16 @@ def file_message(
         imap_uid=uid,
         uidvalidity=uidvalidity,
         created_at=now,
-    )
-    s.add(row)
+    )  # added once complete: one INSERT, no UPDATEs after it
     if parsed.bounce is not None:
         row.kind = "bounce"
         note = _record_bounce(s, parsed, row, now)
+        s.add(row)
         s.flush()
         return Filed(parsed.key, "bounce", mail_row_id=row.id, note=note)
     if not parsed.from_addr or parsed.from_addr in own_addresses(s):
         row.kind, row.status = "auto", "ignored"
+        s.add(row)
         s.flush()
         return Filed(parsed.key, "ignored", mail_row_id=row.id, note="no sender or one of our own addresses")
     if parsed.auto:
@@ -343,6 +350,7 @@ def file_message(
             _acknowledge(s, mailbox, ticket, parsed, to, agent, now)
             acknowledged = True
     row.ticket_id = ticket.id
+    s.add(row)
     s.flush()
     for a in parsed.attachments:
         s.add(

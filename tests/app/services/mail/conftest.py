@@ -45,6 +45,7 @@ def local_mailbox(engine: Engine, **changes: object) -> MailboxInfo:
 def mail_servers(monkeypatch: pytest.MonkeyPatch) -> None:
     """The local postfix + dovecot with empty mailboxes; the shop's password in the environment."""
     servers.require_servers()
+    servers.settle()
     for user in (servers.SHOP, servers.CUSTOMER):
         servers.empty(user)
     monkeypatch.setenv(mailboxes.env_name("shop"), servers.SHOP[1])

@@ -6,8 +6,10 @@ from __future__ import annotations
 import imaplib
 import os
 import re
+import shutil
 import smtplib
 import socket
+import subprocess
 import time
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -50,6 +52,17 @@ def imap(user: tuple[str, str], folder: str = "INBOX") -> imaplib.IMAP4:
     conn.login(*user)
     conn.select(folder)
     return conn
+
+
+def settle() -> None:
+    """Wait (up to 20 s) for postfix to deliver what an earlier test sent, bounces included, so it
+    cannot land in the next test's mailbox."""
+    if shutil.which("mailq") is None:
+        return
+    wait_until(
+        "an empty postfix queue",
+        lambda: "is empty" in subprocess.run(["mailq"], capture_output=True, text=True).stdout,
+    )
 
 
 def empty(user: tuple[str, str]) -> None:
