@@ -423,14 +423,15 @@ def assist(
                         Suggestion("answer", key, reply.title, filled, 1.0 + p, (), candidate, action, params)
                     )
                 break
-    similar = [r for r in replies.values() if r.key not in answered and r.category not in STATEFUL]
+    # one index per language over every stateless reply and article, so it stays cached
+    similar = [r for r in replies.values() if r.category not in STATEFUL]
     articles = list(s.scalars(select(KnowledgeArticle).where(KnowledgeArticle.language == lang)))
     docs = [VARIABLE.sub(" ", f"{r.title} {r.title} {r.body}") for r in similar] + [
         VARIABLE.sub(" ", f"{a.title} {a.title} {a.tags} {a.body}") for a in articles
     ]
     scores = similarities(text, docs, cache_key=lang) if text.strip() else [0.0] * len(docs)
     for i, r in enumerate(similar):
-        if scores[i] >= MIN_SIMILARITY:
+        if scores[i] >= MIN_SIMILARITY and r.key not in answered:
             filled, missing = fill(r.body, values)
             if not missing:
                 out.append(Suggestion("reply", r.key, r.title, filled, scores[i]))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
@@ -120,7 +121,9 @@ class IntentModel:
         self.classes: tuple[str, ...] = tuple(str(c) for c in svm.classes_)
 
     def _probabilities(self, messages: Sequence[str]) -> np.ndarray:
-        x = self._features.transform([normalise(m) for m in messages])
+        texts = [normalise(m) for m in messages]
+        # each vectoriser directly: FeatureUnion.transform dispatches through joblib, 1.5 ms a call
+        x = hstack([v.transform(texts) for _, v in self._features.transformer_list]).tocsr()
         logits = np.asarray(x @ self._weights + self._bias) @ self._cal_weights + self._cal_bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
