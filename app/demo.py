@@ -25,7 +25,6 @@ from app import demo_data as W
 from app.models import Base
 from app.models.accounts import Role
 from app.models.base import UtcDateTime
-from app.services.carriers import tracking_number
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # fixed so a seed always gives one database
 CENT = Decimal("0.01")
@@ -394,6 +393,12 @@ class _Generator:
         )
         w.write(T["product_barcodes"], ["id", "product_id", "code", "kind"], barcodes)
         w.write(T["stock"], ["id", "product_id", "bin_id", "quantity", "reserved"], stock)
+        w.write(
+            T["stock_ledger"],
+            ["id", "at", "product_id", "bin_id", "quantity", "reserved", "kind", "reason", "document"],
+            [(sid, NOW, pid, b, q, 0, "opening", "demo stock", "") for sid, pid, b, q, _res in stock],
+        )
+        self._carrier_tables(w)
         w.write(T["totes"], ["id", "code", "status"], [(i, f"TOTE-{i:04d}", "free") for i in range(1, 201)])
         users = []
         for uid, (username, password, role, display) in enumerate(DEMO_USERS, start=1):
@@ -406,6 +411,21 @@ class _Generator:
             ["id", "username", "display_name", "password_hash", "badge_code", "role", "active", "created_at"],
             users,
         )
+
+    def _carrier_tables(self, w: _BulkWriter) -> None:
+        """Each carrier's pool of free waybill numbers (after the numbers the history used) and
+        its sort-code table for the demo's places, as a site imports them."""
+        numbers = [
+            (k * DEMO_POOL + i + 1, carrier, f"{prefix}{base + _POOL_OFFSET + i}", "free", "demo", NOW, "")
+            for k, (carrier, (prefix, base)) in enumerate(_NUMBER_RANGES.items())
+            for i in range(DEMO_POOL)
+        ]
+        w.write(T["waybill_numbers"], ["id", "carrier", "number", "status", "batch", "imported_at",
+                                       "void_reason"], numbers)
+        places = sorted({(prov, city, dist) for prov, city, dist, _pc in W.PLACES})
+        codes = [(len(places) * k + i + 1, carrier, *place, _sort_code(self.r))
+                 for k, carrier in enumerate(_NUMBER_RANGES) for i, place in enumerate(places)]
+        w.write(T["sort_codes"], ["id", "carrier", "province", "city", "district", "code"], codes)
 
     # -- customers ---------------------------------------------------------------------------
     def _name(self, i: int) -> tuple[str, bool]:
@@ -728,7 +748,7 @@ class _Generator:
                     )
                 )
                 sid = pkg_id
-                tracking = tracking_number(carrier, sid)
+                tracking = _history_number(carrier, sid)
                 sort = _sort_code(r)
                 ship_status = {
                     "packed": "label_created",
@@ -960,6 +980,23 @@ class _Generator:
             ],
             comps,
         )
+
+
+# The numbers the demo's carriers gave it: the history used base + shipment id, the pool follows.
+_NUMBER_RANGES = {
+    "SF": ("SF", 1_400_000_000_000),
+    "YTO": ("YT", 7_500_000_000_000),
+    "ZTO": ("", 780_000_000_000),
+    "JD": ("JDX", 100_000_000_000),
+    "EMS": ("", 1_100_000_000_000),
+}
+_POOL_OFFSET = 50_000_000  # past any history the demo can generate
+DEMO_POOL = 3_000  # free numbers per carrier
+
+
+def _history_number(carrier: str, shipment_id: int) -> str:
+    prefix, base = _NUMBER_RANGES[carrier]
+    return f"{prefix}{base + shipment_id}"
 
 
 def _sort_code(r: random.Random) -> str:

@@ -1,13 +1,40 @@
-"""Carrier waybill numbers and sorting codes.
+"""Carrier waybill numbers and sort codes, from what the carrier gave the site.
 
-Numbers come from each carrier's number range (a real integration books them through the
-carrier's API; the range here is the pool the carrier hands a warehouse) and have the shape
-the carrier's scanners and ours recognise. One number per shipment id keeps them unique.
+Numbers: carriers issue electronic waybill numbers (电子面单号段) as ranges or lists; a site imports
+them into a pool and each number is handed out once, to one shipment, never again (a voided number
+is not reused). A carrier without numbers cannot print: ``NoWaybillNumbers``, never an invented
+number. Where a carrier defines a check digit it is verified on import; the one known here is UPU
+S10 (EMS international, ``check = "s10"``); other carriers' numbers are checked for their shape
+only. ``PROVIDERS`` is the seam for an e-waybill API: a carrier whose ``provider`` names another
+provider gets its numbers from it instead of the pool.
+
+Sort codes (三段码 / 大头笔) come from the carrier's table (province / city / district → code),
+imported as CSV; the most specific row wins; a destination missing from it gets no code (the label
+prints without one) and a warning.
 """
 
 from __future__ import annotations
 
-import zlib
+import csv
+import datetime as dt
+import io
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import ConfigError, DomainError, NotFound
+from app.models.site import Carrier, NumberStatus, SortCode, WaybillNumber
+from app.permissions import require
+from app.services import audit
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
+
+log = logging.getLogger(__name__)
 
 NAMES = {
     "SF": "顺丰速运",
@@ -15,24 +42,296 @@ NAMES = {
     "ZTO": "中通快递",
     "JD": "京东物流",
     "EMS": "中国邮政 EMS",
-}
-_RANGES = {
-    "SF": ("SF", 1_400_000_000_000),
-    "YTO": ("YT", 7_500_000_000_000),
-    "ZTO": ("", 780_000_000_000),
-    "JD": ("JDX", 100_000_000_000),
-    "EMS": ("", 1_100_000_000_000),
+    "EMSI": "EMS 国际",
 }
 DEFAULT_CARRIER = "SF"
+MAX_RANGE = 200_000  # numbers one range line may hold (a typo in a range is not a million rows)
+_NUMBER = re.compile(r"^[A-Z0-9]{6,40}$")
+_S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 
 
-def tracking_number(carrier: str, shipment_id: int) -> str:
-    prefix, base = _RANGES.get(carrier, _RANGES[DEFAULT_CARRIER])
-    return f"{prefix}{base + shipment_id}"
+class NoWaybillNumbers(ConfigError):
+    """The carrier's pool is empty (or it has none): nothing can be printed for it."""
 
 
-def sort_code(province: str, city: str, district: str) -> str:
-    """A three-segment sorting code (hub-route-station) as printed on Chinese waybills; the same
-    destination always gets the same code, as a carrier's routing table would give it."""
-    h = zlib.crc32(f"{province}|{city}|{district}".encode())
-    return f"{100 + h % 900}-{100 + (h >> 10) % 900}-{(h >> 20) % 100:02d} {(h >> 7) % 1000:03d}"
+# --- check digits ------------------------------------------------------------------------
+
+
+def s10_check_digit(serial: str) -> int:
+    """The UPU S10 check digit of an 8-digit serial number."""
+    c = 11 - sum(int(d) * w for d, w in zip(serial, _S10_WEIGHTS, strict=True)) % 11
+    return {10: 0, 11: 5}.get(c, c)
+
+
+def number_problem(check: str, number: str) -> str:
+    """Why ``number`` is no waybill number of a carrier with this check scheme ("" if it is)."""
+    if not _NUMBER.match(number):
+        return "not a waybill number (6-40 letters and digits)"
+    if check == "s10":
+        m = _S10.match(number)
+        if m is None:
+            return "not an S10 number (2 letters, 9 digits, 2 letters)"
+        if s10_check_digit(m.group(2)) != int(m.group(3)):
+            return "wrong S10 check digit"
+    return ""
+
+
+def _expand(check: str, start: str, end: str) -> list[str]:
+    """The numbers of a range ``START-END`` (for S10: the serials between, with check digits)."""
+    if check == "s10":
+        a, b = _S10.match(start), _S10.match(end)
+        if a is None or b is None or (a.group(1), a.group(4)) != (b.group(1), b.group(4)):
+            raise ValueError("an S10 range runs between two S10 numbers of one series")
+        lo, hi, head, tail = int(a.group(2)), int(b.group(2)), a.group(1), a.group(4)
+        width = 8
+    else:
+        a, b = re.match(r"^(.*?)(\d+)$", start), re.match(r"^(.*?)(\d+)$", end)
+        if a is None or b is None or a.group(1) != b.group(1) or len(a.group(2)) != len(b.group(2)):
+            raise ValueError("a range runs between two numbers of the same prefix and length")
+        lo, hi, head, tail = int(a.group(2)), int(b.group(2)), a.group(1), ""
+        width = len(a.group(2))
+    if hi < lo:
+        raise ValueError("the range ends before it starts")
+    if hi - lo + 1 > MAX_RANGE:
+        raise ValueError(f"more than {MAX_RANGE} numbers in one range")
+    if check == "s10":
+        return [f"{head}{n:08d}{s10_check_digit(f'{n:08d}')}{tail}" for n in range(lo, hi + 1)]
+    return [f"{head}{n:0{width}d}" for n in range(lo, hi + 1)]
+
+
+# --- the pool --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoolImport:
+    carrier: str
+    added: int
+    already: int  # in the pool before (a file imported twice adds nothing)
+    problems: tuple[tuple[int, str], ...]  # (line, what is wrong), the rest imported
+
+    def text(self) -> str:
+        lines = [f"{self.carrier}: {self.added} numbers added, {self.already} already in the pool, "
+                 f"{len(self.problems)} lines refused\n"]
+        lines += [f"  line {n}: {why}\n" for n, why in self.problems]
+        return "".join(lines)
+
+
+def carrier_row(session: Session, code: str) -> Carrier:
+    row = session.scalar(select(Carrier).where(Carrier.code == code.strip().upper()))
+    if row is None:
+        raise NotFound("No carrier {carrier}.", carrier=code)
+    return row
+
+
+def import_pool(
+    session: Session, user: CurrentUser | None, carrier: str, text: str, batch: str, now: dt.datetime
+) -> PoolImport:
+    """Add the numbers of a text file (one number or one ``START-END`` range per line) to a pool."""
+    require(user, "admin.master_data")
+    c = carrier_row(session, carrier)
+    problems: list[tuple[int, str]] = []
+    numbers: dict[str, int] = {}
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().upper().replace(" ", "")
+        if not line or line.startswith("#"):
+            continue
+        try:
+            found = _expand(c.check, *line.split("-", 1)) if "-" in line else [line]
+        except ValueError as exc:
+            problems.append((line_no, f"{raw.strip()}: {exc}"))
+            continue
+        bad = next(((n, p) for n in found if (p := number_problem(c.check, n))), None)
+        if bad:
+            problems.append((line_no, f"{bad[0]}: {bad[1]}"))
+            continue
+        for n in found:
+            numbers.setdefault(n, line_no)
+    known = set()
+    chunk = list(numbers)
+    for i in range(0, len(chunk), 5000):
+        known |= set(session.scalars(select(WaybillNumber.number).where(
+            WaybillNumber.carrier == c.code, WaybillNumber.number.in_(chunk[i:i + 5000]))))
+    new = [{"carrier": c.code, "number": n, "status": NumberStatus.FREE, "batch": batch[:120],
+            "imported_at": now, "void_reason": ""} for n in chunk if n not in known]
+    for i in range(0, len(new), 5000):
+        session.execute(insert(WaybillNumber), new[i:i + 5000])
+    audit.record(session, "carrier.pool_import", "carrier", c.code, user_id=user.id if user else None,
+                 batch=batch, added=len(new), refused=len(problems))
+    return PoolImport(c.code, len(new), len(known), tuple(problems))
+
+
+class NumberProvider(Protocol):
+    """Where a carrier's waybill numbers come from: the imported pool, or (later) an e-waybill API."""
+
+    def next_number(
+        self, session: Session, carrier: Carrier, shipment_id: int | None, now: dt.datetime
+    ) -> str: ...
+
+
+class PoolProvider:
+    """The next free number of the carrier's pool, taken by one station only (``SKIP LOCKED`` on
+    PostgreSQL; SQLite's write lock serialises stations), and the conditional update proves it."""
+
+    def next_number(
+        self, session: Session, carrier: Carrier, shipment_id: int | None, now: dt.datetime
+    ) -> str:
+        while True:
+            row = session.execute(
+                select(WaybillNumber.id, WaybillNumber.number)
+                .where(WaybillNumber.carrier == carrier.code, WaybillNumber.status == NumberStatus.FREE)
+                .order_by(WaybillNumber.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            ).first()
+            if row is None:
+                raise NoWaybillNumbers(
+                    "No waybill numbers left for {carrier}: import the carrier's numbers "
+                    "(packdesk carriers pool import {carrier} FILE).", code="carrier.no_numbers",
+                    carrier=carrier.code)
+            taken = session.execute(
+                update(WaybillNumber)
+                .where(WaybillNumber.id == row.id, WaybillNumber.status == NumberStatus.FREE)
+                .values(status=NumberStatus.ISSUED, issued_at=now, shipment_id=shipment_id)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if taken == 1:
+                return row.number
+
+
+PROVIDERS: dict[str, NumberProvider] = {"pool": PoolProvider()}
+
+
+def tracking_number(session: Session, carrier: str, shipment_id: int | None, now: dt.datetime) -> str:
+    """A waybill number for this shipment from the carrier's provider (its pool by default)."""
+    c = session.scalar(select(Carrier).where(Carrier.code == carrier))
+    if c is None or not c.active:
+        raise NoWaybillNumbers("Carrier {carrier} is not set up at this site: no waybill can be printed.",
+                               code="carrier.unknown", carrier=carrier)
+    provider = PROVIDERS.get(c.provider)
+    if provider is None:
+        raise ConfigError("Carrier {carrier} takes its numbers from {provider}, which is not installed.",
+                          carrier=carrier, provider=c.provider)
+    number = provider.next_number(session, c, shipment_id, now)
+    if c.provider == "pool":
+        left = _free(session, c.code)
+        if left < c.low_water:
+            log.warning("waybill pool of %s is low: %d numbers left (threshold %d)", c.code, left,
+                        c.low_water)
+    return number
+
+
+def _free(session: Session, carrier: str) -> int:
+    return session.scalar(select(func.count()).select_from(WaybillNumber).where(
+        WaybillNumber.carrier == carrier, WaybillNumber.status == NumberStatus.FREE)) or 0
+
+
+@dataclass(frozen=True)
+class PoolStatus:
+    carrier: str
+    name: str
+    provider: str
+    free: int
+    issued: int
+    void: int
+    low_water: int
+    low: bool  # fewer free numbers than the threshold: order more from the carrier
+
+
+def pool_status(session: Session) -> list[PoolStatus]:
+    counts: dict[tuple[str, str], int] = {
+        (c, str(s)): n for c, s, n in session.execute(
+            select(WaybillNumber.carrier, WaybillNumber.status, func.count())
+            .group_by(WaybillNumber.carrier, WaybillNumber.status))
+    }
+    out = []
+    for c in session.scalars(select(Carrier).where(Carrier.active).order_by(Carrier.code)):
+        free = counts.get((c.code, NumberStatus.FREE.value), 0)
+        out.append(PoolStatus(c.code, c.name, c.provider, free, counts.get((c.code, "issued"), 0),
+                              counts.get((c.code, "void"), 0), c.low_water,
+                              c.provider == "pool" and free < c.low_water))
+    return out
+
+
+def void_number(
+    session: Session, supervisor: CurrentUser | None, carrier: str, number: str, reason: str, now: dt.datetime
+) -> None:
+    """Take a number out of use for good (a damaged label roll, a number the carrier withdrew)."""
+    require(supervisor, "station.exceptions")
+    if not reason.strip():
+        raise DomainError("Say why the number is voided.")
+    done = session.execute(
+        update(WaybillNumber)
+        .where(WaybillNumber.carrier == carrier.upper(), WaybillNumber.number == number.strip().upper(),
+               WaybillNumber.status != NumberStatus.VOID)
+        .values(status=NumberStatus.VOID, voided_by=supervisor.id, void_reason=reason.strip()[:200])
+    ).rowcount
+    if done != 1:
+        raise NotFound("No usable number {number} in the pool of {carrier}.", number=number, carrier=carrier)
+    audit.record(session, "carrier.number_void", "waybill_number", number, user_id=supervisor.id,
+                 carrier=carrier, reason=reason.strip())
+
+
+# --- sort codes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortCodeImport:
+    carrier: str
+    added: int
+    changed: int
+    problems: tuple[tuple[int, str], ...]
+
+    def text(self) -> str:
+        head = (f"{self.carrier}: {self.added} sort codes added, {self.changed} changed, "
+                f"{len(self.problems)} lines refused\n")
+        return head + "".join(f"  line {n}: {why}\n" for n, why in self.problems)
+
+
+def import_sort_codes(session: Session, user: CurrentUser | None, carrier: str, text: str) -> SortCodeImport:
+    """The carrier's table as CSV ``province,city,district,code`` (a header line is allowed; empty
+    city or district means the whole province or city). Importing it again changes what changed."""
+    require(user, "admin.master_data")
+    c = carrier_row(session, carrier)
+    existing = {(r.province, r.city, r.district): r for r in
+                session.scalars(select(SortCode).where(SortCode.carrier == c.code))}
+    added = changed = 0
+    problems: list[tuple[int, str]] = []
+    for line_no, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1):
+        cells = [x.strip() for x in row]
+        if not any(cells) or (line_no == 1 and cells and cells[0].lower() == "province"):
+            continue
+        if len(cells) != 4 or not cells[0] or not cells[3]:
+            problems.append((line_no, "expected province,city,district,code with a province and a code"))
+            continue
+        if cells[2] and not cells[1]:
+            problems.append((line_no, "a district needs its city"))
+            continue
+        key = (cells[0], cells[1], cells[2])
+        if key in existing:
+            if existing[key].code != cells[3]:
+                existing[key].code = cells[3]
+                changed += 1
+            continue
+        existing[key] = SortCode(carrier=c.code, province=key[0], city=key[1], district=key[2], code=cells[3])
+        session.add(existing[key])
+        added += 1
+    audit.record(session, "carrier.sort_codes_import", "carrier", c.code, user_id=user.id if user else None,
+                 added=added, changed=changed, refused=len(problems))
+    return SortCodeImport(c.code, added, changed, tuple(problems))
+
+
+def sort_code(session: Session, carrier: str, province: str, city: str, district: str) -> str:
+    """The carrier's code for the destination, the most specific row first; "" (and a warning)
+    when its table has none."""
+    rows = session.execute(
+        select(SortCode.city, SortCode.district, SortCode.code).where(
+            SortCode.carrier == carrier, SortCode.province == province,
+            SortCode.city.in_(("", city)), SortCode.district.in_(("", district)))
+    ).all()
+    best = max(rows, key=lambda r: (bool(r.city), bool(r.district)), default=None)
+    if best is None:
+        log.warning("no sort code of %s for %s %s %s: the label prints without one", carrier, province, city,
+                    district)
+        return ""
+    return best.code

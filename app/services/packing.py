@@ -661,11 +661,15 @@ def _finish(
         tracking_number=f"pending-{parcel.package_id}",
         weight_g=int(grams.to_integral_value()),
         created_at=now,
-        sort_code=carriers.sort_code(address.province, address.city, address.district) if address else "",
+        sort_code=(
+            carriers.sort_code(session, parcel.carrier, address.province, address.city, address.district)
+            if address
+            else ""
+        ),
     )
     session.add(shipment)
-    session.flush()  # the id is the carrier number's sequence
-    shipment.tracking_number = carriers.tracking_number(parcel.carrier, shipment.id)
+    session.flush()  # the waybill number records the shipment it went to
+    shipment.tracking_number = carriers.tracking_number(session, parcel.carrier, shipment.id, now)
     session.execute(
         update(Package)
         .where(Package.id == parcel.package_id)
