@@ -402,8 +402,10 @@ def assist(
     intent, confidence = ranked[0]
     replies = {
         r.key: r
-        for r in s.scalars(
-            select(CannedReply).where(CannedReply.language == lang, CannedReply.incident_template.is_(False))
+        for r in s.execute(  # plain rows: no ORM objects to build for every suggestion
+            select(CannedReply.key, CannedReply.title, CannedReply.category, CannedReply.body).where(
+                CannedReply.language == lang, CannedReply.incident_template.is_(False)
+            )
         )
     }
     out: list[Suggestion] = []
@@ -425,7 +427,11 @@ def assist(
                 break
     # one index per language over every stateless reply and article, so it stays cached
     similar = [r for r in replies.values() if r.category not in STATEFUL]
-    articles = list(s.scalars(select(KnowledgeArticle).where(KnowledgeArticle.language == lang)))
+    articles = s.execute(
+        select(
+            KnowledgeArticle.id, KnowledgeArticle.title, KnowledgeArticle.tags, KnowledgeArticle.body
+        ).where(KnowledgeArticle.language == lang)
+    ).all()
     docs = [VARIABLE.sub(" ", f"{r.title} {r.title} {r.body}") for r in similar] + [
         VARIABLE.sub(" ", f"{a.title} {a.title} {a.tags} {a.body}") for a in articles
     ]
