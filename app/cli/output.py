@@ -46,10 +46,10 @@ class SafeText(io.TextIOBase):
 def failure_message(exc: BaseException, lang: str = "en") -> str | None:
     """One line for a failure a user can act on, in ``lang``; None for a bug (which keeps its
     traceback)."""
-    if isinstance(exc, DomainError):
+    if isinstance(exc, DomainError) or hasattr(exc, "template"):  # printing's errors have the same shape
         from app.i18n import word
 
-        return word(exc, lang)
+        return word(exc, lang)  # type: ignore[arg-type]
     if isinstance(exc, OSError):  # full disk, a folder given for a file, no such file, ...
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}"
