@@ -20,8 +20,8 @@ from app.cli.output import SafeText, failure_message
 from app.cli.runtime import Runtime, common_options
 
 # Each module has ``register(sub, common)``; the order is the order of ``--help``.
-NOUNS = ["gui", "site", "users", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "refunds", "assist",
-         "mail", "imports", "printing", "devices"]
+NOUNS = ["gui", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "refunds", "assist",
+         "mail", "imports", "printing", "devices", "site", "users"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,7 +40,7 @@ def _answer(rt: Runtime, option: str, question: str, default: str) -> str:
     if given is not None:
         return given
     if not sys.stdin.isatty():
-        if not default:  # the site's name and its admin have no default
+        if option in ("admin", "name"):  # no default for these
             raise ConfigError("No {option}: give --{option} or run init in a terminal.", option=option)
         return default
     typed = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
@@ -53,12 +53,11 @@ def cmd_init(rt: Runtime) -> int:
     from app.services.site import SiteInfo, checked, initialise
     from app.services.users import checked_name, checked_password
 
-    rt.quiet = False  # say that the database was created
-    admin = _answer(rt, "admin", "First admin's user name", "")
-    admin = checked_name(admin)
+    admin = checked_name(_answer(rt, "admin", "First admin's user name", ""))
     answers = {opt: _answer(rt, opt, q, d) for opt, q, d in _QUESTIONS}
     info = checked(SiteInfo(**{**answers, "languages": tuple(answers["languages"].split(","))}))
     password = checked_password(read_password(rt.args.password_file, admin))
+    rt.quiet = False  # every answer is good: now the database is created (and says so)
     with unit_of_work(rt.sessions) as s:
         initialise(s, info, admin, password, rt.clock())
     print(f"Site {info.name} is set up in {describe(rt.engine)}; sign in as {admin}.")

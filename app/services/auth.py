@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
-from app.errors import DomainError
+from app.errors import Conflict, DomainError
 from app.models.accounts import Role, User
 
 # Interactive logins: ~20 ms on this hardware keeps a login snappy and brute force slow.
@@ -77,6 +77,12 @@ def create_user(
     display_name: str = "",
     badge_code: str | None = None,
 ) -> int:
+    """A new user (its id); a name or badge already taken is refused with a clear message."""
+    username = username.strip()
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise Conflict("User {name} exists already.", name=username)
+    if badge_code and session.scalar(select(User.id).where(User.badge_code == badge_code)) is not None:
+        raise Conflict("Badge {badge} belongs to another user.", badge=badge_code)
     user = User(
         username=username,
         display_name=display_name or username,
