@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import ConfigError
-
 if TYPE_CHECKING:
     from app.cli.runtime import Runtime
 
@@ -33,17 +31,12 @@ def cmd_upgrade(rt: Runtime) -> int:
 
 def cmd_backup(rt: Runtime) -> int:
     from app.db import check_connection
+    from app.services.backup import backup_sqlite
 
     engine = rt.raw_engine
     target = Path(rt.args.file)
-    if engine.dialect.name != "sqlite":
-        raise ConfigError(
-            "Back up PostgreSQL with pg_dump, e.g. pg_dump -Fc -f {file} '{url}'",
-            # pg_dump knows libpq URLs, not SQLAlchemy's postgresql+psycopg:// dialect names
-            file=target, url=engine.url.set(drivername="postgresql").render_as_string(hide_password=True),
-        )
-    check_connection(engine)
-    from app.services.backup import backup_sqlite
+    if engine.dialect.name == "sqlite":
+        check_connection(engine)  # else backup_sqlite says how to back up with pg_dump
 
     result = backup_sqlite(engine, target, _progress if sys.stderr.isatty() else None)
     print(f"Backed up {result.source} to {result.target} ({result.bytes:,} bytes, "

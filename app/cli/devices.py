@@ -57,6 +57,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sscale.add_argument("--protocol", default="mt-sics", choices=names)
     sscale.add_argument("--grams", default="0")
     sscale.add_argument("--address", default="A", help="the simulated indicator's address (yaohua-cmd)")
+    sscale.add_argument("--variant", choices=["SCP-01", "SCP-02"], help="NCI reply format (nci)")
     sscale.set_defaults(func=cmd_sim_scale)
     sscan = ssub.add_parser("scanner", help="print the port path, then send each stdin line as a scan")
     sscan.set_defaults(func=cmd_sim_scanner)
@@ -139,6 +140,8 @@ def cmd_sim_scale(rt: Runtime) -> int:
 
     sim = SimScale(args.protocol)
     sim.state.options["address"] = args.address.upper()
+    if args.variant:
+        sim.state.options["variant"] = args.variant
     print(sim.start(), flush=True)
     sim.put(args.grams)
     try:

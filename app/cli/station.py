@@ -30,13 +30,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_allocate(rt: Runtime) -> int:
-    from app.db import unit_of_work
+    from app.db import retrying
     from app.services.allocation import allocate_open
 
     args = rt.args
     rt.user("station.plan")
-    with unit_of_work(rt.sessions) as s:
-        results = allocate_open(s, rt.clock())
+    # a deadlock with another station's allocation is retried, never shown
+    results = retrying(rt.sessions, lambda s: allocate_open(s, rt.clock()))
     if args.json:
         print(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=list))
         return 0

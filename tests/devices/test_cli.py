@@ -120,3 +120,20 @@ def test_sim_scale_command_prints_its_port_and_takes_commands():
         proc.stdin.write("quit\n")
         proc.stdin.flush()
         proc.wait(timeout=5)
+
+
+def test_a_simulated_scp02_scale_from_the_command_line_reads_and_probes_as_scp02():
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "devices", "sim", "scale", "--protocol", "nci",
+                             "--variant", "SCP-02", "--grams", "1234"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        path = proc.stdout.readline().strip()
+        probe = subprocess.run([sys.executable, "-m", "app.cli", "devices", "probe", path, "--listen", "0.3"],
+                               capture_output=True, text=True, timeout=60)
+        assert "nci" in probe.stdout and "SCP-02" in probe.stdout and "1.234 kg" in probe.stdout
+        proc.stdin.write("quit\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=10) == 0
+    finally:
+        proc.kill()
