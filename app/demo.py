@@ -287,6 +287,13 @@ def _reset_sequences(w: _BulkWriter) -> None:
             )
 
 
+def tickets_anchor(now: dt.datetime | None = None) -> dt.datetime:
+    """The instant the demo's tickets and contacts are dated back from: the hour the demo is loaded
+    in, not ``NOW`` (a demo loaded days later opened with every ticket overdue); whole hours, so one
+    seed still gives one database within the hour."""
+    return (now or dt.datetime.now(dt.UTC)).replace(minute=0, second=0, microsecond=0)
+
+
 class _Generator:
     def __init__(self, rnd: random.Random, size: DemoSize) -> None:
         self.r = rnd
@@ -805,6 +812,7 @@ class _Generator:
     # -- tickets, interactions, refunds, compensations ---------------------------------------
     def service(self, w: _BulkWriter) -> None:
         r = self.r
+        now = tickets_anchor()
         agents = [self.user_ids["agent1"], self.user_ids["agent2"]]
         tickets, inters, refunds, comps = [], [], [], []
         n_orders = self.size.orders
@@ -818,7 +826,7 @@ class _Generator:
             category, text_ = r.choice(W.INBOUND_TEXTS)
             number = f"PD{oid:010d}"
             opened = (
-                NOW
+                now
                 - dt.timedelta(days=r.randint(0, 60), minutes=r.randint(0, 1440))
                 - dt.timedelta(minutes=k)
             )
@@ -829,7 +837,7 @@ class _Generator:
             )[0]
             priority = r.choices(["low", "normal", "high", "urgent"], [15, 60, 20, 5])[0]
             if status in ("new", "open", "pending", "escalated"):  # still being worked: opened lately
-                opened = NOW - (NOW - opened) % dt.timedelta(hours=3 if status == "new" else 72)
+                opened = now - (now - opened) % dt.timedelta(hours=3 if status == "new" else 72)
             responded = opened + dt.timedelta(minutes=r.randint(1, 240)) if status != "new" else None
             resolved = (
                 responded + dt.timedelta(hours=r.randint(1, 72))
