@@ -30,6 +30,7 @@ def cmd_suggest(rt: Runtime) -> int:
     from app.services.assist import suggest
 
     rt.user("service.use")
+    rt.with_reference_data()
     args = rt.args
     with read_only(rt.sessions) as s:
         result = suggest(s, " ".join(args.text), rt.clock(), customer_id=args.customer,

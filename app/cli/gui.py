@@ -21,7 +21,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_gui(rt: Runtime) -> int:
-    return run_shell(rt.context, rt.settings)
+    def open_database() -> AppContext:
+        rt.with_reference_data()
+        return rt.context()
+
+    return run_shell(open_database, rt.settings)
 
 
 def run_shell(open_database: Callable[[], AppContext] | AppContext, settings: StationSettings,

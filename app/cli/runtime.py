@@ -88,10 +88,20 @@ class Runtime:
         from app.db import upgrade
 
         result = upgrade(self.raw_engine)
-        if result.changed and not self.quiet:
-            print(result.message(), file=sys.stderr)
-        reference.ensure(self.raw_engine)
+        if result.changed:
+            if not self.quiet:
+                print(result.message(), file=sys.stderr)
+            reference.ensure(self.raw_engine)
         return self.raw_engine
+
+    def with_reference_data(self) -> Engine:
+        """The engine, with the reference data (canned replies, articles, alert rules) added where
+        missing: for the commands that use it (the app, assist). Other commands skip it: it
+        imports the text models, which would triple a quick command's start-up."""
+        from app import reference
+
+        reference.ensure(self.engine)
+        return self.engine
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
