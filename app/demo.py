@@ -838,9 +838,12 @@ class _Generator:
             priority = r.choices(["low", "normal", "high", "urgent"], [15, 60, 20, 5])[0]
             if status in ("new", "open", "pending", "escalated"):  # still being worked: opened lately
                 opened = now - (now - opened) % dt.timedelta(hours=3 if status == "new" else 72)
-            responded = opened + dt.timedelta(minutes=r.randint(1, 240)) if status != "new" else None
+            # what followed the contact happened before the anchor, never after it
+            responded = (
+                min(opened + dt.timedelta(minutes=r.randint(1, 240)), now) if status != "new" else None
+            )
             resolved = (
-                responded + dt.timedelta(hours=r.randint(1, 72))
+                min(responded + dt.timedelta(hours=r.randint(1, 72)), now)
                 if responded and status in ("resolved", "closed")
                 else None
             )
@@ -895,7 +898,7 @@ class _Generator:
                         "商品破损",
                         r.choice(["requested", "approved", "paid"]),
                         r.choice(agents),
-                        opened + dt.timedelta(hours=1),
+                        min(opened + dt.timedelta(hours=1), now),
                     )
                 )
             if category in ("quality", "logistics") and r.random() < 0.3:
@@ -912,7 +915,7 @@ class _Generator:
                         "延误补偿",
                         opened + dt.timedelta(days=30),
                         r.choice(agents),
-                        opened + dt.timedelta(hours=2),
+                        min(opened + dt.timedelta(hours=2), now),
                     )
                 )
         w.write(
