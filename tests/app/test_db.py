@@ -146,3 +146,33 @@ def test_other_database_errors_are_not_retried(pg_url):
     with pytest.raises(IntegrityError):
         retrying(factory, duplicate)
     assert len(calls) == 1
+
+
+def test_migration_files_are_one_numbered_chain():
+    """upgrade() skips alembic when the stored revision is the newest file's number: every file
+    must hold the revision its name says and revise the one before."""
+    import re
+
+    from app.db import MIGRATIONS_DIR, head_revision, newest_file_revision
+
+    files = sorted((MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    previous = None
+    for f in files:
+        source = f.read_text(encoding="utf-8")
+        number = f.name.split("_", 1)[0]
+        assert re.search(rf'^revision = "{number}"$', source, re.M), f.name
+        expected = "None" if previous is None else f'"{previous}"'
+        assert re.search(rf"^down_revision = {expected}$", source, re.M), f.name
+        previous = number
+    assert newest_file_revision() == head_revision() == previous
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(engine):
+    import subprocess
+    import sys
+
+    code = ("import sys; from app.db import make_engine, upgrade; "
+            f"r = upgrade(make_engine({str(engine.url)!r})); "
+            "print(r.changed, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
