@@ -1,17 +1,17 @@
 """All models, imported so ``Base.metadata`` is complete for Alembic and the app."""
 
 from app.models import (
-           accounts,
-           audit,
-           catalog,
-           fulfilment,
-           inventory,
-           jobs,
-           mail,
-           orders,
-           service,
-           site,
-           video,
+    accounts,
+    audit,
+    catalog,
+    fulfilment,
+    inventory,
+    jobs,
+    mail,
+    orders,
+    service,
+    site,
+    video,
 )
 from app.models.base import Base
 
