@@ -54,6 +54,8 @@ class StationSettings:
     ui: dict[str, Any] = field(default_factory=dict)
     # station jobs: ``hot_folder`` (a folder this station imports dropped files from)
     intake: dict[str, Any] = field(default_factory=dict)
+    # mailbox name -> {"password": ...}: secrets kept out of the shared database (file is 0600)
+    mail: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def resolved_database_url(self, override: str | None = None) -> str:
         """--db beats PACKDESK_DATABASE_URL beats the settings file beats the default."""

@@ -21,6 +21,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     fetch.add_argument("--once", action="store_true", required=True,
                        help="once, then exit (the worker fetches continuously)")
     fetch.set_defaults(func=cmd_fetch)
+    box = msub.add_parser("mailbox", parents=[common],
+                          help="create or change a mailbox (its password goes to this station's settings)")
+    box.add_argument("name")
+    box.add_argument("--address", required=True, help="the shop's address customers write to")
+    box.add_argument("--imap", required=True, metavar="HOST[:PORT]")
+    box.add_argument("--imap-tls", choices=["ssl", "starttls", "none"], default="ssl")
+    box.add_argument("--smtp", required=True, metavar="HOST[:PORT]")
+    box.add_argument("--smtp-tls", choices=["ssl", "starttls", "none"], default="ssl")
+    box.add_argument("--login", required=True, help="IMAP (and SMTP) user name")
+    box.add_argument("--queue", default="", help="the ticket queue it feeds (default: routed)")
+    box.add_argument("--password-file", help="read the password from this file (default: a prompt)")
+    box.set_defaults(func=cmd_mailbox)
 
 
 def cmd_import(rt: Runtime) -> int:
@@ -52,3 +64,39 @@ def cmd_fetch(rt: Runtime) -> int:
         print(f"{r.mailbox}: {len(r.filed)} message(s), {r.opened} new ticket(s)"
               + (f", {len(r.failed)} left unread: {'; '.join(r.failed)}" if r.failed else ""))
     return 3 if any(r.error or r.failed for r in results) else 0
+
+
+def _host(text: str, tls: str, ssl_port: int, plain_port: int) -> tuple[str, int]:
+    host, _, port = text.partition(":")
+    return host, int(port) if port.isdigit() else (ssl_port if tls == "ssl" else plain_port)
+
+
+def cmd_mailbox(rt: Runtime) -> int:
+    import getpass
+    import sys
+
+    from app.db import unit_of_work
+    from app.services.mail.mailboxes import configure_mailbox, env_name, store_password
+
+    args = rt.args
+    user = rt.user("service.mailboxes")
+    imap_host, imap_port = _host(args.imap, args.imap_tls, 993, 143)
+    smtp_host, smtp_port = _host(args.smtp, args.smtp_tls, 465, 25)
+    if args.password_file:
+        secret = Path(args.password_file).read_text(encoding="utf-8").strip()
+    elif sys.stdin.isatty():
+        secret = getpass.getpass(f"Password of {args.login}: ")
+    else:
+        secret = ""
+    with unit_of_work(rt.sessions) as s:
+        box = configure_mailbox(s, user, name=args.name, address=args.address, imap_host=imap_host,
+                                imap_port=imap_port, imap_tls=args.imap_tls, imap_user=args.login,
+                                smtp_host=smtp_host, smtp_port=smtp_port, smtp_tls=args.smtp_tls,
+                                smtp_user=args.login, queue=args.queue)
+    if secret:
+        where = store_password(args.name, secret)
+        print(f"Mailbox {box.name} <{box.address}> saved; its password is in {where} (yours only).")
+    else:
+        print(f"Mailbox {box.name} <{box.address}> saved; give its password with --password-file or "
+              f"{env_name(box.name)}.")
+    return 0

@@ -41,3 +41,28 @@ def test_a_packer_may_not_import_mail_and_a_missing_file_is_one_line(demo_engine
     cli_as(demo_engine, Role.SUPERVISOR)
     assert main(["mail", "import", str(tmp_path / "nope.eml"), "--db", _url(demo_engine)]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_supervisor_sets_up_a_mailbox_and_its_password_stays_out_of_the_database(
+        demo_engine, cli_as, capsys, tmp_path):
+    import os
+    import stat
+
+    from sqlalchemy import text
+
+    secret = tmp_path / "pw"
+    secret.write_text("s3cret-imap\n")
+    cli_as(demo_engine, Role.SUPERVISOR)
+    assert main(["mail", "mailbox", "shop", "--address", "service@shop.test", "--imap", "127.0.0.1:143",
+                 "--imap-tls", "none", "--smtp", "127.0.0.1:25", "--smtp-tls", "none", "--login", "pdshop",
+                 "--password-file", str(secret), "--db", _url(demo_engine)]) == 0
+    assert "Mailbox shop <service@shop.test> saved" in capsys.readouterr().out
+    settings = Path(os.environ["PACKDESK_CONFIG_DIR"]) / "station.toml"
+    assert "s3cret-imap" in settings.read_text() and stat.S_IMODE(settings.stat().st_mode) == 0o600
+    with demo_engine.connect() as conn:
+        dump = "\n".join(str(r) for r in conn.execute(text("SELECT * FROM mailboxes")))
+    assert "s3cret" not in dump and "pdshop" in dump
+    from app.config import load_settings, save_settings
+
+    save_settings(load_settings())  # another part of the app saving the settings keeps the password
+    assert "s3cret-imap" in settings.read_text()
