@@ -22,9 +22,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.models.catalog import Bin, Product, Warehouse
-from app.models.inventory import Reservation, ReservationStatus, Stock
+from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus, PaymentStatus
-from app.services import settings
+from app.services import settings, stock
 
 RELEASABLE = (PaymentStatus.PAID, PaymentStatus.COD)
 
@@ -138,12 +138,14 @@ def consume_order(session: Session, order_id: int) -> None:
         .where(OrderLine.order_id == order_id, Reservation.status == ReservationStatus.ACTIVE)
         .order_by(Reservation.stock_id, Reservation.id)  # the one lock order, as in allocate
     ).all()
+    number = session.scalar(select(Order.number).where(Order.id == order_id)) or ""
     for res_id, stock_id, qty in active:
         session.execute(
             update(Stock)
             .where(Stock.id == stock_id)
             .values(quantity=Stock.quantity - qty, reserved=Stock.reserved - qty)
         )
+        stock.record(session, stock_id, -qty, -qty, MoveKind.PACK, document=number)
         session.execute(
             update(Reservation).where(Reservation.id == res_id).values(status=ReservationStatus.PICKED)
         )
@@ -208,6 +210,7 @@ def _reserve(session: Session, line: OrderLine, stock_id: int, wanted: int, now:
     if done != 1:
         return 0
     session.add(Reservation(order_line_id=line.id, stock_id=stock_id, quantity=qty, created_at=now))
+    stock.record(session, stock_id, 0, qty, MoveKind.RESERVE, document=line.order.number, now=now)
     return qty
 
 

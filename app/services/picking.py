@@ -27,9 +27,10 @@ from app.models.fulfilment import (
     Wave,
     WaveStatus,
 )
-from app.models.inventory import Reservation, ReservationStatus, Stock
+from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Order, OrderLine, OrderStatus
 from app.permissions import require
+from app.services import stock
 from app.services.packing import stored_forms
 from devices.scanner.scan import Scan, ScanKind
 
@@ -211,6 +212,7 @@ def _close_task(session: Session, task: PickTask, status: PickStatus, taken: int
             .where(Stock.id == res.stock_id)
             .values(quantity=Stock.quantity - taken, reserved=Stock.reserved - res.quantity)
         )
+        stock.record(session, res.stock_id, -taken, -res.quantity, MoveKind.PICK, document=f"pick {task.id}")
         res.status = ReservationStatus.PICKED
 
 

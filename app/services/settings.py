@@ -92,6 +92,8 @@ REGISTRY: dict[str, Spec] = _specs(
          Decimal(0), None),
     Spec("service.routes", list, [], "ticket routing table (category, channel, language → queue); "
          "empty means the built-in routes", None, None),
+    Spec("stock.count_approval_above", int, 5, "a count differing by more than this many units waits for "
+         "a supervisor", Decimal(0), None, _SUP),
     Spec("service.tier_thresholds", dict, {}, "lifetime value (CNY) from which a customer is silver, "
          "gold, vip; empty means the built-in thresholds", None, None),
 )
