@@ -83,7 +83,10 @@ class PickTask(Base):
     quantity: Mapped[int] = mapped_column()
     picked_qty: Mapped[int] = mapped_column(default=0)
     status: Mapped[PickStatus] = mapped_column(str_enum(PickStatus), default=PickStatus.OPEN)
-    short_reason: Mapped[str] = mapped_column(String(200), default="")
+    short_reason: Mapped[str] = mapped_column(String(200), default="")  # a code: empty_bin / damaged / ...
+    remainder_of_id: Mapped[int | None] = mapped_column(ForeignKey("pick_tasks.id"))  # after a short pick
+    picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    done_at: Mapped[dt.datetime | None] = mapped_column(index=True)
 
     wave: Mapped[Wave] = relationship(back_populates="tasks")
 
@@ -106,6 +109,11 @@ class Package(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     station: Mapped[str] = mapped_column(String(64))
     packer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))  # a split order: one each
+    box_no: Mapped[int] = mapped_column(default=1)  # the order's boxes from this warehouse, 1, 2, ...
+    taken_from: Mapped[str | None] = mapped_column(String(64), index=True)  # the station it was taken over from
+    taken_over_at: Mapped[dt.datetime | None] = mapped_column()
+    taken_over_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status: Mapped[PackageStatus] = mapped_column(str_enum(PackageStatus), default=PackageStatus.OPEN)
     box_code: Mapped[str] = mapped_column(String(16), default="")
     expected_weight_g: Mapped[int | None] = mapped_column()
@@ -152,6 +160,7 @@ class Shipment(Base):
     carrier: Mapped[str] = mapped_column(String(16))
     service: Mapped[str] = mapped_column(String(32), default="")
     tracking_number: Mapped[str] = mapped_column(String(40), unique=True)
+    master_tracking: Mapped[str] = mapped_column(String(40), default="")  # the first box's, multi-piece
     sort_code: Mapped[str] = mapped_column(String(32), default="")
     status: Mapped[ShipmentStatus] = mapped_column(
         str_enum(ShipmentStatus), default=ShipmentStatus.LABEL_CREATED
@@ -190,6 +199,10 @@ class HandoverBatch(Base):
     number: Mapped[str] = mapped_column(String(32), unique=True)
     carrier: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="open")  # open / closed
+    slot: Mapped[str] = mapped_column(String(16), default="")  # pick-up slot HH:MM ('' = the day)
+    expected_count: Mapped[int | None] = mapped_column()  # parcels packed for it, at closing
+    courier_count: Mapped[int | None] = mapped_column()  # what the courier counted
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None] = mapped_column()
 

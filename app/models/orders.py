@@ -181,5 +181,7 @@ class OrderLine(Base):
     amount: Mapped[Decimal] = mapped_column()
     picked_qty: Mapped[int] = mapped_column(default=0)
     packed_qty: Mapped[int] = mapped_column(default=0)
+    backordered_qty: Mapped[int] = mapped_column(default=0)  # short-picked, shipped later
+    cancelled_qty: Mapped[int] = mapped_column(default=0)  # short-picked, cancelled and refunded
 
     order: Mapped[Order] = relationship(back_populates="lines")
