@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.models.catalog import Bin, Product, Warehouse
 from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus, PaymentStatus
-from app.services import settings, stock
+from app.services import carriers, settings, stock
 
 RELEASABLE = (PaymentStatus.PAID, PaymentStatus.COD)
 
@@ -107,6 +107,7 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
         return Allocation(order.number, "backordered", problems=("stock taken by another station",))
     primary = min(warehouses)
     session.execute(update(Order).where(Order.id == order.id).values(warehouse_id=primary, updated_at=now))
+    carriers.assign(session, order.id, primary, now)  # imported orders: carrier, service, cut-off by rule
     codes = dict(
         session.execute(select(Warehouse.id, Warehouse.code).where(Warehouse.id.in_(warehouses))).all()
     )
