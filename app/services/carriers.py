@@ -27,7 +27,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ConfigError, DomainError, NotFound
-from app.models.site import Carrier, NumberStatus, SortCode, WaybillNumber
+from app.models.site import Carrier, CarrierCutoff, CarrierRule, NumberStatus, SortCode, WaybillNumber
 from app.permissions import require
 from app.services import audit
 
@@ -335,3 +335,139 @@ def sort_code(session: Session, carrier: str, province: str, city: str, district
                     district)
         return ""
     return best.code
+
+
+# --- carrier rules and cut-offs ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: int
+    position: int
+    channel: str
+    province: str
+    min_weight_g: int | None
+    max_weight_g: int | None
+    cod: bool | None
+    carrier: str
+    service: str
+
+
+def save_rule(
+    session: Session, user: CurrentUser | None, carrier: str, service: str = "", *, position: int = 100,
+    channel: str = "", province: str = "", min_weight_g: int | None = None, max_weight_g: int | None = None,
+    cod: bool | None = None,
+) -> RuleView:
+    """A rule giving matching orders this carrier and service (the lowest position matching wins)."""
+    require(user, "admin.master_data")
+    c = carrier_row(session, carrier)
+    if min_weight_g is not None and max_weight_g is not None and max_weight_g < min_weight_g:
+        raise DomainError("The rule's weight range ends before it starts.")
+    rule = CarrierRule(position=position, channel=channel.strip().lower(), province=province.strip(),
+                       min_weight_g=min_weight_g, max_weight_g=max_weight_g, cod=cod, carrier=c.code,
+                       service=service.strip())
+    session.add(rule)
+    session.flush()
+    audit.record(session, "carrier.rule_add", "carrier_rule", rule.id, user_id=user.id, carrier=c.code,
+                 channel=rule.channel, province=rule.province)
+    return _rule_view(rule)
+
+
+def _rule_view(r: CarrierRule) -> RuleView:
+    return RuleView(r.id, r.position, r.channel, r.province, r.min_weight_g, r.max_weight_g, r.cod, r.carrier,
+                    r.service)
+
+
+def rules(session: Session) -> list[RuleView]:
+    return [_rule_view(r) for r in session.scalars(select(CarrierRule).order_by(CarrierRule.position,
+                                                                                 CarrierRule.id))]
+
+
+def delete_rule(session: Session, user: CurrentUser | None, rule_id: int) -> None:
+    require(user, "admin.master_data")
+    rule = session.get(CarrierRule, rule_id)
+    if rule is None:
+        raise NotFound("No carrier rule {rule}.", rule=rule_id)
+    session.delete(rule)
+    audit.record(session, "carrier.rule_delete", "carrier_rule", rule_id, user_id=user.id)
+
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def set_cutoff(
+    session: Session, user: CurrentUser | None, warehouse: str, carrier: str, cutoff: str, pickups: str = ""
+) -> None:
+    """The carrier's cut-off at a warehouse (local time, HH:MM) and its pick-up slots."""
+    from app.services.masterdata import warehouse_id
+
+    require(user, "admin.master_data")
+    wid = warehouse_id(session, warehouse)
+    c = carrier_row(session, carrier)
+    slots = [p.strip() for p in pickups.split(",") if p.strip()]
+    for t in (cutoff, *slots):
+        if not _HHMM.match(t):
+            raise DomainError("Time {time!r}: write it as HH:MM, such as 16:30.", time=t)
+    row = session.scalar(select(CarrierCutoff).where(CarrierCutoff.warehouse_id == wid,
+                                                     CarrierCutoff.carrier == c.code))
+    if row is None:
+        row = CarrierCutoff(warehouse_id=wid, carrier=c.code)
+        session.add(row)
+    row.cutoff, row.pickups = cutoff, ",".join(sorted(slots))
+    audit.record(session, "carrier.cutoff", "carrier", c.code, user_id=user.id, warehouse=warehouse,
+                 cutoff=cutoff, pickups=row.pickups)
+
+
+def _site_zone(session: Session) -> dt.tzinfo:
+    from app import timezone
+    from app.models.site import Site
+
+    name = session.scalar(select(Site.time_zone).limit(1))
+    return timezone.zone_named(name) if name else timezone.site_zone()
+
+
+def next_cutoff(session: Session, warehouse_id: int, carrier: str, now: dt.datetime) -> dt.datetime | None:
+    """The next cut-off of the carrier at the warehouse from ``now`` (UTC), in the site's zone."""
+    hhmm = session.scalar(select(CarrierCutoff.cutoff).where(CarrierCutoff.warehouse_id == warehouse_id,
+                                                             CarrierCutoff.carrier == carrier))
+    if not hhmm:
+        return None
+    zone = _site_zone(session)
+    local = now.astimezone(zone)
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    at = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if at <= local:
+        at += dt.timedelta(days=1)
+    return at.astimezone(dt.UTC)
+
+
+def assign(session: Session, order_id: int, warehouse_id: int, now: dt.datetime) -> str:
+    """Give an order without a carrier the first matching rule's carrier and service, and any order
+    its carrier's next cut-off at the warehouse; the carrier ("" when no rule matches)."""
+    from app.models.catalog import Product
+    from app.models.orders import Address, Order, OrderLine, PaymentStatus
+
+    order = session.get(Order, order_id)
+    if order is None:
+        raise LookupError(order_id)
+    carrier, service = order.carrier, order.service
+    if not carrier:
+        province = session.scalar(select(Address.province).where(Address.id == order.address_id)) or ""
+        grams = session.scalar(
+            select(func.sum(OrderLine.quantity * func.coalesce(Product.unit_weight_g, 0)))
+            .join(Product, Product.id == OrderLine.product_id).where(OrderLine.order_id == order.id)) or 0
+        cod = order.payment_status is PaymentStatus.COD or bool(order.cod_amount)
+        for rule in session.scalars(select(CarrierRule).order_by(CarrierRule.position, CarrierRule.id)):
+            if ((not rule.channel or rule.channel == order.channel.value)
+                    and (not rule.province or rule.province == province)
+                    and (rule.min_weight_g is None or grams >= rule.min_weight_g)
+                    and (rule.max_weight_g is None or grams <= rule.max_weight_g)
+                    and (rule.cod is None or rule.cod == cod)):
+                carrier, service = rule.carrier, rule.service
+                break
+    if not carrier:
+        return ""
+    cutoff = order.cutoff_at or next_cutoff(session, warehouse_id, carrier, now)
+    session.execute(update(Order).where(Order.id == order.id).values(carrier=carrier, service=service,
+                                                                       cutoff_at=cutoff))
+    return carrier

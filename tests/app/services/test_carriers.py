@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 
 from app.context import CurrentUser
 from app.db import make_engine, read_only, session_factory, unit_of_work
-from app.errors import NotFound, PermissionDenied
+from app.errors import DomainError, NotFound, PermissionDenied
 from app.models.accounts import Role
 from app.models.fulfilment import Shipment
 from app.models.orders import Order, OrderStatus
@@ -169,3 +169,64 @@ def test_a_packed_demo_parcel_takes_the_pools_next_number_and_the_tables_sort_co
         taken = s.scalar(select(WaybillNumber).where(WaybillNumber.number == first_free))
         assert taken.status is NumberStatus.ISSUED and taken.shipment_id == shipment.id
         assert shipment.sort_code != ""
+
+
+def test_rules_give_an_imported_order_its_carrier_service_and_the_warehouses_next_cut_off(engine):
+    from app.models.orders import Channel, PaymentStatus
+    from app.services import allocation, masterdata
+    from app.services.intake.products import import_products
+    from app.services.site import SiteInfo, initialise
+    from app.services.stock import receive
+
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as s:
+        uid = initialise(s, SiteInfo("店", time_zone="Asia/Shanghai"), "boss", "password-1", NOW)
+        boss = CurrentUser(uid, "boss", "boss", Role.ADMIN)
+        masterdata.save_warehouse(s, boss, "HZ01", "杭州仓", "浙江省", "杭州市")
+        masterdata.generate_bins(s, boss, "HZ01", "A-01-01-1..A-01-02-1")
+        import_products(s, boss, "sku,name,weight_g\nSKU-00001,茶,300\nSKU-00008,壶,6000\n", "packdesk-csv")
+        receive(s, boss, "SKU-00001", 50, "A-01-01-1", NOW)
+        receive(s, boss, "SKU-00008", 50, "A-01-02-1", NOW)
+        carriers.save_rule(s, boss, "JD", "京东特快", position=10, channel="jd")
+        carriers.save_rule(s, boss, "EMS", "标准快递", position=20, cod=True)
+        carriers.save_rule(s, boss, "ZTO", "重货", position=30, min_weight_g=5000)
+        carriers.save_rule(s, boss, "YTO", "", position=90)
+        carriers.set_cutoff(s, boss, "HZ01", "YTO", "16:00", "17:00,19:30")
+        with pytest.raises(DomainError, match="HH:MM"):
+            carriers.set_cutoff(s, boss, "HZ01", "ZTO", "4pm")
+    plain = _order(sessions, "SKU-00001", Channel.TMALL)
+    heavy = _order(sessions, "SKU-00008", Channel.TMALL)
+    cod = _order(sessions, "SKU-00001", Channel.DOUYIN, PaymentStatus.COD)
+    jd = _order(sessions, "SKU-00008", Channel.JD)
+    late = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)  # 17:30 in Shanghai: today's 16:00 has gone
+    with unit_of_work(sessions) as s:
+        assert {a.status for a in allocation.allocate_open(s, late)} == {"allocated"}
+    with read_only(sessions) as s:
+        got = {n: (c, sv, cut) for n, c, sv, cut in
+               s.execute(select(Order.number, Order.carrier, Order.service, Order.cutoff_at))}
+    assert got[plain] == ("YTO", "", dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC))  # tomorrow 16:00
+    assert got[heavy][:2] == ("ZTO", "重货") and got[heavy][2] is None  # no cut-off set for ZTO there
+    assert got[cod][:2] == ("EMS", "标准快递")
+    assert got[jd][:2] == ("JD", "京东特快")  # the channel's rule comes first, heavy or not
+
+
+def _order(sessions, sku: str, channel, payment=None) -> str:
+    """An order as an import leaves it: new, no carrier, no cut-off, to 浙江省杭州市."""
+    from app.models.catalog import Product
+    from app.models.orders import Address, Customer, OrderLine, PaymentStatus
+
+    with unit_of_work(sessions) as s:
+        customer = Customer(name="王芳")
+        customer.addresses.append(Address(recipient="王芳", phone="13800138000", province="浙江省",
+                                          city="杭州市", district="西湖区", street="文三路 1 号"))
+        s.add(customer)
+        s.flush()
+        product = s.scalar(select(Product).where(Product.sku == sku))
+        number = f"SHOP-{customer.id}"
+        order = Order(number=number, channel=channel, channel_ref=number, customer_id=customer.id,
+                      address_id=customer.addresses[0].id, payment_status=payment or PaymentStatus.PAID,
+                      total=product.price)
+        order.lines.append(OrderLine(line_no=1, product_id=product.id, sku=sku, name=product.name, quantity=1,
+                                     unit_price=product.price, amount=product.price))
+        s.add(order)
+    return number
