@@ -16,15 +16,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, CursorResult, Result, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import ConfigError, Conflict
 from app.files import create_private, private_dir, tighten
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -168,6 +171,11 @@ def retrying(
             attempt += 1
 
 
+def affected(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (``Session.execute`` is typed as returning any Result)."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 @contextmanager
 def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
     """A transaction that only reads (searches, views): never waits for a writer."""
@@ -193,7 +201,7 @@ class UpgradeResult:
         return f"Upgraded the database from revision {self.before} to {self.after}."
 
 
-def _alembic_config(engine: Engine) -> object:
+def _alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()

@@ -7,6 +7,7 @@ the Qt bridge in ``ui.bridge`` moves them to the GUI thread.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -35,9 +36,9 @@ class DeviceHub:
                 continue
             if role == "scale":
                 self.scale = ScaleDevice(port, str(profile.get("protocol", "mt-sics")), on_weight,
-                                         lambda s, r=role: on_status(r, s), profile=profile)
+                                         functools.partial(on_status, role), profile=profile)
             elif role.startswith("scanner"):
-                self.scanners.append(SerialScanner(port, on_scan, lambda s, r=role: on_status(r, s),
+                self.scanners.append(SerialScanner(port, on_scan, functools.partial(on_status, role),
                                                    profile=profile))
 
     @property

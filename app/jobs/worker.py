@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import read_only, unit_of_work
+from app.db import affected, read_only, unit_of_work
 from app.jobs import Job
 from app.models.base import utcnow
 from app.models.jobs import JobRun
@@ -111,7 +111,7 @@ class Worker:
                         next_due=now + job.every)
                 .execution_options(synchronize_session=False)
             )
-            return claimed.rowcount == 1
+            return affected(claimed) == 1
 
     def _run(self, job: Job, started: dt.datetime) -> Outcome:
         try:

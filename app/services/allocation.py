@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.models.catalog import Bin, Product, Warehouse
 from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus, PaymentStatus
@@ -68,16 +69,16 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
     found = problems(session, order)
     if found:
         return Allocation(order.number, "invalid", problems=tuple(found))
-    claimed = session.execute(
+    claimed = affected(session.execute(
         update(Order)
         .where(Order.id == order.id, Order.status.in_((OrderStatus.NEW, OrderStatus.BACKORDERED)))
         .values(status=OrderStatus.ALLOCATED, updated_at=now, version=Order.version + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if claimed != 1:
         return Allocation(order.number, "skipped")
     rule = rule or settings.get(session, "allocation.rule", "cost")
-    need = defaultdict(int)
+    need: defaultdict[int, int] = defaultdict(int)
     for line in order.lines:
         need[line.product_id] += line.quantity
     plan = _plan(session, order, dict(need), rule)
@@ -202,12 +203,12 @@ def _reserve(session: Session, line: OrderLine, stock_id: int, wanted: int, now:
     qty = min(wanted, free)
     if qty <= 0:
         return 0
-    done = session.execute(
+    done = affected(session.execute(
         update(Stock)
         .where(Stock.id == stock_id, Stock.quantity - Stock.reserved >= qty)
         .values(reserved=Stock.reserved + qty)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if done != 1:
         return 0
     session.add(Reservation(order_line_id=line.id, stock_id=stock_id, quantity=qty, created_at=now))

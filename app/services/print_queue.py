@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import unit_of_work
+from app.db import affected, unit_of_work
 from app.errors import Conflict, NotFound
 from app.models.fulfilment import PrintJob, PrintJobStatus
 from app.services.audit import record
@@ -188,13 +188,13 @@ def retry_now(session: Session, job_id: int, *, user_id: int | None, now: dt.dat
 
 def recover_interrupted(session: Session, station: str) -> int:
     """Jobs this station was sending when it stopped: their outcome is unknown until a person looks."""
-    result = session.execute(
+    result = affected(session.execute(
         update(PrintJob)
         .where(PrintJob.status == PrintJobStatus.SENDING, PrintJob.station == station)
         .values(status=PrintJobStatus.UNKNOWN,
                 last_error="Interrupted while sending: check the printer, then reprint or mark it printed.")
-    )
-    return result.rowcount or 0
+    ))
+    return result
 
 
 def due_jobs(session: Session, station: str, now: dt.datetime) -> list[int]:
@@ -211,11 +211,11 @@ def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str
     """Send one job to the printer its row names (resolved by ``backend_for``, see
     ``station_printers``): claim it (committed), send, record the outcome (committed)."""
     with unit_of_work(factory) as s:
-        claimed = s.execute(
+        claimed = affected(s.execute(
             update(PrintJob)
             .where(PrintJob.id == job_id, PrintJob.status == PrintJobStatus.QUEUED)
             .values(status=PrintJobStatus.SENDING, attempts=PrintJob.attempts + 1)
-        ).rowcount
+        ))
         job = _get(s, job_id)
         if not claimed:  # another worker has it, or it is done
             return _view(job)

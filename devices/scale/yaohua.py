@@ -173,7 +173,7 @@ class EqParser:
         body = frame[1:]
         if self.forward:
             sign, shown = body[:1], body[1:]
-            signs = (b"+", b"-", b" ")
+            signs: tuple[bytes, ...] = (b"+", b"-", b" ")
         else:
             sign, shown = body[-1:], body[:-1][::-1]
             signs = (b"0", b"-")

@@ -96,11 +96,11 @@ def _quoted(folder: str) -> str:
 
 def uidvalidity(conn: imaplib.IMAP4) -> int:
     value = conn.untagged_responses.get("UIDVALIDITY", [b"0"])[-1]
-    return int(value)
+    return int(value if isinstance(value, bytes) else value[0])
 
 
 def new_uids(conn: imaplib.IMAP4, after: int) -> list[int]:
-    typ, data = conn.uid("SEARCH", None, f"UID {after + 1}:*")
+    typ, data = conn.uid("SEARCH", None, f"UID {after + 1}:*")  # type: ignore[arg-type]  # None: no charset
     if typ != "OK":
         raise imaplib.IMAP4.error(f"UID SEARCH failed: {data!r}")
     # "n:*" names the last message even when its UID is below n

@@ -247,6 +247,8 @@ def _bounce(msg: Message) -> Bounce | None:
         if ctype == "message/delivery-status":
             blocks = part.get_payload()
             for block in blocks if isinstance(blocks, list) else []:
+                if not isinstance(block, Message):
+                    continue
                 if block.get("Final-Recipient") and not recipient:
                     recipient = block["Final-Recipient"].split(";")[-1].strip().strip("<>").lower()
                     action = (block.get("Action") or "").strip().lower()
@@ -254,7 +256,7 @@ def _bounce(msg: Message) -> Bounce | None:
                     reason = decode_header(block.get("Diagnostic-Code") or "")
         elif ctype in ("message/rfc822", "text/rfc822-headers") and not original:
             inner = part.get_payload()
-            if isinstance(inner, list) and inner:
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
                 original = (inner[0].get("Message-ID") or "").strip()
             elif ctype == "text/rfc822-headers":
                 original = (email.message_from_string(_part_text(part)).get("Message-ID") or "").strip()
@@ -282,7 +284,8 @@ def parse_message(raw: bytes, attachment_limit: int = 10 * 1024 * 1024) -> Parse
             continue
         try:
             if _is_attachment(part):
-                data = part.get_payload(decode=True) or b""
+                payload = part.get_payload(decode=True)
+                data = payload if isinstance(payload, bytes) else b""
                 name = decode_header(part.get_filename() or part.get_param("name") or "") or "attachment"
                 keep = data if len(data) <= attachment_limit else None
                 attachments.append(Attachment(name[:200], part.get_content_type(), len(data), keep))
