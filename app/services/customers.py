@@ -218,7 +218,7 @@ def _exact_keys(s: Session, query: str, hits: _Hits) -> None:
     # the order number, the shop's own order id as a caller reads it from the shop's app ((channel,
     # ref) is indexed) and the tracking number, in one round trip
     refs = {compact, key}
-    found = union_all(
+    matches = union_all(
         select(literal("order"), Order.customer_id, Order.number).where(Order.number == key),
         select(literal("shop_order"), Order.customer_id, Order.channel_ref).where(
             Order.channel.in_(list(Channel)), Order.channel_ref.in_(refs)
@@ -227,7 +227,7 @@ def _exact_keys(s: Session, query: str, hits: _Hits) -> None:
         .join(Order, Order.id == Shipment.order_id)
         .where(Shipment.tracking_number == key),
     )
-    for code, cid, value in s.execute(found):
+    for code, cid, value in s.execute(matches):
         hits.add(cid, code, value)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
@@ -165,7 +165,7 @@ def reveal_contacts(
 
 
 # -- timeline -------------------------------------------------------------------------------------
-def _sources(ids: list[int]) -> dict[str, tuple[Select[Any], Any, Any]]:
+def _sources(ids: list[int]) -> dict[str, tuple[Any, Any, Any]]:
     """kind -> (query of Event columns, its time column, its id column)."""
     o, sh, te = Order, Shipment, TrackingEvent
     none_amount = literal(None).label("amount")
