@@ -26,6 +26,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     tracking = isub.add_parser("tracking", parents=[common], help="carrier tracking events (CSV or JSON)")
     tracking.add_argument("file")
     tracking.set_defaults(func=cmd_tracking)
+    products = isub.add_parser("products", parents=[common], help="products (PackDesk or Shopify CSV)")
+    products.add_argument("file")
+    products.add_argument("--format", choices=["packdesk-csv", "shopify-csv"], help="default: by header")
+    products.set_defaults(func=cmd_products)
+    receipts = isub.add_parser("receipts", parents=[common],
+                               help="expected receipts: CSV reference,warehouse,sku,quantity[,supplier]")
+    receipts.add_argument("file")
+    receipts.set_defaults(func=cmd_receipts)
     watch = isub.add_parser(
         "watch",
         parents=[common],
@@ -76,6 +84,30 @@ def cmd_tracking(rt: Runtime) -> int:
     report = import_tracking(rt.sessions, _read(args.file), args.file, rt.clock())
     sys.stdout.write(report.text())
     return 0 if report.rejected == 0 else 3
+
+
+def cmd_products(rt: Runtime) -> int:
+    from app.db import unit_of_work
+    from app.services.intake.products import import_products
+
+    user = rt.user("admin.master_data")
+    text = _read(rt.args.file)
+    with unit_of_work(rt.sessions) as s:
+        report = import_products(s, user, text, rt.args.format, Path(rt.args.file).name)
+    sys.stdout.write(report.text())
+    return 0 if not report.problems else 3
+
+
+def cmd_receipts(rt: Runtime) -> int:
+    from app.db import unit_of_work
+    from app.services.stock import import_receipts
+
+    user = rt.user("stock.receive")
+    text = _read(rt.args.file)
+    with unit_of_work(rt.sessions) as s:
+        report = import_receipts(s, user, text)
+    sys.stdout.write(report.text())
+    return 0 if not report.problems else 3
 
 
 def cmd_watch(rt: Runtime) -> int:
