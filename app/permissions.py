@@ -28,6 +28,7 @@ ACTIONS: dict[str, str] = {
     "service.dashboard": "see service reports and close incidents",
     "service.merge": "merge customers",
     "service.mailboxes": "configure mailboxes",
+    "service.video": "view and export packing videos",
     "intake.import": "import files",
     "print.reprint": "reprint documents",
     "admin.settings": "change settings",
@@ -39,7 +40,7 @@ ACTIONS: dict[str, str] = {
 }
 
 _STATION = {"station.pick", "station.pack", "station.verify", "station.handover"}
-_SERVICE = {"service.use"}
+_SERVICE = {"service.use", "service.video"}
 _SUPERVISOR = (
     _STATION
     | _SERVICE

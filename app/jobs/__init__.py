@@ -59,7 +59,7 @@ def app_jobs(settings: StationSettings, dialect: str) -> list[Job]:
 
 
 def station_jobs(settings: StationSettings) -> list[Job]:
-    from app.jobs import hot_folder, print_queue
+    from app.jobs import hot_folder, print_queue, video_retention
 
     jobs = [Job(f"print@{settings.station}", dt.timedelta(seconds=2), print_queue.for_station(settings),
                 "send this station's queued print jobs")]
@@ -67,4 +67,8 @@ def station_jobs(settings: StationSettings) -> list[Job]:
     if folder:
         jobs.append(Job(f"hotfolder@{settings.station}", dt.timedelta(seconds=2),
                         hot_folder.for_folder(str(folder)), f"import files dropped into {folder}"))
+    if settings.devices.get("camera", {}).get("source"):
+        jobs.append(Job(f"video@{settings.station}", dt.timedelta(minutes=10),
+                        video_retention.for_station(settings), "delete packing videos past retention or "
+                        "quota"))
     return jobs

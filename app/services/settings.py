@@ -96,6 +96,10 @@ REGISTRY: dict[str, Spec] = _specs(
          "a supervisor", Decimal(0), None, _SUP),
     Spec("service.tier_thresholds", dict, {}, "lifetime value (CNY) from which a customer is silver, "
          "gold, vip; empty means the built-in thresholds", None, None),
+    Spec("video.retention_days", int, 90, "packing videos are deleted this many days after recording",
+         Decimal(1), Decimal(3650)),
+    Spec("video.quota_gb", int, 200, "packing videos of one station take at most this many GB (the oldest "
+         "are deleted first)", Decimal(1), Decimal(1_000_000)),
 )
 
 
