@@ -200,6 +200,8 @@ def raise_alerts(s: Session, now: dt.datetime) -> list[IncidentInfo]:
         ]
         if existing:
             continue
+        if not _counted_customers(s, alert.metric, alert.scope, 1):
+            continue  # nobody to notify and nothing to link: not an incident anyone can work
         incident = Incident(
             title=alert.title[:200],
             rule_id=alert.rule_id,
@@ -257,38 +259,46 @@ def affected_customers(s: Session, incident_id: int, limit: int = 10_000) -> lis
     window, the refund requesters, the buyers of the product complained about, the payers)."""
     incident = _row(s, incident_id)
     info = incident.review or {}
-    scope = info.get("scope", {})
     ids = set(s.scalars(select(Ticket.customer_id).where(Ticket.incident_id == incident_id)))
-    if "since" in scope:
-        since = dt.datetime.fromisoformat(scope["since"])
-        until = dt.datetime.fromisoformat(scope["until"])
-        metric = info.get("metric")
-        query = None
-        if metric == "contacts_vs_last_week":
-            query = select(Interaction.customer_id).where(
-                Interaction.occurred_at >= since,
-                Interaction.occurred_at < until,
-                Interaction.direction == Direction.INBOUND,
-            )
-        elif metric == "refunds_vs_last_week":
-            query = select(Refund.customer_id).where(Refund.created_at >= since, Refund.created_at < until)
-        elif metric == "product_complaints":  # everyone who bought it in the last 90 days
-            query = (
-                select(Order.customer_id)
-                .join(OrderLine, OrderLine.order_id == Order.id)
-                .where(
-                    OrderLine.product_id == scope["product_id"],
-                    Order.placed_at >= until - dt.timedelta(days=90),
-                )
-            )
-        elif metric in ("payment_failures", "queue_wait"):
-            category = "payment" if metric == "payment_failures" else None
-            query = select(Ticket.customer_id).where(Ticket.created_at >= since, Ticket.created_at < until)
-            if category:
-                query = query.where(Ticket.category == category)
-        if query is not None:
-            ids |= set(s.scalars(query.distinct().limit(limit)))
+    ids |= _counted_customers(s, str(info.get("metric", "")), info.get("scope", {}), limit)
     return sorted(ids)[:limit]
+
+
+def _counted_customers(s: Session, metric: str, scope: dict[str, Any], limit: int) -> set[int]:
+    """The customers a rule's metric counted in its window (the waiting customers for a queue wait)."""
+    if "since" not in scope:
+        return set()
+    since = dt.datetime.fromisoformat(scope["since"])
+    until = dt.datetime.fromisoformat(scope["until"])
+    query = None
+    if metric == "queue_wait":  # the tickets waited longer than the window: who still waits
+        query = select(Ticket.customer_id).where(
+            Ticket.status.in_((TicketStatus.NEW, TicketStatus.OPEN)),
+            Ticket.first_responded_at.is_(None),
+            Ticket.created_at < until,
+        )
+    elif metric == "contacts_vs_last_week":
+        query = select(Interaction.customer_id).where(
+            Interaction.occurred_at >= since,
+            Interaction.occurred_at < until,
+            Interaction.direction == Direction.INBOUND,
+        )
+    elif metric == "refunds_vs_last_week":
+        query = select(Refund.customer_id).where(Refund.created_at >= since, Refund.created_at < until)
+    elif metric == "product_complaints":  # who complained, and everyone who bought it in 90 days
+        bought = select(Order.customer_id).join(OrderLine, OrderLine.order_id == Order.id).where(
+            OrderLine.product_id == scope["product_id"]
+        )
+        query = bought.where(Order.placed_at >= until - dt.timedelta(days=90))
+        complained = bought.join(Ticket, Ticket.order_id == Order.id).where(
+            Ticket.category == "quality", Ticket.created_at >= since, Ticket.created_at < until
+        )
+        return {*s.scalars(query.distinct().limit(limit)), *s.scalars(complained.distinct().limit(limit))}
+    elif metric == "payment_failures":
+        query = select(Ticket.customer_id).where(
+            Ticket.created_at >= since, Ticket.created_at < until, Ticket.category == "payment"
+        )
+    return set(s.scalars(query.distinct().limit(limit))) if query is not None else set()
 
 
 def bulk_notice(
