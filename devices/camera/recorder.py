@@ -108,6 +108,7 @@ class _Clip:
     stream: Any = None
     frames: int = 0
     last_pts: int = -1
+    anchor: tuple[float, int] | None = None  # (source time, clip frame) the source's times count from
     gaps: list[Gap] = field(default_factory=list)
     gap_since: dt.datetime | None = None
     gap_reason: str = ""
@@ -267,6 +268,8 @@ class Camera:
         clip = self._clip
         if clip is not None and clip.gap_since is None:
             clip.gap_since, clip.gap_reason = self.clock(), reason
+        if clip is not None:
+            clip.anchor = None  # a reopened source counts its times afresh
         self._last_frame = None
         self._set_status(CameraState.RECONNECTING, reason)
 
@@ -335,7 +338,13 @@ class Camera:
         if clip.stream is None:
             return
         p = self.profile
-        pts = round((now - clip.started).total_seconds() * p.fps)
+        wall = round((now - clip.started).total_seconds() * p.fps)
+        if frame.time is None:
+            pts = wall
+        else:  # the source's own times are steadier than when frames reach this thread
+            if clip.anchor is None:
+                clip.anchor = (frame.time, max(clip.last_pts + 1, wall))
+            pts = clip.anchor[1] + round((frame.time - clip.anchor[0]) * p.fps)
         if pts <= clip.last_pts:  # the source runs faster than the clip's rate
             return
         out = frame.reformat(width=p.width, height=p.height, format="yuv420p")
@@ -409,9 +418,17 @@ def record_test(profile: CameraProfile, path: Path, seconds: float, overlay: Ove
     """Record ``seconds`` from the profile's source into ``path`` (for setting a camera up)."""
     done: queue.Queue[ClipResult] = queue.Queue()
     statuses: list[CameraStatus] = []
-    camera = Camera(profile, path.parent, overlay, on_status=statuses.append, on_clip=done.put, clock=clock)
+    answered = threading.Event()  # the first picture, or the first failure to get one
+
+    def status(s: CameraStatus) -> None:
+        statuses.append(s)
+        if s.state in (CameraState.LIVE, CameraState.RECONNECTING):
+            answered.set()
+
+    camera = Camera(profile, path.parent, overlay, on_status=status, on_clip=done.put, clock=clock)
     camera.start()
     try:
+        answered.wait(30)
         camera.start_clip("test", path)
         camera.stop_clip("test", "test", after_s=seconds)
         result = done.get(timeout=seconds + 30)
