@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 SYNC_EVERY_S = 2.0
 SPACE_EVERY_S = 2.0  # how often free space is looked at while recording
-MP4_FLAGS = "frag_keyframe+empty_moov+default_base_moof"
+MP4_FLAGS = "frag_keyframe+empty_moov+default_base_moof"  # with flush_packets: each fragment hits the file
 
 
 def utcnow() -> dt.datetime:
@@ -317,7 +317,8 @@ class Camera:
         p = self.profile
         clip = _Clip(key, path, at)
         try:
-            clip.container = av.open(str(path), "w", format="mp4", options={"movflags": MP4_FLAGS})
+            clip.container = av.open(str(path), "w", format="mp4",
+                                     options={"movflags": MP4_FLAGS, "flush_packets": "1"})
             stream = clip.container.add_stream("libx264", rate=p.fps)
             stream.width, stream.height, stream.pix_fmt = p.width, p.height, "yuv420p"
             # a keyframe a second starts a fragment a second: what a power cut can cost
@@ -348,6 +349,7 @@ class Camera:
         if pts <= clip.last_pts:  # the source runs faster than the clip's rate
             return
         out = frame.reformat(width=p.width, height=p.height, format="yuv420p")
+        out.make_writable()  # a decoder may still hold the picture as a reference: draw on a copy
         self.overlay.draw(out)
         out.pts, out.time_base = pts, Fraction(1, p.fps)
         for packet in clip.stream.encode(out):

@@ -22,6 +22,7 @@ from typing import Any
 INSTALL_HINT = "pip install 'packdesk[video]'"
 # A live source that stops sending for this long is taken as unplugged (microseconds, FFmpeg's unit).
 READ_TIMEOUT_US = 3_000_000
+OPEN_TIMEOUT_S = 8.0  # an IP camera waking up takes a few seconds to send its first picture
 
 
 class CameraError(Exception):
@@ -132,7 +133,8 @@ def open_input(profile: CameraProfile) -> Any:
     """An open PyAV input container for the profile's source (raises av's errors as they come)."""
     av = require_av()
     spec = describe(profile)
-    return av.open(spec.url, format=spec.format, options=spec.options, timeout=READ_TIMEOUT_US / 1e6)
+    return av.open(spec.url, format=spec.format, options=spec.options,
+                   timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_US / 1e6))
 
 
 def source_errors() -> tuple[type[BaseException], ...]:

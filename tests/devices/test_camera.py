@@ -1,0 +1,228 @@
+"""The station camera on FFmpeg's own sources: a lavfi test pattern and a live MPEG-TS stream served
+over TCP by the test, never a real camera."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+av = pytest.importorskip("av", reason="PyAV is not installed: pip install 'packdesk[video]'")
+
+from devices.camera.overlay import Overlay, render  # noqa: E402
+from devices.camera.recorder import Camera, CameraState, ClipResult, free_bytes, sha256_of  # noqa: E402
+from devices.camera.source import CameraError, CameraProfile  # noqa: E402
+
+SMALL = {"size": "320x240", "fps": 15}
+
+
+def decoded(path: Path) -> list:
+    with av.open(str(path)) as c:
+        return [f.to_ndarray(format="gray") for f in c.decode(video=0)]
+
+
+def new_file(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.touch(mode=0o600)
+    return path
+
+
+class Recording:
+    """A camera whose reports land in queues the test reads."""
+
+    def __init__(self, profile: CameraProfile, folder: Path, overlay: Overlay | None = None) -> None:
+        self.clips: queue.Queue[ClipResult] = queue.Queue()
+        self.states: list[CameraState] = []
+        self.live = threading.Event()
+        self.camera = Camera(profile, folder, overlay, on_status=self._status, on_clip=self.clips.put,
+                             backoff=(0.2, 0.5))
+
+    def _status(self, status) -> None:
+        self.states.append(status.state)
+        if status.state is CameraState.LIVE:
+            self.live.set()
+
+    def __enter__(self) -> Recording:
+        self.camera.start()
+        assert self.live.wait(20), self.states
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.camera.close()
+
+
+def test_a_clip_from_the_test_pattern_has_the_frames_and_length_of_the_time_recorded(tmp_path):
+    profile = CameraProfile.from_settings({"source": "test", **SMALL})
+    with Recording(profile, tmp_path) as rec:
+        path = new_file(tmp_path, "clip.mp4")
+        t0 = time.monotonic()
+        rec.camera.start_clip(1, path)
+        time.sleep(3)
+        rec.camera.stop_clip(1, "packed")
+        result = rec.clips.get(timeout=20)
+        wall = time.monotonic() - t0
+    frames = decoded(path)
+    assert result.reason == "packed" and result.gaps == () and not result.error
+    assert len(frames) == result.frames
+    assert abs(result.duration_s - wall) < 0.5
+    assert abs(result.frames - 15 * wall) <= 5
+    assert result.sha256 == sha256_of(path) and result.size == path.stat().st_size
+
+
+def test_the_overlay_shows_each_parcels_own_text_in_chinese_too():
+    assert render(("张",), 24).any()
+    assert not np.array_equal(render(("张",), 24), render(("三",), 24)), "CJK glyphs, not the same box"
+    frame, first, second = (
+        av.VideoFrame.from_ndarray(np.full((240, 320, 3), 90, np.uint8), format="rgb24").reformat(
+            format="yuv420p") for _ in range(3))
+    overlay = Overlay(lambda: "2026-12-01 10:00:00")
+    overlay.set_header("订单 SO-1", "打包员 张三")
+    overlay.draw(first)
+    overlay.set_header("订单 SO-2", "打包员 李四")
+    overlay.set_weight("1234 g")
+    overlay.add_scan("10:00:01 6901234567892 ✓")
+    overlay.draw(second)
+    plain, a, b = (f.to_ndarray(format="gray") for f in (frame, first, second))
+    assert not np.array_equal(plain[:60], a[:60]), "the header is burned in"
+    assert not np.array_equal(a[:60], b[:60]), "another parcel, another header"
+    assert not np.array_equal(a[-40:], b[-40:]), "the scan appears at the bottom"
+
+
+def _serve_stream(server: socket.socket, sessions: list[float], pause: float) -> None:
+    """An IP camera on 127.0.0.1: MPEG-TS H.264 for each session's seconds, ``pause`` between. A
+    connection the camera already gave up on (its retries wait in the backlog) does not count."""
+    n = 0
+    while n < len(sessions):
+        conn, _ = server.accept()
+        src = av.open("testsrc=size=320x240:rate=15,realtime", format="lavfi")
+        try:
+            with conn, conn.makefile("wb") as f:
+                out = av.open(f, "w", format="mpegts")
+                stream = out.add_stream("libx264", rate=15)
+                stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+                stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": "15"}
+                t0 = time.monotonic()
+                for frame in src.decode(video=0):
+                    for packet in stream.encode(frame.reformat(format="yuv420p")):
+                        out.mux(packet)
+                    if time.monotonic() - t0 > sessions[n]:
+                        break
+                conn.shutdown(socket.SHUT_RDWR)  # the cable is pulled: no goodbye
+        except OSError:
+            continue  # a stale connection: serve the next one
+        finally:
+            src.close()
+        n += 1
+        time.sleep(pause)
+
+
+def test_a_stream_that_goes_away_mid_clip_comes_back_on_its_own_and_the_gap_is_reported(tmp_path):
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(2)
+    port = server.getsockname()[1]
+    peer = threading.Thread(target=_serve_stream, args=(server, [2.5, 30], 2.0), daemon=True)
+    peer.start()
+    profile = CameraProfile.from_settings({"source": f"tcp://127.0.0.1:{port}", **SMALL})
+    with Recording(profile, tmp_path) as rec:
+        path = new_file(tmp_path, "clip.mp4")
+        rec.camera.start_clip(7, path)
+        deadline = time.monotonic() + 30
+        while CameraState.RECONNECTING not in rec.states and time.monotonic() < deadline:
+            time.sleep(0.1)
+        rec.live.clear()
+        while rec.camera.status.state is not CameraState.RECORDING and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.5)
+        rec.camera.stop_clip(7, "packed")
+        result = rec.clips.get(timeout=20)
+    server.close()
+    assert CameraState.RECONNECTING in rec.states
+    assert len(result.gaps) == 1, result.gaps
+    gap = result.gaps[0]
+    assert 1.0 <= (gap.end - gap.start).total_seconds() <= 8
+    assert result.started < gap.start < gap.end < result.ended
+    assert len(decoded(path)) == result.frames > 15
+    assert result.frames < 15 * (result.ended - result.started).total_seconds() - 10, "no frames in the gap"
+
+
+RECORD_UNTIL_KILLED = """
+import sys, time
+from pathlib import Path
+from devices.camera.recorder import Camera
+from devices.camera.source import CameraProfile
+profile = CameraProfile.from_settings({"source": "test", "size": "320x240", "fps": 15})
+camera = Camera(profile, Path(sys.argv[1]).parent)
+camera.start()
+while camera.status.state.value != "live":
+    time.sleep(0.05)
+camera.start_clip(1, Path(sys.argv[1]))
+print("recording", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_power_cut_mid_clip_loses_at_most_the_last_seconds(tmp_path):
+    path = new_file(tmp_path, "cut.mp4")
+    proc = subprocess.Popen([sys.executable, "-c", RECORD_UNTIL_KILLED, str(path)], stdout=subprocess.PIPE,
+                            text=True, cwd=Path(__file__).resolve().parents[2])
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "recording"
+    time.sleep(4)
+    proc.send_signal(signal.SIGKILL)  # no close, no flush: what a power cut leaves
+    proc.wait(10)
+    frames = decoded(path)
+    assert len(frames) >= 15 * (4 - 2.5), len(frames)
+
+
+def test_below_the_free_space_floor_no_clip_starts_and_one_recording_stops(tmp_path):
+    full = CameraProfile.from_settings({"source": "test", **SMALL, "min_free_mb": 10**9})
+    with Recording(full, tmp_path) as rec:
+        assert not rec.camera.space_ok()
+        assert rec.camera.status.state is CameraState.DISK_LOW
+        assert rec.camera.status.free_bytes == pytest.approx(free_bytes(tmp_path), rel=0.01)
+    floor_mb = free_bytes(tmp_path) // 2**20 - 32  # 32 MB above the floor ...
+    tight = CameraProfile.from_settings({"source": "test", **SMALL, "min_free_mb": floor_mb})
+    with Recording(tight, tmp_path) as rec:
+        assert rec.camera.space_ok()
+        path = new_file(tmp_path, "clip.mp4")
+        rec.camera.start_clip(3, path)
+        time.sleep(1)
+        with (tmp_path / "filler").open("wb") as f:  # ... until something else fills the disk
+            for _ in range(128):
+                f.write(os.urandom(2**20))
+            f.flush()
+            os.fsync(f.fileno())
+        result = rec.clips.get(timeout=20)
+        assert result.reason == "disk_low"
+        assert rec.camera.status.state is CameraState.DISK_LOW
+    (tmp_path / "filler").unlink()
+    assert len(decoded(path)) == result.frames > 0
+
+
+def test_a_bad_source_or_setting_is_one_clear_line():
+    with pytest.raises(CameraError, match="Unknown camera source 'webcam'"):
+        Camera(CameraProfile.from_settings({"source": "webcam"}), Path("."))
+    with pytest.raises(CameraError, match="WIDTHxHEIGHT"):
+        CameraProfile.from_settings({"source": "test", "size": "big"})
+    with pytest.raises(CameraError, match="fps must be 1 to 60"):
+        CameraProfile.from_settings({"source": "test", "fps": 0})
+    with pytest.raises(CameraError, match="No camera source"):
+        CameraProfile.from_settings({})
+
+
+def test_without_pyav_the_camera_says_how_to_install_it():
+    code = ("import sys; sys.modules['av'] = None\n"
+            "from devices.camera.source import require_av, CameraUnavailable\n"
+            "try:\n    require_av()\nexcept CameraUnavailable as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout
+    assert "pip install 'packdesk[video]'" in out
