@@ -1,4 +1,5 @@
-"""SLA watch: record each clock that ran out and escalate tickets whose resolution is overdue."""
+"""SLA watch: record each clock that ran out, escalate tickets whose resolution is overdue, and warn
+the assignee and the supervisors shortly before a clock runs out."""
 
 from __future__ import annotations
 
@@ -14,4 +15,6 @@ def run(factory: sessionmaker[Session], now: dt.datetime) -> str:
 
     with unit_of_work(factory) as s:
         touched = tickets.watch_sla(s, now)
-    return f"{len(set(touched))} ticket(s) breached" if touched else "no new breaches"
+        warned = tickets.warn_sla(s, now)
+    said = [f"{len(set(touched))} ticket(s) breached" if touched else "no new breaches"]
+    return ", ".join(said + ([f"{len(set(warned))} warned"] if warned else []))

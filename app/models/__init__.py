@@ -4,6 +4,7 @@ from app.models import (
     accounts,
     audit,
     catalog,
+    desk,
     fulfilment,
     inventory,
     jobs,
@@ -15,5 +16,5 @@ from app.models import (
 )
 from app.models.base import Base
 
-__all__ = ["Base", "accounts", "audit", "catalog", "fulfilment", "inventory", "jobs", "mail", "orders",
+__all__ = ["Base", "accounts", "audit", "catalog", "desk", "fulfilment", "inventory", "jobs", "mail", "orders",
            "service", "site", "video"]

@@ -71,6 +71,8 @@ class Ticket(Base):
     resolution_due: Mapped[dt.datetime | None] = mapped_column()
     first_responded_at: Mapped[dt.datetime | None] = mapped_column()
     resolved_at: Mapped[dt.datetime | None] = mapped_column()
+    next_response_due: Mapped[dt.datetime | None] = mapped_column()  # the customer wrote again
+    paused_at: Mapped[dt.datetime | None] = mapped_column()  # waiting for the customer since
 
 
 class TicketEvent(Base):

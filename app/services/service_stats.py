@@ -1,6 +1,7 @@
 """The service dashboard's figures for a date range: contact volume per day and channel, first
-response and resolution times, SLA compliance, top categories; and their CSV export (audited,
-it can be handed outside the team). Counting happens in SQL over indexed time columns."""
+response and resolution times in each queue's business time, SLA compliance, top categories,
+customer satisfaction (CSAT) per agent, queue and week; and their CSV export (audited, it can be
+handed outside the team). Counting happens in SQL over indexed time columns."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
 from app.errors import DomainError
+from app.models.accounts import User
+from app.models.desk import CsatSurvey
 from app.models.service import Direction, Interaction, Ticket
 from app.permissions import require
-from app.services import audit
+from app.services import audit, business_hours
+from app.timezone import local, site_zone
 
 CHANNELS = ("phone", "chat", "email", "social")
 MAX_DAYS = 366
@@ -85,10 +89,12 @@ def dashboard(s: Session, start: dt.date, end: dt.date, now: dt.datetime) -> Das
             Ticket.first_response_due,
             Ticket.resolved_at,
             Ticket.resolution_due,
+            Ticket.queue,
         ).where(Ticket.created_at >= since, Ticket.created_at < until)
     ).all()
-    first = [(r[1] - r[0]).total_seconds() / 60 for r in rows if r[1] is not None]
-    resolution = [(r[3] - r[0]).total_seconds() / 3600 for r in rows if r[3] is not None]
+    calendar = business_hours.load(s)  # times count the queue's working hours, as its clocks do
+    first = [calendar.between(r[5], r[0], r[1]) for r in rows if r[1] is not None]
+    resolution = [calendar.between(r[5], r[0], r[3]) / 60 for r in rows if r[3] is not None]
     # a clock counts once it is decided: answered/resolved, or already past its due time
     fr = [_met(r[1], r[2]) for r in rows if r[2] is not None and (r[1] is not None or r[2] < now)]
     rs = [_met(r[3], r[4]) for r in rows if r[4] is not None and (r[3] is not None or r[4] < now)]
@@ -110,6 +116,64 @@ def dashboard(s: Session, start: dt.date, end: dt.date, now: dt.datetime) -> Das
         sum(fr) / len(fr) if fr else None,
         sum(rs) / len(rs) if rs else None,
         [(c, n) for c, n in top],
+    )
+
+
+@dataclass(frozen=True)
+class CsatRow:
+    key: str  # the agent's name, the queue, or the week's Monday (YYYY-MM-DD)
+    answers: int
+    average: float
+    satisfied: float  # share 0..1 of answers scoring 4 or 5
+
+
+@dataclass(frozen=True)
+class Csat:
+    start: dt.date
+    end: dt.date
+    answers: int
+    average: float | None
+    by_agent: list[CsatRow]
+    by_queue: list[CsatRow]
+    by_week: list[CsatRow]
+
+
+def _csat_rows(groups: dict[str, list[int]]) -> list[CsatRow]:
+    return [
+        CsatRow(key, len(scores), sum(scores) / len(scores), sum(x >= 4 for x in scores) / len(scores))
+        for key, scores in groups.items()
+    ]
+
+
+def csat(s: Session, start: dt.date, end: dt.date) -> Csat:
+    """Survey answers given in the range (site days), per agent who resolved, queue and week."""
+    if end < start:
+        raise DomainError("The range ends before it starts.")
+    zone = site_zone()
+    since = dt.datetime.combine(start, dt.time(), zone)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), zone)
+    rows = s.execute(
+        select(CsatSurvey.score, CsatSurvey.answered_at, CsatSurvey.queue, User.display_name)
+        .outerjoin(User, User.id == CsatSurvey.agent_id)
+        .where(CsatSurvey.answered_at >= since, CsatSurvey.answered_at < until, CsatSurvey.score.is_not(None))
+    ).all()
+    agents: dict[str, list[int]] = {}
+    queues: dict[str, list[int]] = {}
+    weeks: dict[str, list[int]] = {}
+    for score, at, queue, agent in rows:
+        day = local(at).date()
+        agents.setdefault(agent or "", []).append(score)
+        queues.setdefault(queue, []).append(score)
+        weeks.setdefault((day - dt.timedelta(days=day.weekday())).isoformat(), []).append(score)
+    scores = [r[0] for r in rows]
+    return Csat(
+        start,
+        end,
+        len(scores),
+        sum(scores) / len(scores) if scores else None,
+        sorted(_csat_rows(agents), key=lambda r: (-r.answers, r.key)),
+        sorted(_csat_rows(queues), key=lambda r: (-r.answers, r.key)),
+        sorted(_csat_rows(weeks), key=lambda r: r.key),
     )
 
 

@@ -94,6 +94,16 @@ REGISTRY: dict[str, Spec] = _specs(
          "empty means the built-in routes", None, None),
     Spec("stock.count_approval_above", int, 5, "a count differing by more than this many units waits for "
          "a supervisor", Decimal(0), None, _SUP),
+    Spec("service.business_hours", dict, {}, "working hours per queue ('*': every other queue): shifts, "
+         "weekdays, calendar; empty means round the clock", None, None, "service.dashboard"),
+    Spec("service.sla_warn_minutes", int, 15, "warn the assignee and supervisors this many business minutes "
+         "before an SLA clock runs out (0: no warning)", Decimal(0), Decimal(24 * 60), "service.dashboard"),
+    Spec("service.sla_warn_to", list, [], "user names warned before an SLA breach besides the assignee; "
+         "empty means every active supervisor", None, None, "service.dashboard"),
+    Spec("service.csat_survey", bool, True, "email a satisfaction survey when a ticket is resolved", None,
+         None, "service.dashboard"),
+    Spec("service.csat_low", int, 2, "a survey score at or below this opens a follow-up for a supervisor",
+         Decimal(0), Decimal(5), "service.dashboard"),
     Spec("service.tier_thresholds", dict, {}, "lifetime value (CNY) from which a customer is silver, "
          "gold, vip; empty means the built-in thresholds", None, None),
     Spec("video.retention_days", int, 90, "packing videos are deleted this many days after recording",

@@ -1,7 +1,10 @@
 """Tickets: category suggested from the text, priority raised for valuable customers and large
 orders, routing to a queue (category, channel, language) and then to the least-loaded available
 agent, a status flow, escalation tiers (agent, supervisor, manager), SLA clocks per priority and
-channel, and every change written to the ticket's history (``ticket_events``).
+channel (first response, next response after the customer wrote again, resolution) counted in the
+queue's business time and paused while the ticket waits for the customer, a warning to the assignee
+and the supervisors before a clock runs out, tags, search, and every change written to the ticket's
+history (``ticket_events``).
 
 All times come from the caller (``now``), so tests and the UI's countdowns run on one clock.
 """
@@ -9,17 +12,20 @@ All times come from the caller (``now``), so tests and the UI's countdowns run o
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
 from app.errors import Conflict, DomainError, NotFound
 from app.models.accounts import Role, User
-from app.models.orders import Customer, Order
+from app.models.desk import ServiceNotice, TicketTag
+from app.models.orders import Customer, CustomerEmail, CustomerPhone, Order
 from app.models.service import (  # the enums are used from here by the UI, which never imports models
     ContactChannel,
     Direction,
@@ -32,7 +38,7 @@ from app.models.service import (  # the enums are used from here by the UI, whic
     TicketStatus,
 )
 from app.permissions import require
-from app.services import settings
+from app.services import business_hours, settings
 from app.services.customers import lifetime_values, tier_for, tier_thresholds
 from app.services.text import checked, checked_reply
 
@@ -59,6 +65,13 @@ DEFAULT_SLA: dict[Priority, tuple[int, int]] = {
     Priority.HIGH: (60, 8 * 60),
     Priority.NORMAL: (4 * 60, 48 * 60),
     Priority.LOW: (8 * 60, 5 * 24 * 60),
+}
+# minutes to answer a customer who wrote again after the first answer
+DEFAULT_NEXT: dict[Priority, int] = {
+    Priority.URGENT: 30,
+    Priority.HIGH: 2 * 60,
+    Priority.NORMAL: 8 * 60,
+    Priority.LOW: 16 * 60,
 }
 # live channels answer faster: the customer is waiting on the line or in the chat window
 CHANNEL_FACTOR = {ContactChannel.PHONE: 0.5, ContactChannel.CHAT: 0.5}
@@ -121,7 +134,7 @@ VALUED_TIERS = ("gold", "vip")
 class Clock:
     """One SLA clock of a ticket: due time, whether it stopped (met) and the seconds left."""
 
-    name: str  # "first_response" or "resolution"
+    name: str  # "first_response", "next_response" or "resolution"
     due: dt.datetime | None
     done_at: dt.datetime | None
     now: dt.datetime
@@ -217,11 +230,27 @@ def sla_minutes(s: Session, priority: Priority, channel: ContactChannel) -> tupl
     return max(1, round(first * factor)), resolution
 
 
+def next_minutes(s: Session, priority: Priority, channel: ContactChannel) -> int:
+    return max(1, round(DEFAULT_NEXT[priority] * CHANNEL_FACTOR.get(channel, 1.0)))
+
+
 def clocks(ticket: TicketInfo | Ticket, now: dt.datetime) -> tuple[Clock, Clock]:
+    """First response and resolution; while the ticket is paused they read as at the pause."""
+    at = ticket.paused_at or now
     return (
-        Clock("first_response", ticket.first_response_due, ticket.first_responded_at, now),
-        Clock("resolution", ticket.resolution_due, ticket.resolved_at, now),
+        Clock("first_response", ticket.first_response_due, ticket.first_responded_at, at),
+        Clock("resolution", ticket.resolution_due, ticket.resolved_at, at),
     )
+
+
+def all_clocks(ticket: TicketInfo | Ticket, now: dt.datetime) -> tuple[Clock, ...]:
+    """Every clock, the next-response one too (it runs from the customer's message to the answer)."""
+    at = ticket.paused_at or now
+    return (*clocks(ticket, now), Clock("next_response", ticket.next_response_due, None, at))
+
+
+def _due(s: Session, ticket: Ticket, start: dt.datetime, minutes: float) -> dt.datetime:
+    return business_hours.load(s).add(ticket.queue, start, minutes)
 
 
 @dataclass(frozen=True)
@@ -247,6 +276,8 @@ class TicketInfo:
     resolution_due: dt.datetime | None
     first_responded_at: dt.datetime | None
     resolved_at: dt.datetime | None
+    next_response_due: dt.datetime | None = None
+    paused_at: dt.datetime | None = None
 
 
 def ticket_info(ticket: Ticket) -> TicketInfo:
@@ -362,8 +393,8 @@ def _create(
         created_at=now,
     )
     first, resolution = sla_minutes(s, ticket.priority, channel)
-    ticket.first_response_due = now + dt.timedelta(minutes=first)
-    ticket.resolution_due = now + dt.timedelta(minutes=resolution)
+    ticket.first_response_due = _due(s, ticket, now, first)
+    ticket.resolution_due = _due(s, ticket, now, resolution)
     ticket.assignee_id = assignee_id if assignee_id is not None else least_loaded(s, Role.AGENT)
     s.add(ticket)
     s.flush()
@@ -442,6 +473,8 @@ def reply(
     _message(s, ticket, Direction.OUTBOUND, channel or ticket.channel, agent.id, body, now)
     if ticket.first_responded_at is None:
         _set(s, ticket, "first_responded_at", now, agent.id, now)
+    if ticket.next_response_due is not None:
+        _set(s, ticket, "next_response_due", None, agent.id, now)
     if ticket.status is TicketStatus.NEW:
         _set(s, ticket, "status", TicketStatus.OPEN, agent.id, now)
     if ticket.assignee_id is None:
@@ -469,6 +502,7 @@ def set_status(
         )
     if status is TicketStatus.RESOLVED:
         _set(s, ticket, "resolved_at", now, agent.id, now)
+        _set(s, ticket, "next_response_due", None, agent.id, now)
         s.add(
             FollowUp(
                 customer_id=ticket.customer_id,
@@ -481,11 +515,51 @@ def set_status(
     elif ticket.status is TicketStatus.RESOLVED and status is TicketStatus.OPEN:
         _set(s, ticket, "resolved_at", None, agent.id, now)
         _, resolution = sla_minutes(s, ticket.priority, ticket.channel)
-        _set(s, ticket, "resolution_due", now + dt.timedelta(minutes=resolution), agent.id, now)
-    _set(s, ticket, "status", status, agent.id, now)
+        _set(s, ticket, "resolution_due", _due(s, ticket, now, resolution), agent.id, now)
+    _set_status(s, ticket, status, agent.id, now)
     if note.strip():
         _message(s, ticket, Direction.INTERNAL, ContactChannel.NOTE, agent.id, checked(note, "The note"), now)
+    if status is TicketStatus.RESOLVED:
+        from app.services import csat
+
+        csat.start_survey(s, ticket, agent.id, now)
     return ticket_info(ticket)
+
+
+def _set_status(s: Session, ticket: Ticket, status: TicketStatus, who: int | None, now: dt.datetime) -> None:
+    """The clocks pause while the ticket waits for the customer (pending) and go on where they
+    stopped, in business time, when it leaves that state."""
+    was = ticket.status
+    _set(s, ticket, "status", status, who, now)
+    if status is TicketStatus.PENDING and was is not TicketStatus.PENDING:
+        _set(s, ticket, "paused_at", now, who, now)
+    elif was is TicketStatus.PENDING and status is not TicketStatus.PENDING and ticket.paused_at is not None:
+        _resume(s, ticket, who, now)
+
+
+def _resume(s: Session, ticket: Ticket, who: int | None, now: dt.datetime) -> None:
+    calendar = business_hours.load(s)
+    paused = ticket.paused_at
+    assert paused is not None
+    stops = (("first_response_due", ticket.first_responded_at), ("resolution_due", ticket.resolved_at),
+             ("next_response_due", None))
+    for name, done in stops:
+        due = getattr(ticket, name)
+        if due is None or done is not None or due <= paused:
+            continue  # stopped, or already breached when it paused: nothing left to keep
+        left = calendar.between(ticket.queue, paused, due)
+        _set(s, ticket, name, calendar.add(ticket.queue, now, left), who, now)
+    _set(s, ticket, "paused_at", None, who, now)
+
+
+def customer_wrote(s: Session, ticket_id: int, now: dt.datetime) -> None:
+    """The customer wrote again on an answered ticket: the next-response clock starts (once; it
+    stops at the agent's next answer)."""
+    ticket = _row(s, ticket_id)
+    if ticket.status in DONE or ticket.first_responded_at is None or ticket.next_response_due is not None:
+        return
+    ticket.next_response_due = _due(s, ticket, now, next_minutes(s, ticket.priority, ticket.channel))
+    _event(s, ticket, "next_response_due", "", f"{ticket.next_response_due:%Y-%m-%dT%H:%M}", None, now)
 
 
 def set_priority(
@@ -497,9 +571,9 @@ def set_priority(
     _set(s, ticket, "priority", priority, agent.id, now)
     first, resolution = sla_minutes(s, priority, ticket.channel)
     if ticket.first_responded_at is None:
-        _set(s, ticket, "first_response_due", ticket.created_at + dt.timedelta(minutes=first), agent.id, now)
+        _set(s, ticket, "first_response_due", _due(s, ticket, ticket.created_at, first), agent.id, now)
     if ticket.resolved_at is None:
-        _set(s, ticket, "resolution_due", ticket.created_at + dt.timedelta(minutes=resolution), agent.id, now)
+        _set(s, ticket, "resolution_due", _due(s, ticket, ticket.created_at, resolution), agent.id, now)
     return ticket_info(ticket)
 
 
@@ -543,7 +617,7 @@ def _escalate(s: Session, ticket: Ticket, who: int | None, reason: str, now: dt.
         who,
         now,
     )
-    _set(s, ticket, "status", TicketStatus.ESCALATED, who, now)
+    _set_status(s, ticket, TicketStatus.ESCALATED, who, now)
     target = least_loaded(s, TIER_ROLES[ticket.escalation_tier])
     if target is not None:
         _set(s, ticket, "assignee_id", target, who, now)
@@ -561,40 +635,184 @@ def escalate(
 
 def watch_sla(s: Session, now: dt.datetime) -> list[str]:
     """Record each clock that has run out (once per ticket and clock) and escalate a ticket whose
-    resolution is overdue while it is still with an agent. Returns the ticket numbers touched.
+    resolution is overdue while it is still with an agent; a paused ticket (waiting for the
+    customer) is left alone. Returns the ticket numbers touched.
 
-    Every station and worker runs it: on PostgreSQL the overdue tickets are locked (SKIP LOCKED),
-    so a ticket another watcher is handling is left to it and a breach is recorded once."""
+    Every station and worker runs it: on PostgreSQL the tickets are locked (SKIP LOCKED), so a
+    ticket another watcher is handling is left to it and a breach is recorded once."""
     touched: list[str] = []
-    overdue = s.scalars(
+    for ticket, clock, recorded in _running_clocks(s, now, now):
+        key = _clock_key(clock, "breached")
+        if clock.breached and (ticket.id, key) not in recorded:
+            _event(s, ticket, "sla", "", key, None, now)
+            touched.append(ticket.number)
+            if clock.name == "resolution" and ticket.escalation_tier == 0:
+                _escalate(s, ticket, None, "resolution time breached", now)
+    return touched
+
+
+def warn_sla(s: Session, now: dt.datetime) -> list[str]:
+    """Warn the assignee and the supervisor list once per clock when ``service.sla_warn_minutes``
+    of the queue's business time or less are left. Returns the ticket numbers warned."""
+    warn = int(settings.get(s, "service.sla_warn_minutes"))
+    if not warn:
+        return []
+    calendar = business_hours.load(s)
+    touched: list[str] = []
+    people: list[int] | None = None
+    # business time is never longer than wall time: two weeks covers the longest holiday
+    for ticket, clock, recorded in _running_clocks(s, now, now + dt.timedelta(days=14)):
+        key = _clock_key(clock, "warning")
+        if clock.breached or (ticket.id, key) in recorded or clock.due is None:
+            continue
+        if calendar.between(ticket.queue, now, clock.due) > warn:
+            continue
+        _event(s, ticket, "sla", "", key, None, now)
+        people = _warned(s) if people is None else people
+        _notify(s, {ticket.assignee_id, *people}, ticket, f"sla.{clock.name}", clock.due, now)
+        touched.append(ticket.number)
+    return touched
+
+
+def _clock_key(clock: Clock, what: str) -> str:
+    # the next-response clock runs again after every answer: its due time tells the runs apart
+    run = f" {clock.due:%Y-%m-%dT%H:%M}" if clock.name == "next_response" and clock.due else ""
+    return f"{clock.name} {what}{run}"
+
+
+def _running_clocks(
+    s: Session, now: dt.datetime, before: dt.datetime
+) -> list[tuple[Ticket, Clock, set[tuple[int, str]]]]:
+    """Running clocks of open, unpaused tickets due before ``before``, the tickets locked (SKIP
+    LOCKED), with the SLA entries already in their histories."""
+    candidates = s.scalars(
         select(Ticket)
         .where(
             Ticket.status.in_(OPEN),
-            ((Ticket.first_responded_at.is_(None)) & (Ticket.first_response_due < now))
-            | ((Ticket.resolved_at.is_(None)) & (Ticket.resolution_due < now)),
+            Ticket.paused_at.is_(None),
+            (Ticket.first_responded_at.is_(None) & (Ticket.first_response_due < before))
+            | (Ticket.resolved_at.is_(None) & (Ticket.resolution_due < before))
+            | (Ticket.next_response_due < before),
         )
         .order_by(Ticket.id)
         .with_for_update(skip_locked=True)
     ).all()
-    if not overdue:
-        return touched
+    if not candidates:
+        return []
     # read after locking, so a watcher that committed just before is seen
     recorded = set(
         s.execute(
             select(TicketEvent.ticket_id, TicketEvent.new).where(
-                TicketEvent.field == "sla", TicketEvent.ticket_id.in_([t.id for t in overdue])
+                TicketEvent.field == "sla", TicketEvent.ticket_id.in_([t.id for t in candidates])
             )
-        )
+        ).all()
     )
-    for ticket in overdue:
-        for clock in clocks(ticket, now):
-            key = f"{clock.name} breached"
-            if clock.running and clock.breached and (ticket.id, key) not in recorded:
-                _event(s, ticket, "sla", "", key, None, now)
-                touched.append(ticket.number)
-                if clock.name == "resolution" and ticket.escalation_tier == 0:
-                    _escalate(s, ticket, None, "resolution time breached", now)
-    return touched
+    return [(t, c, recorded) for t in candidates for c in all_clocks(t, now)
+            if c.running and c.due is not None and c.due < before]
+
+
+def _warned(s: Session) -> list[int]:
+    """The supervisor list: the users named in ``service.sla_warn_to``, else every active supervisor."""
+    names = settings.get(s, "service.sla_warn_to")
+    query = select(User.id).where(User.active.is_(True))
+    query = query.where(User.username.in_(names)) if names else query.where(User.role == Role.SUPERVISOR)
+    return list(s.scalars(query.order_by(User.id)))
+
+
+def _notify(
+    s: Session, people: set[int | None], ticket: Ticket, kind: str, due: dt.datetime, now: dt.datetime
+) -> None:
+    for user_id in sorted(p for p in people if p is not None):
+        text = f"{ticket.number} {due.isoformat(timespec='minutes')} {ticket.subject}"
+        s.add(ServiceNotice(user_id=user_id, ticket_id=ticket.id, kind=kind, created_at=now, text=text[:300]))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something for the signed-in user to see: ``kind`` (sla.first_response, ...) says what."""
+
+    id: int
+    ticket_id: int | None
+    ticket_number: str
+    kind: str
+    due: dt.datetime | None
+    subject: str
+    created_at: dt.datetime
+
+
+def notices(s: Session, user: CurrentUser | None, limit: int = 50) -> list[Notice]:
+    """The user's notices not seen yet, newest first."""
+    agent = require(user, "service.use")
+    rows = s.scalars(
+        select(ServiceNotice)
+        .where(ServiceNotice.user_id == agent.id, ServiceNotice.seen_at.is_(None))
+        .order_by(ServiceNotice.created_at.desc(), ServiceNotice.id.desc())
+        .limit(limit)
+    )
+    out = []
+    for r in rows:
+        number, _, rest = r.text.partition(" ")
+        due_text, _, subject = rest.partition(" ")
+        try:
+            due: dt.datetime | None = dt.datetime.fromisoformat(due_text)
+        except ValueError:
+            due = None
+        out.append(Notice(r.id, r.ticket_id, number, r.kind, due, subject, r.created_at))
+    return out
+
+
+def mark_seen(s: Session, user: CurrentUser | None, notice_ids: list[int], now: dt.datetime) -> None:
+    agent = require(user, "service.use")
+    for row in s.scalars(select(ServiceNotice).where(ServiceNotice.id.in_(notice_ids),
+                                                     ServiceNotice.user_id == agent.id)):
+        row.seen_at = now
+
+
+# -- tags ----------------------------------------------------------------------------------------
+MAX_TAGS = 20
+
+
+def normal_tag(text: str) -> str:
+    return " ".join(text.split()).strip("#,;，；").lower()[:40]
+
+
+def set_tags(
+    s: Session, user: CurrentUser | None, ticket_id: int, tags: list[str], now: dt.datetime
+) -> tuple[str, ...]:
+    """The ticket's tags become ``tags`` (free text, case-folded, duplicates dropped); the change is
+    in the ticket's history."""
+    agent = require(user, "service.use")
+    ticket = _row(s, ticket_id)
+    wanted = list(dict.fromkeys(t for t in (normal_tag(x) for x in tags) if t))
+    if len(wanted) > MAX_TAGS:
+        raise DomainError("A ticket takes at most {n} tags.", n=MAX_TAGS)
+    rows = {r.tag: r for r in s.scalars(select(TicketTag).where(TicketTag.ticket_id == ticket.id))}
+    if set(rows) == set(wanted):
+        return tuple(sorted(wanted))
+    for tag, row in rows.items():
+        if tag not in wanted:
+            s.delete(row)
+    s.add_all(TicketTag(ticket_id=ticket.id, tag=tag) for tag in wanted if tag not in rows)
+    _event(s, ticket, "tags", ", ".join(sorted(rows)), ", ".join(sorted(wanted)), agent.id, now)
+    s.flush()
+    return tuple(sorted(wanted))
+
+
+def tags_of(s: Session, ticket_id: int) -> tuple[str, ...]:
+    query = select(TicketTag.tag).where(TicketTag.ticket_id == ticket_id).order_by(TicketTag.tag)
+    return tuple(s.scalars(query))
+
+
+def tag_suggestions(s: Session, prefix: str = "", limit: int = 20) -> list[str]:
+    """Tags in use, the most used first, starting with ``prefix`` (what the tag box offers)."""
+    query = select(TicketTag.tag).group_by(TicketTag.tag).order_by(func.count().desc(), TicketTag.tag)
+    if prefix.strip():
+        query = query.where(TicketTag.tag.like(f"{_like(normal_tag(prefix))}%", escape="\\"))
+    return list(s.scalars(query.limit(limit)))
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -614,49 +832,108 @@ class QueueRow:
     resolution_due: dt.datetime | None
     first_responded_at: dt.datetime | None
     resolved_at: dt.datetime | None
+    next_response_due: dt.datetime | None = None
+    paused_at: dt.datetime | None = None
 
     def next_due(self) -> dt.datetime | None:
-        """The clock the agent races now: first response until answered, then resolution."""
+        """The clock the agent races now: first response until answered, then an answer the
+        customer waits for, then resolution."""
         if self.first_responded_at is None and self.first_response_due is not None:
             return self.first_response_due
+        if self.next_response_due is not None:
+            return self.next_response_due
         return self.resolution_due if self.resolved_at is None else None
 
 
-def work_queue(
-    s: Session, user: CurrentUser | None, scope: str = "mine", limit: int = 200
-) -> list[QueueRow]:
-    """Open tickets, most urgent clock first: ``mine`` (assigned to the user), ``all``."""
-    agent = require(user, "service.use")
-    query = (
+def _next_due_sql() -> object:
+    return case(
+        (Ticket.first_responded_at.is_(None) & Ticket.first_response_due.is_not(None),
+         Ticket.first_response_due),
+        (Ticket.next_response_due.is_not(None), Ticket.next_response_due),
+        else_=Ticket.resolution_due,
+    )
+
+
+def _rows_query() -> object:
+    return (
         select(Ticket, Customer.name, User.display_name)
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(User, User.id == Ticket.assignee_id)
-        .where(Ticket.status.in_(OPEN))
     )
-    if scope == "mine":
-        query = query.where(Ticket.assignee_id == agent.id)
-    rows = [
-        QueueRow(
-            t.id,
-            t.number,
-            t.subject,
-            name,
-            t.category,
-            t.priority.value,
-            t.status.value,
-            t.queue,
-            assignee or "",
-            t.escalation_tier,
-            t.first_response_due,
-            t.resolution_due,
-            t.first_responded_at,
-            t.resolved_at,
-        )
-        for t, name, assignee in s.execute(query.order_by(Ticket.created_at.desc()).limit(limit * 5))
+
+
+def _queue_row(t: Ticket, name: str, assignee: str | None) -> QueueRow:
+    return QueueRow(t.id, t.number, t.subject, name, t.category, t.priority.value, t.status.value, t.queue,
+                    assignee or "", t.escalation_tier, t.first_response_due, t.resolution_due,
+                    t.first_responded_at, t.resolved_at, t.next_response_due, t.paused_at)
+
+
+def _scoped(query, agent: CurrentUser, scope: str):
+    query = query.where(Ticket.status.in_(OPEN))
+    return query.where(Ticket.assignee_id == agent.id) if scope == "mine" else query
+
+
+def work_queue(
+    s: Session, user: CurrentUser | None, scope: str = "mine", limit: int = 200, offset: int = 0
+) -> list[QueueRow]:
+    """Open tickets, most urgent clock first (paused ones last), a page at a time: ``mine``
+    (assigned to the user), ``all``."""
+    agent = require(user, "service.use")
+    urgency = case(*((Ticket.priority == p, i) for i, p in enumerate(PRIORITIES)), else_=0)
+    query = _scoped(_rows_query(), agent, scope).order_by(
+        Ticket.paused_at.is_not(None), _next_due_sql().is_(None), _next_due_sql(), urgency.desc(), Ticket.id
+    )
+    return [_queue_row(*r) for r in s.execute(query.limit(limit).offset(max(0, offset)))]
+
+
+def count_queue(s: Session, user: CurrentUser | None, scope: str = "mine") -> int:
+    agent = require(user, "service.use")
+    return s.scalar(_scoped(select(func.count()).select_from(Ticket), agent, scope)) or 0
+
+
+TICKET_NUMBER = re.compile(r"^\s*(?:T-?)?(\d{1,9})\s*$", re.I)
+
+
+def ticket_by_number(s: Session, text: str) -> int | None:
+    """The ticket a typed number names (``T-000123``, ``t-123``, ``123``), or None."""
+    found = TICKET_NUMBER.match(text or "")
+    if not found:
+        return None
+    return s.scalar(select(Ticket.id).where(Ticket.number == f"T-{int(found.group(1)):06d}"))
+
+
+def search_tickets(
+    s: Session, user: CurrentUser | None, text: str, limit: int = 50, offset: int = 0, open_only: bool = False
+) -> list[QueueRow]:
+    """Tickets whose number, subject, messages, tag or customer (name, email, phone) match the
+    text, newest first; every ticket, done ones too, unless ``open_only``."""
+    require(user, "service.use")
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    like = f"%{_like(text.lower())}%"
+    digits = re.sub(r"\D", "", text)
+    matches = [
+        func.lower(Ticket.subject).like(like, escape="\\"),
+        func.lower(Ticket.number).like(like, escape="\\"),
+        func.lower(Customer.name).like(like, escape="\\"),
+        Ticket.id.in_(select(TicketTag.ticket_id).where(TicketTag.tag == normal_tag(text))),
+        Ticket.id.in_(
+            select(Interaction.ticket_id).where(func.lower(Interaction.body).like(like, escape="\\"))
+        ),
+        Ticket.customer_id.in_(select(CustomerEmail.customer_id).where(CustomerEmail.email == text.lower())),
     ]
-    far = dt.datetime.max.replace(tzinfo=dt.UTC)
-    rows.sort(key=lambda r: (r.next_due() or far, -PRIORITIES.index(Priority(r.priority))))
-    return rows[:limit]
+    if len(digits) >= 7:
+        matches.append(Ticket.customer_id.in_(
+            select(CustomerPhone.customer_id).where(CustomerPhone.phone.like(f"%{digits}"))))
+    number = ticket_by_number(s, text)
+    if number is not None:
+        matches.append(Ticket.id == number)
+    query = _rows_query().where(or_(*matches))
+    if open_only:
+        query = query.where(Ticket.status.in_(OPEN))
+    query = query.order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(limit).offset(max(0, offset))
+    return [_queue_row(*r) for r in s.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -683,6 +960,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that came with an email; ``kept`` is False when it was over the mailbox's limit."""
+
+    id: int
+    interaction_id: int | None
+    filename: str
+    content_type: str
+    size: int
+    kept: bool
+
+
+@dataclass(frozen=True)
 class Detail:
     ticket: TicketInfo
     customer: str
@@ -690,6 +979,12 @@ class Detail:
     order_number: str
     messages: tuple[Message, ...]
     events: tuple[Change, ...]
+    tags: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    csat: tuple[tuple[int, str], ...] = ()  # (score, comment) of each answered survey
+
+    def attachments_of(self, message_id: int) -> tuple[Attachment, ...]:
+        return tuple(a for a in self.attachments if a.interaction_id == message_id)
 
 
 def detail(s: Session, ticket_id: int) -> Detail:
@@ -708,6 +1003,21 @@ def detail(s: Session, ticket_id: int) -> Detail:
         .where(TicketEvent.ticket_id == ticket.id)
         .order_by(TicketEvent.at, TicketEvent.id)
     )
+    from app.models.desk import CsatSurvey
+    from app.models.mail import MailAttachment, MailMessage
+
+    files = s.execute(
+        select(MailAttachment.id, MailMessage.interaction_id, MailAttachment.filename,
+               MailAttachment.content_type, MailAttachment.size, MailAttachment.data.is_not(None))
+        .join(MailMessage, MailMessage.id == MailAttachment.message_id)
+        .where(MailMessage.ticket_id == ticket.id)
+        .order_by(MailAttachment.id)
+    )
+    answers = s.execute(
+        select(CsatSurvey.score, CsatSurvey.comment)
+        .where(CsatSurvey.ticket_id == ticket.id, CsatSurvey.score.is_not(None))
+        .order_by(CsatSurvey.answered_at)
+    )
     return Detail(
         ticket_info(ticket),
         customer.name if customer else "",
@@ -715,7 +1025,38 @@ def detail(s: Session, ticket_id: int) -> Detail:
         order.number if order else "",
         tuple(Message(*m) for m in messages),
         tuple(Change(*e) for e in events),
+        tags_of(s, ticket.id),
+        tuple(Attachment(*a) for a in files),
+        tuple((score, comment) for score, comment in answers),
     )
+
+
+def save_attachment(s: Session, user: CurrentUser | None, attachment_id: int, path: Path) -> Path:
+    """Write a stored attachment to ``path`` (0600, never over an existing file or through a link);
+    audited, it can carry personal data out of the desk."""
+    from app.files import create_private
+    from app.models.mail import MailAttachment, MailMessage
+    from app.services import audit
+
+    agent = require(user, "service.use")
+    row = s.get(MailAttachment, attachment_id)
+    if row is None:
+        raise NotFound("No attachment #{id}.", id=attachment_id)
+    if row.data is None:
+        raise Conflict("{name} was over the mailbox's size limit and was not kept.", name=row.filename)
+    try:
+        fd = create_private(path)
+    except FileExistsError:
+        raise Conflict("{path} exists already; choose another name.", path=str(path)) from None
+    except OSError as exc:
+        raise DomainError("Could not write {path}: {reason}.", path=str(path),
+                          reason=exc.strerror or exc) from exc
+    with os.fdopen(fd, "wb") as f:
+        f.write(row.data)
+    message = s.get(MailMessage, row.message_id)
+    audit.record(s, "ticket.attachment", "attachment", str(row.id), user_id=agent.id, file=str(path),
+                 ticket_id=message.ticket_id if message else None)
+    return path
 
 
 def is_available(s: Session, user: CurrentUser) -> bool:

@@ -30,6 +30,13 @@ def upgrade() -> None:
         sa.Column("confirmed", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("day", name="pk_service_calendar_days"),
     )
+    from app.services.business_hours import shipped  # the shipped holidays and make-up working days
+
+    op.bulk_insert(
+        sa.table("service_calendar_days", sa.column("day", sa.Date()), sa.column("kind", sa.String()),
+                 sa.column("name", sa.String()), sa.column("confirmed", sa.Boolean())),
+        [{"day": d.day, "kind": d.kind, "name": d.name, "confirmed": d.confirmed} for d in shipped()],
+    )
     op.create_table(
         "ticket_tags",
         sa.Column("id", sa.Integer(), nullable=False),

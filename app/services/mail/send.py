@@ -1,5 +1,6 @@
 """The outbox. Every outbound email interaction (an agent's reply, a follow-up, an incident notice,
 a survey) written after a mailbox exists is queued with threading headers and the ticket number,
+satisfaction surveys of resolved tickets are queued the same way,
 then sent by SMTP; a server that is down leaves it queued for a retry with back-off, a refused
 address is marked bounced, and each sent message is in the ticket's history with its Message-ID.
 """
@@ -108,6 +109,42 @@ def _queue_one(s: Session, interaction: Interaction, default: Mailbox, now: dt.d
     return row
 
 
+def queue_surveys(s: Session, now: dt.datetime, limit: int = 200) -> int:
+    """Queue the satisfaction surveys of resolved tickets (a message on the ticket, in the thread of
+    the customer's last email, so their reply comes back to it)."""
+    from app.models.desk import CsatSurvey
+    from app.services import csat
+
+    boxes = list(s.scalars(select(Mailbox).where(Mailbox.active.is_(True)).order_by(Mailbox.id)))
+    if not boxes:
+        return 0
+    surveys = list(
+        s.scalars(
+            select(CsatSurvey)
+            .where(CsatSurvey.mail_message_id.is_(None), CsatSurvey.answered_at.is_(None),
+                   CsatSurvey.created_at >= now - csat.SEND_WITHIN)
+            .order_by(CsatSurvey.id)
+            .limit(limit)
+        )
+    )
+    for survey in surveys:
+        ticket = s.get_one(Ticket, survey.ticket_id)
+        last = _latest_inbound(s, ticket.id)
+        mailbox = (s.get(Mailbox, last.mailbox_id) if last and last.mailbox_id else None) or boxes[0]
+        subject, body = csat.survey_text(ticket, mailbox.display_name or mailbox.address)
+        interaction = Interaction(customer_id=ticket.customer_id, ticket_id=ticket.id,
+                                  order_id=ticket.order_id, channel=ContactChannel.EMAIL,
+                                  direction=Direction.OUTBOUND, agent_id=survey.agent_id, body=body,
+                                  occurred_at=now)
+        s.add(interaction)
+        s.flush()
+        row = _queue_one(s, interaction, mailbox, now)
+        row.kind, row.subject = "survey", f"Re: {subject}" if last else subject
+        s.flush()
+        survey.mail_message_id = row.id
+    return len(surveys)
+
+
 def queue_new_answers(s: Session, now: dt.datetime, limit: int = 500) -> int:
     """Queue the outbound email interactions not queued yet (written after the first mailbox)."""
     boxes = list(s.scalars(select(Mailbox).where(Mailbox.active.is_(True)).order_by(Mailbox.id)))
@@ -151,7 +188,7 @@ def compose(row: MailMessage, mailbox: MailboxInfo, ticket_number: str, now: dt.
         msg["References"] = row.references
     if ticket_number:
         msg["X-PackDesk-Ticket"] = ticket_number
-    if row.kind in ("ack", "notice"):
+    if row.kind in ("ack", "notice", "survey"):
         # RFC 3834: other robots must not answer these, so two auto-responders never loop
         msg["Auto-Submitted"] = "auto-replied" if row.kind == "ack" else "auto-generated"
     msg.set_content(row.body)
@@ -208,7 +245,7 @@ def send_queued(factory: sessionmaker[Session], now: dt.datetime, limit: int = 2
     """Queue new answers, then send what is due, one mailbox connection at a time; each message's
     outcome is committed as soon as the server answered for it."""
     with unit_of_work(factory) as s:
-        queued = queue_new_answers(s, now)
+        queued = queue_new_answers(s, now) + queue_surveys(s, now)
         due = s.execute(
             select(MailMessage.id, MailMessage.mailbox_id)
             .where(MailMessage.status == "queued", MailMessage.next_attempt_at <= now)

@@ -2,7 +2,8 @@
 In-Reply-To / References, then the ticket number in the subject), its sender matched to a customer
 (merged customers included) or made one, the ticket opened or updated and routed and timed like
 any ticket, attachments kept, a bounce recorded against the address, and an acknowledgement with
-the ticket number queued unless the message was automatic.
+the ticket number queued unless the message was automatic. A reply to a satisfaction survey with a
+score is stored as the ticket's answer and does not reopen it.
 
 The caller owns the transaction: the message row and the ticket commit together or not at all.
 """
@@ -19,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
 from app.models.accounts import Role, User
+from app.models.desk import CsatSurvey
 from app.models.mail import BouncedAddress, MailAttachment, Mailbox, MailMessage
 from app.models.orders import Customer, CustomerEmail
 from app.models.service import ContactChannel, Direction, Interaction, Ticket, TicketEvent, TicketStatus
-from app.services import customer_actions, tickets
+from app.services import csat, customer_actions, tickets
 from app.services.customers import group_ids, resolve_identity
 from app.services.mail.mailboxes import MailboxInfo
 from app.services.mail.parse import ParsedMail, parse_message
@@ -45,7 +47,7 @@ class Filed:
     """What became of one message."""
 
     key: str
-    outcome: str  # opened, updated, duplicate, bounce, ignored
+    outcome: str  # opened, updated, survey, duplicate, bounce, ignored
     ticket_number: str = ""
     mail_row_id: int | None = None
     acknowledged: bool = False
@@ -132,6 +134,24 @@ def _threaded_ticket(s: Session, parsed: ParsedMail, customer_id: int) -> Ticket
         ticket = s.scalar(select(Ticket).where(Ticket.number == number))
         if ticket is not None and ticket.customer_id in group_ids(s, customer_id):
             return ticket
+    return None
+
+
+def _survey_answer(
+    s: Session, parsed: ParsedMail, ticket: Ticket | None
+) -> tuple[CsatSurvey, int, str] | None:
+    """The survey, score and comment when the message answers the ticket's survey: it replies to
+    the survey email, or the ticket is done and the text starts with a score."""
+    if ticket is None or parsed.auto:
+        return None
+    survey = csat.pending_for(s, ticket.id)
+    answer = csat.parse_answer(parsed.text) if survey is not None else None
+    if survey is None or answer is None:
+        return None
+    survey_mail = s.get(MailMessage, survey.mail_message_id)
+    replies_to_survey = survey_mail is not None and survey_mail.message_id in parsed.thread_ids
+    if replies_to_survey or ticket.status in tickets.DONE:
+        return survey, *answer
     return None
 
 
@@ -300,7 +320,8 @@ def file_message(
     text = "\n".join([parsed.text, *_attachment_lines(parsed, limit_kb)]).strip()
     ticket = _threaded_ticket(s, parsed, customer_id)
     acknowledged = False
-    if ticket is not None and ticket.status is not TicketStatus.CLOSED:
+    answered = _survey_answer(s, parsed, ticket)
+    if ticket is not None and (answered is not None or ticket.status is not TicketStatus.CLOSED):
         done = customer_actions.log_interaction(
             s,
             agent,
@@ -313,9 +334,15 @@ def file_message(
             ticket_id=ticket.id,
         )
         row.interaction_id = done.id
-        if ticket.status in REOPENED_BY_CUSTOMER and not parsed.auto:
-            tickets.set_status(s, agent, ticket.id, TicketStatus.OPEN, now)
-        outcome = "updated"
+        if answered is not None:
+            csat.record_answer(s, *answered, now)
+            outcome = "survey"
+        else:
+            if ticket.status in REOPENED_BY_CUSTOMER and not parsed.auto:
+                tickets.set_status(s, agent, ticket.id, TicketStatus.OPEN, now)
+            if not parsed.auto:
+                tickets.customer_wrote(s, ticket.id, now)
+            outcome = "updated"
     else:
         opened = tickets.open_ticket(
             s,

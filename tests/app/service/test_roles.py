@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.context import CurrentUser
 from app.db import session_factory, unit_of_work
-from app.errors import PermissionDenied
+from app.errors import NotFound, PermissionDenied
 from app.models.accounts import Role, User
 from app.models.orders import Customer, Order
 from app.models.service import FollowUp, Incident, Ticket
@@ -93,6 +93,12 @@ CALLS: list[tuple[str, str, Call]] = [
         s, u, c.follow_up_id, NOW, "已回电")),
     ("tickets.work_queue", "service.use", lambda s, u, c: tickets.work_queue(s, u, "all")),
     ("tickets.follow_ups_due", "service.use", lambda s, u, c: tickets.follow_ups_due(s, u, NOW)),
+    ("tickets.count_queue", "service.use", lambda s, u, c: tickets.count_queue(s, u, "all")),
+    ("tickets.search_tickets", "service.use", lambda s, u, c: tickets.search_tickets(s, u, "快递")),
+    ("tickets.set_tags", "service.use", lambda s, u, c: tickets.set_tags(s, u, c.ticket_id, ["物流"], NOW)),
+    ("tickets.notices", "service.use", lambda s, u, c: tickets.notices(s, u)),
+    ("tickets.mark_seen", "service.use", lambda s, u, c: tickets.mark_seen(s, u, [1], NOW)),
+    ("tickets.save_attachment", "service.use", lambda s, u, c: _no_attachment(s, u, c)),
     ("incidents.link_ticket", "service.use", lambda s, u, c: incidents.link_ticket(
         s, u, c.incident_id, c.ticket_number)),
     ("incidents.bulk_notice", "service.use", lambda s, u, c: incidents.bulk_notice(
@@ -124,6 +130,13 @@ CALLS: list[tuple[str, str, Call]] = [
     ("service_stats.export_csv", "service.dashboard", lambda s, u, c: service_stats.export_csv(
         s, u, service_stats.dashboard(s, T0.date(), NOW.date(), NOW), c.out)),
 ]
+
+
+def _no_attachment(s: Any, u: Any, c: Any) -> None:
+    with pytest.raises(NotFound):  # the check of the role comes first
+        tickets.save_attachment(s, u, 0, c.out)
+
+
 # take a user but change nothing and reveal nothing personal: whether the user takes new tickets
 NOT_GUARDED = {"tickets.is_available"}
 
