@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     gen.add_argument("warehouse")
     gen.add_argument("pattern")
     gen.set_defaults(func=cmd_bins_generate)
+    t = sub.add_parser("totes", help="pick totes").add_subparsers(dest="totes_command", metavar="ACTION",
+                                                                   required=True)
+    tadd = t.add_parser("add", parents=[common], help="register N new totes (TOTE-0001 ...)")
+    tadd.add_argument("count", type=int)
+    tadd.set_defaults(func=cmd_totes_add)
     st = sub.add_parser("stock", help="receive, move, adjust, count; on-hand").add_subparsers(
         dest="stock_command", metavar="ACTION", required=True)
     rec = st.add_parser("receive", parents=[common], help="put QTY of a SKU or barcode into a bin")
@@ -105,6 +110,17 @@ def cmd_bins_generate(rt: Runtime) -> int:
     with unit_of_work(rt.sessions) as s:
         r = generate_bins(s, user, rt.args.warehouse, rt.args.pattern)
     print(f"{r.warehouse}: {r.added} bins added ({r.first} .. {r.last}), {r.existing} there already")
+    return 0
+
+
+def cmd_totes_add(rt: Runtime) -> int:
+    from app.db import unit_of_work
+    from app.services.masterdata import add_totes
+
+    user = rt.user("admin.master_data")
+    with unit_of_work(rt.sessions) as s:
+        codes = add_totes(s, user, rt.args.count)
+    print(f"{len(codes)} totes added: {codes[0]} .. {codes[-1]}")
     return 0
 
 

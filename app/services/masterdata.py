@@ -164,3 +164,22 @@ def bins(session: Session, warehouse: str) -> list[BinView]:
         .where(Bin.warehouse_id == wid)
     ).all()
     return sorted((BinView(*r) for r in rows), key=lambda b: bin_sort_key(b.code))
+
+
+def add_totes(session: Session, user: CurrentUser | None, count: int, prefix: str = "TOTE-") -> list[str]:
+    """Register ``count`` new totes (the codes their labels carry), numbered after the last one."""
+    from app.models.fulfilment import Tote, ToteStatus
+
+    require(user, "admin.master_data")
+    if not 0 < count <= 1000:
+        raise DomainError("Add between 1 and 1000 totes at a time, not {count}.", count=count)
+    codes = set(session.scalars(select(Tote.code)))
+    made, n = [], 0
+    while len(made) < count:
+        n += 1
+        code = f"{prefix}{n:04d}"
+        if code not in codes:
+            made.append(code)
+    session.execute(insert(Tote), [{"code": c, "status": ToteStatus.FREE} for c in made])
+    audit.record(session, "totes.add", "totes", prefix, user_id=user.id, added=count)
+    return made
