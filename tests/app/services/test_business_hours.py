@@ -104,7 +104,7 @@ def test_a_supervisor_imports_a_year_and_a_bad_line_changes_nothing(engine, tmp_
     boss = make_ctx(engine).user
     bad = tmp_path / "2027.csv"
     bad.write_text("day,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,春节\n", encoding="utf-8")
-    with unit_of_work(session_factory(engine)) as s, pytest.raises(DomainError, match="2027.csv line 3"):
+    with unit_of_work(session_factory(engine)) as s, pytest.raises(DomainError, match=r"2027\.csv line 3"):
         business_hours.import_calendar(s, boss, bad)
     good = tmp_path / "official-2027.csv"
     good.write_text("day,kind,name\n2027-01-01,holiday,元旦\n2027-02-07,workday,春节 调休上班\n",
