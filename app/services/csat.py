@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +29,7 @@ BODY = {
 SCORE = re.compile(
     r"^\s*(?:([1-5])\s*(?:分|星|颗星|/\s*5|stars?|points?)?(?![\d.])|(★{1,5}))\s*[,，.。:：!！-]?\s*", re.I
 )
+WIDE_DIGITS = str.maketrans("０１２３４５６７８９／", "0123456789/")  # typed with a Chinese input method
 QUOTE_START = re.compile(r"^(>|-{2,}\s*(original|原始)|on .+ wrote:|在.+写道|发件人[:：]|from:\s)", re.I)
 
 
@@ -59,7 +59,7 @@ def survey_text(ticket: Ticket, signature: str) -> tuple[str, str]:
 def parse_answer(text: str) -> tuple[int, str] | None:
     """The score and comment of a reply (quoted text after it ignored), or None without a score."""
     lines = []
-    for line in unicodedata.normalize("NFKC", text or "").splitlines():
+    for line in (text or "").translate(WIDE_DIGITS).splitlines():
         if QUOTE_START.match(line.strip()):
             break
         lines.append(line)
