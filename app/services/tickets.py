@@ -38,7 +38,7 @@ from app.models.service import (  # the enums are used from here by the UI, whic
     TicketStatus,
 )
 from app.permissions import require
-from app.services import business_hours, settings
+from app.services import business_hours, live, settings
 from app.services.customers import lifetime_values, tier_for, tier_thresholds
 from app.services.text import checked, checked_reply
 
@@ -126,6 +126,7 @@ DEFAULT_ROUTES: tuple[tuple[str, str, str, str], ...] = (
     ("payment", "*", "*", "payments"),
     ("*", "*", "*", "general"),
 )
+live.install()  # a process that changes tickets tells the other stations (idempotent)
 LARGE_ORDER = Decimal("2000")  # CNY; setting "service.large_order"
 VALUED_TIERS = ("gold", "vip")
 
