@@ -35,6 +35,7 @@ from app.services import assist, intents, tickets
 from app.services.text import placeholder_spans, unfilled_placeholders
 from app.services.tickets import Clock, Priority, QueueRow, TicketStatus
 from ui.service.customer import ActionDialog
+from ui.service.ticket_desk import QueuePager, TicketExtras, TicketFinder
 from ui.service.names import category_names, status_names
 
 WARN_S = 15 * 60  # a clock with less than this left shows amber
@@ -91,6 +92,8 @@ class TicketView(QWidget):
         self.title.setWordWrap(True)
         self.facts = QLabel(objectName="ticket_facts")
         self.facts.setWordWrap(True)
+        self.extras = TicketExtras(ctx)  # tags, email attachments, satisfaction answers
+        self.extras.status_message.connect(self.status_message.emit)
         self.customer_button = QPushButton(objectName="open_customer")
         self.customer_button.clicked.connect(self._open_customer)
         self.category = QComboBox(objectName="category")
@@ -174,6 +177,7 @@ class TicketView(QWidget):
         box.addLayout(head)
         box.addWidget(self.facts)
         box.addLayout(chips)
+        box.addWidget(self.extras)
         box.addWidget(split, 1)
         self._enable(False)
 
@@ -209,6 +213,7 @@ class TicketView(QWidget):
         if d.order_number:
             facts.append(self.tr("order {n}").format(n=d.order_number))
         self.facts.setText(" · ".join(facts))
+        self.extras.load(d)
         self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
         self.priority.setCurrentIndex(max(0, self.priority.findData(t.priority.value)))
         done = t.status in tickets.DONE
@@ -480,14 +485,21 @@ class TicketQueueWidget(QWidget):
         self.view.changed.connect(self.refresh)
         self.view.status_message.connect(self.status_message.emit)
         self.view.open_customer.connect(self.open_customer.emit)
+        self.finder = TicketFinder(ctx)
+        self.finder.ticket_chosen.connect(self.open_ticket)
+        self.finder.status_message.connect(self.status_message.emit)
+        self.pager = QueuePager()
+        self.pager.changed.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.scope)
         top.addWidget(self.available)
         top.addStretch(1)
+        top.addWidget(self.pager)
         top.addWidget(self.count)
         queue_page = QWidget()
         lb = QVBoxLayout(queue_page)
         lb.setContentsMargins(0, 0, 0, 0)
+        lb.addWidget(self.finder)
         lb.addLayout(top)
         lb.addWidget(self.table, 1)
         self.follow_rows: list[tickets.FollowUpRow] = []
@@ -520,7 +532,9 @@ class TicketQueueWidget(QWidget):
         user = self.ctx.user
         assert user is not None
         with read_only(self.ctx.sessions) as s:
-            self.rows = tickets.work_queue(s, user, self.scope.currentData())
+            scope = self.scope.currentData()
+            self.rows = tickets.work_queue(s, user, scope, limit=self.pager.size, offset=self.pager.offset)
+            self.pager.show_total(tickets.count_queue(s, user, scope))
         keep = self.view.ticket_id
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
@@ -544,7 +558,7 @@ class TicketQueueWidget(QWidget):
             if r.id == keep:
                 self.table.selectRow(i)
         self.table.blockSignals(False)
-        self.count.setText(self.tr("{n} open").format(n=len(self.rows)))
+        self.count.setText(self.tr("{n} open").format(n=self.pager.total))
         self._show_follow_ups()
         self.tick()
 
