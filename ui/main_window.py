@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.context import AppContext
@@ -14,6 +14,7 @@ from app.db import describe
 from app.extensions import import_optional
 from devices.transport import LinkStatus
 from ui.bridge import DeviceBridge
+from ui.live import LiveUpdates
 from ui.overview import OverviewPage
 
 if TYPE_CHECKING:
@@ -44,11 +45,17 @@ class MainWindow(QMainWindow):
         self.db_status = QLabel(objectName="db_status")
         self.device_status = QLabel(objectName="device_status")
         self.printer_status = QLabel(objectName="printer_status")
-        for label in (self.db_status, self.device_status, self.printer_status):
+        # overdue tickets as one count and a link to them (not a list of numbers)
+        self.sla_status = QLabel(objectName="sla_status", visible=False)
+        self.sla_status.linkActivated.connect(lambda _link: self.show_overdue())
+        for label in (self.sla_status, self.db_status, self.device_status, self.printer_status):
             self.statusBar().addPermanentWidget(label)
         self._build_menu()
         self.retranslate()
         self._build_modes()
+        self.live = LiveUpdates(ctx.engine, self)  # what other stations change shows here in seconds
+        self.live.changed.connect(self.live_changed)
+        self.live.start()
         if devices is not None:
             devices.status_changed.connect(self.device_status_changed)
             for role, status in devices.states.items():
@@ -69,6 +76,10 @@ class MainWindow(QMainWindow):
         self.action_jobs = QAction(self, objectName="background_jobs")
         self.action_jobs.triggered.connect(self.open_jobs)
         self.menu_file.addAction(self.action_jobs)
+        self.action_mailboxes = QAction(self, objectName="mailboxes")
+        self.action_mailboxes.triggered.connect(self.open_mailboxes)
+        self.action_mailboxes.setVisible(self.ctx.user is not None and self.ctx.user.may("service.mailboxes"))
+        self.menu_file.addAction(self.action_mailboxes)
         self.menu_print = self.menuBar().addMenu("")
         self.action_batch = QAction(self, objectName="batch_print")
         self.action_batch.triggered.connect(self.open_batch_print)
@@ -94,6 +105,7 @@ class MainWindow(QMainWindow):
         self.action_devices.setText(self.tr("Devices of this station…"))
         self.action_import.setText(self.tr("Import orders or tracking…"))
         self.action_jobs.setText(self.tr("Background jobs…"))
+        self.action_mailboxes.setText(self.tr("Mailboxes…"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_print.setTitle(self.tr("&Print"))
         self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
@@ -119,6 +131,9 @@ class MainWindow(QMainWindow):
             widget = factory()
             if hasattr(widget, "status_message"):
                 widget.status_message.connect(self.statusBar().showMessage)
+            if hasattr(widget, "overdue_changed"):
+                widget.overdue_changed.connect(self.show_overdue_count)
+                self.show_overdue_count(widget.tickets.overdue)
             self.tabs.addTab(widget, titles[mode])
         if self.tabs.count() > 1:
             self.tabs.setCurrentIndex(1)
@@ -191,10 +206,49 @@ class MainWindow(QMainWindow):
         self.printer_status.setText(text)
 
     def job_finished(self, job: str, ok: bool, summary: str) -> None:
-        """A background job ran: the print queue's outcome shows in the status bar."""
+        """A background job ran: the print queue's outcome shows in the status bar; the modes show
+        what the site's jobs changed."""
         if job.startswith("print@") and (not ok or summary != "nothing to print"):
             self.set_printer_status(summary if ok else self.tr("Printer: {error}").format(error=summary))
             self.printer_status.setStyleSheet("" if ok else "color: #c62828; font-weight: bold;")
+        for i in range(self.tabs.count()):
+            handler = getattr(self.tabs.widget(i), "job_finished", None)
+            if handler is not None:
+                handler(job, ok, summary)
+
+    def show_overdue_count(self, n: int) -> None:
+        text = self.tr("1 ticket overdue") if n == 1 else self.tr("{n} tickets overdue").format(n=n)
+        self.sla_status.setText(f'<a href="overdue" style="color: #c62828;">{text}</a>')
+        self.sla_status.setVisible(n > 0)
+
+    def show_overdue(self) -> None:
+        for i in range(self.tabs.count()):
+            mode = self.tabs.widget(i)
+            if hasattr(mode, "show_overdue"):
+                self.tabs.setCurrentWidget(mode)
+                mode.show_overdue()
+
+    def open_mailboxes(self) -> QWidget:
+        from ui.service.mailboxes import MailboxDialog
+
+        dialog = MailboxDialog(self.ctx, self)
+        dialog.status_message.connect(self.statusBar().showMessage)
+        dialog.open()
+        return dialog
+
+    def live_changed(self, topics: set[str]) -> None:
+        """Another station committed a change: each page shows it (the overview reads its figures)."""
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            handler = getattr(page, "live_changed", None)
+            if handler is not None:
+                handler(topics)
+            elif isinstance(page, OverviewPage) and page.isVisible():
+                page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
+        super().closeEvent(event)
 
     def open_jobs(self) -> JobsDialog | None:
         from ui.jobs import JobsDialog

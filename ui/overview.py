@@ -1,9 +1,10 @@
-"""Overview page: the order pipeline and what needs attention, read from the database."""
+"""Overview page: the order pipeline and what needs attention, read from the database on a timer
+and whenever the page is shown (parcels packed at another station count without a click)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,13 +22,13 @@ from app.timezone import fmt
 
 
 class OverviewPage(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, interval_ms: int = 30_000) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("overview")
         self._status_names = {
             "new": self.tr("New"), "allocated": self.tr("Allocated"),
-            "backordered": self.tr("Backordered"), "in_wave": self.tr("In wave"),
+            "backordered": self.tr("Backordered"), "held": self.tr("Held"), "in_wave": self.tr("In wave"),
             "picked": self.tr("Picked"), "packing": self.tr("Packing"), "packed": self.tr("Packed"),
             "shipped": self.tr("Shipped"), "delivered": self.tr("Delivered"),
             "cancelled": self.tr("Cancelled"), "returned": self.tr("Returned"),
@@ -57,7 +58,17 @@ class OverviewPage(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(refresh)
         box.addLayout(bottom)
+        self.timer = QTimer(self, interval=interval_ms, timeout=self._refresh_if_shown)
+        self.timer.start()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():  # a page behind another tab is read when it is shown
+            self.refresh()
 
     def refresh(self) -> None:
         with read_only(self.ctx.sessions) as session:
@@ -72,21 +83,22 @@ class OverviewPage(QWidget):
                 if item.widget():
                     item.widget().deleteLater()
         for i, (status, count) in enumerate(data.orders_by_status.items()):
-            self.grid.addWidget(self._tile(self._status_names[status], count), i // 6, i % 6)
+            tile = self._tile(status, self._status_names.get(status, status), count)
+            self.grid.addWidget(tile, i // 6, i % 6)
         items = [
-            (self.tr("Open tickets"), data.open_tickets),
-            (self.tr("Packed today"), data.packed_today),
-            (self.tr("Open exceptions"), data.open_exceptions),
-            (self.tr("Failed print jobs"), data.failed_print_jobs),
+            ("open_tickets", self.tr("Open tickets"), data.open_tickets),
+            ("packed_today", self.tr("Packed today"), data.packed_today),
+            ("open_exceptions", self.tr("Open exceptions"), data.open_exceptions),
+            ("failed_print_jobs", self.tr("Failed print jobs"), data.failed_print_jobs),
         ]
-        for i, (label, count) in enumerate(items):
-            self.attention.addWidget(self._tile(label, count), 0, i)
+        for i, (key, label, count) in enumerate(items):
+            self.attention.addWidget(self._tile(key, label, count), 0, i)
 
-    def _tile(self, label: str, count: int) -> QFrame:
-        tile = QFrame()
+    def _tile(self, key: str, label: str, count: int) -> QFrame:
+        tile = QFrame(objectName=f"tile_{key}")
         tile.setFrameShape(QFrame.Shape.StyledPanel)
         tile.setStyleSheet("QFrame { background: #f5f7fa; border-radius: 6px; }")
-        number = QLabel(f"{count:,}")
+        number = QLabel(f"{count:,}", objectName="count")
         font = QFont(number.font())
         font.setPointSize(font.pointSize() + 8)
         font.setBold(True)

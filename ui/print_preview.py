@@ -1,12 +1,12 @@
 """Printing in the app: preview a document (QtPdf) before printing, print a batch of waybills
-off the GUI thread with a progress bar, a queue worker that sends and retries jobs on the
-station's own printers, and the queue dialog where a person settles jobs of unknown outcome."""
+off the GUI thread with a progress bar, and the queue dialog where a person settles jobs of unknown
+outcome. The queue itself is sent by the worker's print job (``app.jobs.print_queue``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, QThread, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import print_queue
-from printing.backends import Backend
 from printing.errors import PrintingError
 
 
@@ -109,12 +108,14 @@ class _BatchWorker(QObject):
             with read_only(self.ctx.sessions) as s:
                 snaps = packed_waybills(s, self.ctx.clock())
             if not snaps:
-                self.finished.emit(0, "No packed parcels are waiting for their waybill.")
+                self.finished.emit(0, QCoreApplication.translate(
+                    "BatchPrintDialog", "No packed parcels are waiting for their waybill."))
                 return
             parts: list = []
             for i in range(0, len(snaps), self.chunk):
                 if self.cancelled:
-                    self.finished.emit(0, "Cancelled: nothing was sent to the printer.")
+                    self.finished.emit(0, QCoreApplication.translate(
+                        "BatchPrintDialog", "Cancelled: nothing was sent to the printer."))
                     return
                 parts.extend(snaps[i : i + self.chunk])
                 self.progress.emit(min(i + self.chunk, len(snaps)), len(snaps))
@@ -177,48 +178,6 @@ class BatchPrintDialog(QDialog):
         self.message.setText(error or self.tr("Sent to the print queue as job {id}.").format(id=job_id))
         if job_id:
             self.done.emit(job_id)
-
-
-class PrintQueueRunner(QObject):
-    """Sends this station's due jobs every second on a worker thread, to the printers named in the
-    station's settings; reports the queue state."""
-
-    state_changed = Signal(str)
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        backend_for: Callable[[str], Backend] | None = None,
-        interval_ms: int = 1000,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.backend_for = backend_for or print_queue.station_printers(ctx.settings.printers)
-        self.thread = QThread()
-        self._timer = QTimer()
-        self._timer.setInterval(interval_ms)
-        self._timer.moveToThread(self.thread)
-        self._timer.timeout.connect(self.tick)
-        self.thread.started.connect(self._timer.start)
-        self.moveToThread(self.thread)
-
-    def start(self) -> None:
-        with unit_of_work(self.ctx.sessions) as s:
-            print_queue.recover_interrupted(s, self.ctx.station)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
-
-    def tick(self) -> None:
-        views = print_queue.process_due(self.ctx.sessions, self.ctx.station, self.backend_for, self.ctx.clock)
-        failed = [v for v in views if v.status != "printed"]
-        if failed:
-            self.state_changed.emit(f"{failed[-1].status}: {failed[-1].last_error}")
-        elif views:
-            self.state_changed.emit(f"printed {views[-1].document} {views[-1].reference}")
 
 
 class PrintQueueDialog(QDialog):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
 from app.errors import DomainError, NotFound
+from app.models.catalog import Product
 from app.models.fulfilment import Package, Shipment, TrackingEvent
 from app.models.orders import Address, CustomerEmail, CustomerPhone, Order, OrderLine
 from app.models.service import Compensation, FollowUp, Interaction, Refund, Ticket
@@ -284,6 +285,7 @@ class LineRow:
     name: str
     quantity: int
     amount: Decimal
+    name_en: str = ""  # the product's English name, for an English UI ('' when it has none)
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,8 @@ def order_detail(s: Session, order_id: int) -> OrderDetail:
     order = s.get(Order, order_id)
     if order is None:
         raise NotFound("No order #{id}.", id=order_id)
-    lines = s.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no))
+    lines = s.execute(select(OrderLine, Product.name_en).join(Product, Product.id == OrderLine.product_id)
+                      .where(OrderLine.order_id == order_id).order_by(OrderLine.line_no))
     packages = s.execute(select(Package.id, Package.status, Package.box_code)
                          .where(Package.order_id == order_id).order_by(Package.id))
     parcels = []
@@ -334,7 +337,7 @@ def order_detail(s: Session, order_id: int) -> OrderDetail:
                                  tuple((a, c, loc, d) for a, c, loc, d in events)))
     return OrderDetail(
         _order_row(order),
-        tuple(LineRow(ln.sku, ln.name, ln.quantity, ln.amount) for ln in lines),
+        tuple(LineRow(ln.sku, ln.name, ln.quantity, ln.amount, name_en or "") for ln, name_en in lines),
         tuple((pid, st.value, box) for pid, st, box in packages),
         tuple(parcels),
     )

@@ -4,27 +4,37 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="147"/>
+        <location filename="../../ui/print_preview.py" line="111"/>
+        <source>No packed parcels are waiting for their waybill.</source>
+        <translation>没有等待打印面单的已打包包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="117"/>
+        <source>Cancelled: nothing was sent to the printer.</source>
+        <translation>已取消：未发送任何内容到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>Print packed waybills</source>
         <translation>打印已打包面单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="149"/>
+        <location filename="../../ui/print_preview.py" line="150"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="150"/>
+        <location filename="../../ui/print_preview.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="172"/>
+        <location filename="../../ui/print_preview.py" line="173"/>
         <source>Rendering waybill {done} of {total}</source>
         <translation>正在生成面单 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="177"/>
+        <location filename="../../ui/print_preview.py" line="178"/>
         <source>Sent to the print queue as job {id}.</source>
         <translation>已加入打印队列，任务号 {id}。</translation>
     </message>
@@ -32,27 +42,27 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="39"/>
+        <location filename="../../ui/print_preview.py" line="38"/>
         <source>Preview: {doc} {ref}</source>
         <translation>预览：{doc} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="53"/>
+        <location filename="../../ui/print_preview.py" line="52"/>
         <source>{pages} page(s) → {printer}</source>
         <translation>{pages} 页 → {printer}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="58"/>
+        <location filename="../../ui/print_preview.py" line="57"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="89"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>Job {id} for this document may have printed: check the printer, then reprint it or mark it printed in the print queue.</source>
         <translation>此单据的任务 {id} 可能已打印：请查看打印机，然后在打印队列中补打或标记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="91"/>
+        <location filename="../../ui/print_preview.py" line="90"/>
         <source>Job {id} for this document is already waiting to print; it prints when the printer is ready. For another copy, reprint it from the print queue.</source>
         <translation>此单据已在打印队列中（任务 {id}），打印机就绪后即会打印。如需再打一份，请在打印队列中补打。</translation>
     </message>
@@ -60,102 +70,102 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="234"/>
+        <location filename="../../ui/print_preview.py" line="193"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="196"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="196"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="196"/>
         <source>Reference</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="197"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="197"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="238"/>
+        <location filename="../../ui/print_preview.py" line="197"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="242"/>
+        <location filename="../../ui/print_preview.py" line="201"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="243"/>
+        <location filename="../../ui/print_preview.py" line="202"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="244"/>
+        <location filename="../../ui/print_preview.py" line="203"/>
         <source>It printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="245"/>
+        <location filename="../../ui/print_preview.py" line="204"/>
         <source>The label came out whole: record the job printed</source>
         <translation>面单已完整打出：记为已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="246"/>
+        <location filename="../../ui/print_preview.py" line="205"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="272"/>
+        <location filename="../../ui/print_preview.py" line="231"/>
         <source>{n} job(s) may have printed: look at the printer, then reprint or mark them printed.</source>
         <translation>{n} 个任务可能已打印：请查看打印机，然后补打或标记为已打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="276"/>
+        <location filename="../../ui/print_preview.py" line="235"/>
         <source>reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="247"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="247"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="247"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="289"/>
+        <location filename="../../ui/print_preview.py" line="248"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="289"/>
+        <location filename="../../ui/print_preview.py" line="248"/>
         <source>unknown: check the printer</source>
         <translation>结果未知：请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="290"/>
+        <location filename="../../ui/print_preview.py" line="249"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>

@@ -1,6 +1,7 @@
 """The red incident bar every agent sees on top of service mode, and the incident dialog: linked
 tickets, affected customers, a bulk notice from an incident template, close with a 5W1H review.
-The bar evaluates the alert rules on a timer (each station does; opening is idempotent)."""
+The alert rules are evaluated by the alerts job (``app.jobs.alerts``) in the worker; the bar only
+reads the open incidents, on a timer."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import assist, incidents
 from app.services.incidents import IncidentInfo
-from ui.service.names import status_names
+from app.timezone import fmt
+from ui.service.names import duration, status_names
 
 
 def incident_text(incident: IncidentInfo) -> str:
@@ -41,8 +43,8 @@ def incident_text(incident: IncidentInfo) -> str:
             "Incident", "Refund requests: {now} today, {before} a week ago"
         ).format(now=scope.get("now", "?"), before=scope.get("before", "?")),
         "queue_wait": lambda: QCoreApplication.translate(
-            "Incident", "Oldest unanswered ticket waiting {value} min"
-        ).format(value=value),
+            "Incident", "Oldest unanswered ticket has waited {wait}"
+        ).format(wait=duration(float(incident.metric_value or 0) * 60)),
         "product_complaints": lambda: QCoreApplication.translate(
             "Incident", "{value} complaints about {sku}"
         ).format(value=value, sku=scope.get("sku", "?")),
@@ -126,7 +128,7 @@ class IncidentDialog(QDialog):
         self.info.setText(
             self.tr("{title}\nopened {at} · {status}").format(
                 title=incident_text(incident),
-                at=f"{incident.opened_at.astimezone():%Y-%m-%d %H:%M}",
+                at=fmt(incident.opened_at),
                 status=status_names().get(incident.status, incident.status),
             )
         )
@@ -190,6 +192,7 @@ class AlertBanner(QWidget):
         self.ctx = ctx
         self.setObjectName("alert_banner")
         self.open: list[IncidentInfo] = []
+        self.looked = False
         self.dialog: IncidentDialog | None = None
         self.label = QLabel(objectName="alert_text")
         self.label.setWordWrap(True)
@@ -206,15 +209,17 @@ class AlertBanner(QWidget):
         self.check()
 
     def check(self) -> list[IncidentInfo]:
-        """Evaluate the rules now; show what is open. New incidents are returned."""
+        """Show the open incidents; those that were not open at the last look are returned."""
+        seen, looked = {i.id for i in self.open}, self.looked
         try:
-            with unit_of_work(self.ctx.sessions) as s:
-                opened = incidents.raise_alerts(s, self.ctx.clock())
+            with read_only(self.ctx.sessions) as s:
                 self.open = incidents.open_incidents(s)
         except DomainError as exc:
             self.status_message.emit(str(exc))
             return []
-        if opened:
+        self.looked = True
+        opened = [i for i in self.open if i.id not in seen]
+        if opened and looked:  # news since the bar last looked (what is open at start is not news)
             self.status_message.emit(self.tr("Incident: {title}").format(title=incident_text(opened[0])))
         self.label.setText(
             self.tr("⚠ {n} open incident(s): {titles}").format(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,9 @@ from app.services import customer_actions as actions
 from app.services import customers, history
 from app.services.customers import Duplicate
 from app.services.history import Cursor, Event, Header, OrderRow
-from ui.service.names import channel_names, status_names
+from app.timezone import fmt
+from ui.i18n import Translations
+from ui.service.names import channel_names, sales_channel_names, status_names
 
 
 class ActionDialog(QDialog):
@@ -229,6 +231,7 @@ class CustomerView(QWidget):
             "interaction": self.tr("Contact"), "follow_up": self.tr("Follow-up"),
         }
         self.channel_names = channel_names()
+        self.sales_channels = sales_channel_names()
         self.status_names = status_names()
         self.tier_names = {"new": self.tr("New"), "regular": self.tr("Regular"), "silver": self.tr("Silver"),
                            "gold": self.tr("Gold"), "vip": self.tr("VIP")}
@@ -345,6 +348,7 @@ class CustomerView(QWidget):
         self.reveal_button.setToolTip("" if may_reveal else self.tr("Your role may not see full contacts."))
         self.merged_button.setVisible(False)
         self.merge_button.setVisible(on and user is not None and user.may("service.merge"))
+        self.tier_label.setVisible(on)  # an empty badge before anyone is opened
 
     def load(self, customer_id: int) -> None:
         try:
@@ -362,7 +366,7 @@ class CustomerView(QWidget):
         facts = [self.tr("Lifetime value ¥{v}").format(v=f"{head.lifetime_value:,.2f}"),
                  self.tr("{n} orders").format(n=head.orders),
                  self.tr("{n} open tickets").format(n=head.open_tickets),
-                 self.tr("customer since {d}").format(d=f"{head.since:%Y-%m-%d}")]
+                 self.tr("customer since {d}").format(d=fmt(head.since, "date"))]
         if head.tags:
             facts.append(self.tr("tags: {t}").format(t=", ".join(head.tags)))
         if head.merged_ids:
@@ -377,7 +381,7 @@ class CustomerView(QWidget):
         self.orders_list.clear()
         for o in self._orders:
             status = self.status_names.get(o.status, o.status)
-            self.orders_list.addItem(f"{o.number}  {o.placed_at:%Y-%m-%d}  ¥{o.total}  {status}")
+            self.orders_list.addItem(f"{o.number}  {fmt(o.placed_at, 'date')}  ¥{o.total}  {status}")
         self.order_detail.clear()
         self.reload_timeline()
 
@@ -416,11 +420,9 @@ class CustomerView(QWidget):
             detail = f"[{self.direction_names.get(e.direction, e.direction)}] {detail}"
         if e.amount is not None:
             detail = f"¥{e.amount}  {detail}"
-        channel = self.channel_names.get(e.channel, e.channel)
-        local = e.at.astimezone()
+        channel = self.channel_names.get(e.channel) or self.sales_channels.get(e.channel, e.channel)
         status = self.status_names.get(e.status, e.status)
-        item = QTreeWidgetItem([f"{local:%Y-%m-%d %H:%M}", self.kind_names[e.kind], e.ref, status,
-                                channel, detail])
+        item = QTreeWidgetItem([fmt(e.at), self.kind_names[e.kind], e.ref, status, channel, detail])
         item.setData(0, Qt.ItemDataRole.UserRole, (e.kind, e.id))
         if e.kind in ("refund", "compensation"):
             item.setForeground(1, QColor("#6a1b9a"))
@@ -435,11 +437,14 @@ class CustomerView(QWidget):
         with read_only(self.ctx.sessions) as s:
             d = history.order_detail(s, self._orders[row].id)
         o = d.order
-        top = QTreeWidgetItem([o.number, f"{o.placed_at.astimezone():%Y-%m-%d %H:%M}  {o.channel}  "
+        channel = self.sales_channels.get(o.channel, o.channel)
+        top = QTreeWidgetItem([o.number, f"{fmt(o.placed_at)}  {channel}  "
                                f"{self.status_names.get(o.status, o.status)}  ¥{o.total}"])
         lines = QTreeWidgetItem([self.tr("Lines"), str(len(d.lines))])
+        english = Translations.for_app(QCoreApplication.instance()).language == "en"
         for ln in d.lines:
-            lines.addChild(QTreeWidgetItem([f"{ln.sku}  {ln.name}", f"× {ln.quantity}  ¥{ln.amount}"]))
+            name = ln.name_en if english and ln.name_en else ln.name
+            lines.addChild(QTreeWidgetItem([f"{ln.sku}  {name}", f"× {ln.quantity}  ¥{ln.amount}"]))
         packages = QTreeWidgetItem([self.tr("Packages"), str(len(d.packages))])
         for pid, status, box in d.packages:
             packages.addChild(QTreeWidgetItem([f"#{pid}", f"{self.status_names.get(status, status)}  {box}"]))
@@ -448,7 +453,7 @@ class CustomerView(QWidget):
             parcel = QTreeWidgetItem([f"{p.carrier} {p.tracking_number}",
                                       f"{self.status_names.get(p.status, p.status)}  {p.weight_g or '?'} g"])
             for at, code, location, description in p.events:
-                parcel.addChild(QTreeWidgetItem([f"{at.astimezone():%Y-%m-%d %H:%M}  {code}",
+                parcel.addChild(QTreeWidgetItem([f"{fmt(at)}  {self.status_names.get(code, code)}",
                                                  f"{location}  {description}"]))
             parcels.addChild(parcel)
         for item in (top, lines, packages, parcels):
@@ -504,7 +509,7 @@ class CustomerView(QWidget):
         if optional:
             combo.addItem(self.tr("(no order)"), "")
         for o in self._orders:
-            combo.addItem(f"{o.number}  ¥{o.total}", str(o.id))
+            combo.addItem(f"{o.number}  {fmt(o.placed_at, 'date')}  ¥{o.total}", str(o.id))
         return combo
 
     def _channel_combo(self, default: str = "phone") -> QComboBox:

@@ -22,6 +22,8 @@ from ui.service.alerts import AlertBanner
 from ui.service.customer import CustomerView
 from ui.service.dashboard import DashboardWidget
 from ui.service.refunds import PendingRefundsWidget
+from ui.service.sla_calendar import SlaCalendarWidget
+from ui.service.ticket_desk import notice_lines
 from ui.service.tickets import TicketQueueWidget
 
 
@@ -36,13 +38,16 @@ class SearchPanel(QWidget):
         self.setObjectName("search_panel")
         self.result: SearchResult | None = None
         self.box = QLineEdit(objectName="search_box")
-        self.box.setPlaceholderText(
+        self.box.setPlaceholderText(self.tr("Phone, name, email, order, tracking or ticket no."))
+        self.box.setToolTip(
             self.tr("Phone, last 4 digits + name, email, name, order, tracking or ticket number")
         )
         self.box.setClearButtonEnabled(True)
         self.box.returnPressed.connect(self.run)
         self.results = QListWidget(objectName="results")
         self.results.setWordWrap(True)
+        self.results.setSpacing(3)  # one customer's three lines apart from the next one's
+        self.results.setAlternatingRowColors(True)
         self.results.itemActivated.connect(self._activated)
         self.hint = QLabel(objectName="hint")
         self.hint.setWordWrap(True)
@@ -89,8 +94,9 @@ class SearchPanel(QWidget):
         elif not result.matches:
             self.hint.setText(self.tr("No customer found for “{q}”.").format(q=result.query))
         else:
+            n = len(result.matches)
             self.hint.setText(
-                self.tr("{n} customers").format(n=len(result.matches))
+                (self.tr("1 customer") if n == 1 else self.tr("{n} customers").format(n=n))
                 + (
                     self.tr(" (more match: type more of the name, or add the last 4 digits)")
                     if result.more
@@ -134,6 +140,7 @@ class CustomerDesk(QWidget):
 
 class ServiceMode(QWidget):
     status_message = Signal(str)
+    overdue_changed = Signal(int)  # tickets in the queue past their clock (the status bar counts them)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +159,7 @@ class ServiceMode(QWidget):
         self._add(self.desk, self.tr("Customers"))
         self.tickets = TicketQueueWidget(ctx)
         self.tickets.open_customer.connect(self.show_customer)
+        self.tickets.overdue_changed.connect(self.overdue_changed.emit)
         self._add(self.tickets, self.tr("Tickets"))
         self.refunds: PendingRefundsWidget | None = None
         if ctx.user.may("service.approve_refund"):
@@ -165,7 +173,21 @@ class ServiceMode(QWidget):
         if ctx.user.may("service.dashboard"):
             self.dashboard = DashboardWidget(ctx)
             self._add(self.dashboard, self.tr("Dashboard"))
+            self.sla_calendar = SlaCalendarWidget(ctx)
+            self._add(self.sla_calendar, self.tr("SLA calendar"))
         self.desk.search.box.setFocus()
+
+    def job_finished(self, job: str, ok: bool, _summary: str) -> None:
+        """The worker ran a site job: show what it changed (escalations, incidents) at once."""
+        if ok and job == "sla":
+            self.tickets.sla_recorded()
+        elif ok and job == "alerts":
+            self.alert_banner.check()
+
+    def show_overdue(self) -> None:
+        """Every open ticket, the overdue ones first (the queue sorts by deadline)."""
+        self.tabs.setCurrentWidget(self.tickets)
+        self.tickets.scope.setCurrentIndex(self.tickets.scope.findData("all"))
 
     def _tab_shown(self, index: int) -> None:
         # a refund an agent asked for a minute ago is in the list when the supervisor looks
@@ -189,6 +211,17 @@ class ServiceMode(QWidget):
     @property
     def search(self) -> object:
         return self.desk.search
+
+    def live_changed(self, topics: set[str]) -> None:
+        """Another station changed something: show it now (tickets, incidents, SLA warnings)."""
+        if "tickets" in topics:
+            self.tickets.sla_recorded()  # the queue, and the open ticket read again
+            if self.dashboard is not None and self.dashboard.isVisible():
+                self.dashboard.refresh()
+        if "incidents" in topics:
+            self.alert_banner.check()
+        if "notices" in topics and (lines := notice_lines(self.ctx)):
+            self.status_message.emit(" · ".join(lines))
 
     @property
     def customer(self) -> CustomerView:

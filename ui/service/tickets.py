@@ -1,9 +1,11 @@
 """The ticket queue and one ticket: live SLA countdowns (amber when close, red when breached),
 the conversation, agent assist (ranked, pre-filled answers one click from the reply box),
-reply, pending, escalate, resolve (with its follow-up), close, reopen, and the ticket's history."""
+reply, pending, escalate, resolve (with its follow-up), close, reopen, and the ticket's history.
+Breaches are recorded by the SLA job (``app.jobs.sla``) in the worker; the queue only shows them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -34,21 +36,21 @@ from app.errors import DomainError
 from app.services import assist, intents, tickets
 from app.services.text import placeholder_spans, unfilled_placeholders
 from app.services.tickets import Clock, Priority, QueueRow, TicketStatus
+from app.timezone import fmt
 from ui.service.customer import ActionDialog
+from ui.service.names import category_names, channel_names, duration, overdue, queue_names, status_names
 from ui.service.ticket_desk import QueuePager, TicketExtras, TicketFinder
-from ui.service.names import category_names, status_names
 
 WARN_S = 15 * 60  # a clock with less than this left shows amber
 RED, AMBER, GREEN = "#c62828", "#e65100", "#2e7d32"
 
 
 def countdown(seconds: float) -> str:
-    """``1:05:09`` left, or ``-0:03:00`` overdue; days shown past 24 h."""
-    sign = "-" if seconds < 0 else ""
-    s = int(abs(seconds))
-    days, s = divmod(s, 86_400)
-    text = f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{sign}{days}d {text}" if days else f"{sign}{text}"
+    """Time left as ``1:05:09`` (``2 d 3 h`` past a day); overdue as ``8 d overdue``."""
+    if seconds < 0:
+        return overdue(seconds)
+    s = int(seconds)
+    return duration(s) if s >= 86_400 else f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
 def clock_colour(seconds: float | None) -> str:
@@ -183,6 +185,7 @@ class TicketView(QWidget):
 
     def _enable(self, on: bool) -> None:
         self.placeholder.setVisible(not on)
+        self.customer_button.setVisible(on)  # no ticket: no customer to name
         for w in (*self.buttons.values(), self.category, self.priority, self.reply_box, self.customer_button):
             w.setEnabled(on)
 
@@ -208,7 +211,7 @@ class TicketView(QWidget):
             self.tr("with {who} ({tier})").format(
                 who=d.assignee or self.tr("nobody"), tier=self.tier_names[min(t.escalation_tier, 2)]
             ),
-            self.tr("opened {at}").format(at=f"{t.created_at.astimezone():%Y-%m-%d %H:%M}"),
+            self.tr("opened {at}").format(at=fmt(t.created_at)),
         ]
         if d.order_number:
             facts.append(self.tr("order {n}").format(n=d.order_number))
@@ -225,22 +228,49 @@ class TicketView(QWidget):
         self.buttons["reopen"].setEnabled(t.status is TicketStatus.RESOLVED)
         self.buttons["close"].setEnabled(TicketStatus.CLOSED in flow)
         self.messages.clear()
+        channels = channel_names()
         for m in d.messages:
             who = {"inbound": self.tr("Customer"), "outbound": self.tr("Us"), "internal": self.tr("Note")}
-            item = QListWidgetItem(
-                f"{m.occurred_at.astimezone():%m-%d %H:%M}  "
-                f"{who.get(m.direction.value, '')} · {m.channel.value}\n{m.body}"
-            )
+            head = f"{who.get(m.direction.value, '')} · {channels.get(m.channel.value, m.channel.value)}"
+            item = QListWidgetItem(f"{fmt(m.occurred_at, 'short')}  {head}\n{m.body}")
             if m.direction.value == "outbound":
                 item.setForeground(QColor("#1565c0"))
             self.messages.addItem(item)
         self.events.clear()
         for e in reversed(d.events):
-            change = f"{e.old} → {e.new}" if e.old else e.new
-            self.events.addItem(f"{e.at.astimezone():%m-%d %H:%M}  {e.field}: {change}")
+            self.events.addItem(f"{fmt(e.at, 'short')}  {self._change_text(e)}")
         self._show_assist(help_)
         self._show_canned(replies)
         self.tick()
+
+    def _change_text(self, e: tickets.Change) -> str:
+        """One history entry in the user's language: the field's name and its values' names."""
+        fields = {
+            "status": self.tr("Status"), "priority": self.tr("Priority"), "queue": self.tr("Queue"),
+            "category": self.tr("Category"), "assignee_id": self.tr("Assigned to user #"),
+            "escalation_tier": self.tr("Escalation tier"), "escalation": self.tr("Escalated"),
+            "first_responded_at": self.tr("First answer"), "resolved_at": self.tr("Resolved at"),
+            "first_response_due": self.tr("First response due"), "resolution_due": self.tr("Resolution due"),
+        }
+        names = {**self.status_names, **self.priority_names, **queue_names(), **self.category_names,
+                 **dict(zip(tickets.TIERS, self.tier_names, strict=True))}
+
+        def value(text: str) -> str:
+            head, sep, rest = text.partition(" ")  # "high (VIP)", "supervisor: reason"
+            head, colon = (head[:-1], ":") if head.endswith(":") else (head, "")
+            if head in names:
+                return names[head] + colon + sep + reasons.get(rest, rest)
+            try:  # a stored instant
+                return fmt(dt.datetime.fromisoformat(text))
+            except ValueError:
+                return text
+
+        reasons = {"resolution time breached": self.tr("resolution time breached")}  # the SLA job's
+        if e.field == "sla":
+            return {"first_response breached": self.tr("First response time breached"),
+                    "resolution breached": self.tr("Resolution time breached")}.get(e.new, e.new)
+        change = f"{value(e.old)} → {value(e.new)}" if e.old else value(e.new)
+        return f"{fields.get(e.field, e.field)}: {change}"
 
     def _show_assist(self, help_: assist.Assist) -> None:
         self.suggestions = help_.suggestions
@@ -308,13 +338,13 @@ class TicketView(QWidget):
             colour = "#607d8b"
         elif not clock.running:
             label.setText(
-                self.tr("{name}: late by {t}").format(name=name, t=countdown(-left))
+                self.tr("{name}: late by {t}").format(name=name, t=duration(left))
                 if clock.breached
                 else self.tr("{name}: met").format(name=name)
             )
             colour = RED if clock.breached else GREEN
         elif left < 0:
-            label.setText(self.tr("{name}: BREACHED {t} ago").format(name=name, t=countdown(-left)))
+            label.setText(self.tr("{name}: {t} overdue").format(name=name, t=duration(left)))
             colour = RED
         else:
             label.setText(self.tr("{name}: {t} left").format(name=name, t=countdown(left)))
@@ -444,13 +474,16 @@ class TicketQueueWidget(QWidget):
 
     status_message = Signal(str)
     open_customer = Signal(int)
+    overdue_changed = Signal(int)  # how many of the listed tickets are past their clock
     COLUMNS = 8
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, watch_ms: int = 30_000) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("ticket_queue")
         self.rows: list[QueueRow] = []
+        self.overdue = 0
+        self.queue_names = queue_names()
         self.scope = QComboBox(objectName="scope")
         self.scope.addItem(self.tr("My tickets"), "mine")
         self.scope.addItem(self.tr("All open tickets"), "all")
@@ -524,8 +557,6 @@ class TicketQueueWidget(QWidget):
         QVBoxLayout(self).addWidget(split)
         self.second = QTimer(self, interval=1000, timeout=self.tick)
         self.second.start()
-        self.watch = QTimer(self, interval=watch_ms, timeout=self.watch_sla)
-        self.watch.start()
         self.refresh()
 
     def refresh(self) -> None:
@@ -546,7 +577,7 @@ class TicketQueueWidget(QWidget):
                 self.view.status_names.get(r.status, r.status),
                 r.subject,
                 r.customer,
-                r.queue,
+                self.queue_names.get(r.queue, r.queue),
                 r.assignee,
             ]
             for col, text in enumerate(cells):
@@ -564,29 +595,29 @@ class TicketQueueWidget(QWidget):
 
     def tick(self) -> None:
         now = self.ctx.clock()
+        late = 0
         for i, r in enumerate(self.rows):
             due = r.next_due()
             item = self.table.item(i, 1)
             if item is None:
                 continue
             left = (due - now).total_seconds() if due else None
+            late += left is not None and left < 0
             item.setText(countdown(left) if left is not None else "—")
             colour = clock_colour(left)
             item.setForeground(QColor(colour) if colour else QColor("#607d8b"))
             if left is not None and left < 0:
                 item.setBackground(QColor("#ffebee"))
+        if late != self.overdue:
+            self.overdue = late
+            self.overdue_changed.emit(late)
         self.view.tick()
 
-    def watch_sla(self) -> list[str]:
-        """Record breaches and escalate overdue tickets (every station does it; it is idempotent)."""
-        with unit_of_work(self.ctx.sessions) as s:
-            touched = tickets.watch_sla(s, self.ctx.clock())
-        if touched:
-            self.status_message.emit(self.tr("SLA breached: {numbers}").format(numbers=", ".join(touched)))
-            self.refresh()
-            if self.view.ticket_id is not None:
-                self.view.load(self.view.ticket_id)
-        return touched
+    def sla_recorded(self) -> None:
+        """The SLA job ran: show its escalations (new assignee, tier, the breach in the history)."""
+        self.refresh()
+        if self.view.ticket_id is not None:
+            self.view.load(self.view.ticket_id)
 
     def _show_follow_ups(self) -> None:
         user = self.ctx.user
@@ -597,7 +628,7 @@ class TicketQueueWidget(QWidget):
         self.follow_list.clear()
         for f in self.follow_rows:
             late = f.due_at < now
-            when = f"{f.due_at.astimezone():%m-%d %H:%M}"
+            when = fmt(f.due_at, "short")
             item = QListWidgetItem(f"{when}  {f.customer}  {f.ticket}\n{f.note}")
             if late:
                 item.setForeground(QColor(RED))
