@@ -28,6 +28,7 @@ from app.errors import DomainError
 from app.services import assist, incidents
 from app.services.incidents import IncidentInfo
 from app.timezone import fmt
+from ui.i18n import LANGUAGES
 from ui.service.names import duration, status_names
 
 
@@ -142,7 +143,7 @@ class IncidentDialog(QDialog):
         self.template.clear()
         self.template.addItem(self.tr("Pick an incident template…"), "")
         for r in templates:
-            self.template.addItem(f"{r.title} ({r.language})", r.body)
+            self.template.addItem(f"{r.title} ({LANGUAGES.get(r.language, r.language)})", r.body)
         user = self.ctx.user
         self.close_button.setEnabled(
             incident.status == "open" and user is not None and user.may("service.dashboard")

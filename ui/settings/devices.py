@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont, QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,7 +51,9 @@ class DeviceSettingsDialog(QDialog):
         self.scale_port = self._port_box(scale.get("port", ""), "scale_port")
         self.protocol = QComboBox(objectName="protocol")
         for name in sorted({p.name for p in PROTOCOLS.values()}):
-            self.protocol.addItem(f"{name} — {PROTOCOLS[name].title}", name)
+            # titles come from the drivers (no Qt there): worded here, context ScaleProtocol
+            title = QCoreApplication.translate("ScaleProtocol", PROTOCOLS[name].title)
+            self.protocol.addItem(f"{name} — {title}", name)
         self.protocol.setCurrentIndex(max(0, self.protocol.findData(scale.get("protocol", "mt-sics"))))
         self.baud = self._combo(BAUDS, str(scale.get("baudrate", "")), "baudrate", editable=True)
         self.baud.setValidator(QIntValidator(50, 4_000_000, self))
