@@ -56,7 +56,7 @@ KNOWN: dict[str, set[str]] = {
     "main": {"released"},
     "intake.import": {"held", "must", "quantity", "whole", "zero", "NOPE"},
     # ui/service/ticket_desk.py (tags, ticket search) is not in service_zh_CN.ts yet
-    "service.ticket": {"Tags", "commas", "separated", "subject", "tag", "ticket", "logistics"},
+    "service.ticket": {"Tags", "commas", "separated", "subject", "tag", "ticket"},
     "station.pack": {"FINISH", "OVERRIDE", "REWEIGH"},
     "station.pack.reweighed": {"FINISH", "OVERRIDE", "REWEIGH"},
     "station.pick": {"released"},

@@ -207,7 +207,7 @@ class TicketView(QWidget):
         self.customer_button.setText(self.tr("Customer: {name}").format(name=d.customer))
         facts = [
             self.status_names.get(t.status.value, t.status.value),
-            self.tr("queue {q}").format(q=t.queue),
+            self.tr("queue {q}").format(q=queue_names().get(t.queue, t.queue)),
             self.tr("with {who} ({tier})").format(
                 who=d.assignee or self.tr("nobody"), tier=self.tier_names[min(t.escalation_tier, 2)]
             ),
