@@ -84,11 +84,12 @@ class Runtime:
     @cached_property
     def engine(self) -> Engine:
         """An engine on a database brought to the newest schema (created if new)."""
-        from app import reference
         from app.db import upgrade
 
         result = upgrade(self.raw_engine)
         if result.changed:
+            from app import reference
+
             if not self.quiet:
                 print(result.message(), file=sys.stderr)
             reference.ensure(self.raw_engine)
