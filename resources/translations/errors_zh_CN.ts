@@ -102,5 +102,49 @@
         <source>configure mailboxes</source>
         <translation>配置邮箱</translation>
     </message>
+    <message>
+        <source>view and export packing videos</source>
+        <translation>查看和导出打包视频</translation>
+    </message>
+    <message>
+        <source>No order {number}.</source>
+        <translation>没有订单 {number}。</translation>
+    </message>
+    <message>
+        <source>No parcel {id}.</source>
+        <translation>没有包裹 {id}。</translation>
+    </message>
+    <message>
+        <source>Too many clips named {stem} in {folder}.</source>
+        <translation>{folder} 中名为 {stem} 的录像过多。</translation>
+    </message>
+    <message>
+        <source>No packing video is kept for {ref} (an order, tracking or parcel number).</source>
+        <translation>{ref} 没有保存的打包视频（可输入订单号、运单号或包裹号）。</translation>
+    </message>
+    <message>
+        <source>No packing video {id}.</source>
+        <translation>没有打包视频 {id}。</translation>
+    </message>
+    <message>
+        <source>{path} is a file: give a folder to export into.</source>
+        <translation>{path} 是一个文件：请指定导出的文件夹。</translation>
+    </message>
+    <message>
+        <source>Packing video {id} of {order} cannot be exported: {problem}.</source>
+        <translation>订单 {order} 的打包视频 {id} 无法导出：{problem}。</translation>
+    </message>
+    <message>
+        <source>Packing video {id} of {order} does not match its index (SHA-256 differs): it was changed or damaged and is not exported.</source>
+        <translation>订单 {order} 的打包视频 {id} 与索引不符（SHA-256 不同）：文件已被修改或损坏，未导出。</translation>
+    </message>
+    <message>
+        <source>--seconds must be more than 0 and at most 3600, not {seconds}.</source>
+        <translation>--seconds 必须大于 0 且不超过 3600，而不是 {seconds}。</translation>
+    </message>
+    <message>
+        <source>{path} exists: give a new file name.</source>
+        <translation>{path} 已存在：请换一个文件名。</translation>
+    </message>
 </context>
 </TS>

@@ -33,8 +33,6 @@ def scan_to_verdict() -> Result:
 
     from app.db import read_only
     from app.models.accounts import Role, User
-    from devices.scanner.scan import parse_scan
-    from tests.app.packing.conftest import barcode, make_order
     from tests.conftest import make_ctx
     from ui.station.pack import PackView
 
@@ -47,29 +45,11 @@ def scan_to_verdict() -> Result:
             admin = s.scalar(select(User.id).where(User.username == "admin"))
         ctx = make_ctx(engine, Role.ADMIN, admin or 1)
         ctx.settings.printers = {"waybill": {"uri": f"file:{tmp}/printed"}}
-        skus = [f"SKU-{i:05d}" for i in range(1, 6)]
-        codes = {sku: barcode(ctx, sku) for sku in [*skus, "SKU-00099"]}
         view = PackView(ctx)
-        view.resize(1100, 700)
-        view.show()
-        app.processEvents()
-        samples: list[float] = []
-        for _ in range(3):
-            number = make_order(ctx, [(sku, 40) for sku in skus])
-            view.handle_scan(parse_scan(number))
-            app.processEvents()
-            for i in range(200):
-                for code in ([codes["SKU-00099"]] if i % 4 == 0 else []) + [codes[skus[i // 40]]]:
-                    scan = parse_scan(code)
-                    t0 = time.perf_counter()
-                    view.handle_scan(scan)  # verdict committed, banner and line shown ...
-                    app.processEvents()  # ... and painted
-                    samples.append(time.perf_counter() - t0)
-            assert view.parcel is not None and view.parcel.complete, view.banner.text()
-            view.command("CANCEL")
+        samples, codes = measure_scans(app, view, ctx)
         view.close()
         engine.dispose()
-        floor = _raw_scan_floor(path, list(codes.values()), len(samples))
+        floor = _raw_scan_floor(path, codes, len(samples))
     ours = percentiles_ms(samples)
     peer = percentiles_ms(floor)
     return Result(
@@ -81,6 +61,34 @@ def scan_to_verdict() -> Result:
         goal="p99 < 10 ms",
         extra={"orders": n_orders, "scans": len(samples)},
     )
+
+
+def measure_scans(app: object, view: object, ctx: object, parcels: int = 3) -> tuple[list[float], list[str]]:
+    """Scan-to-verdict on a shown pack screen: ``parcels`` orders of 200 item scans (and a wrong item
+    every fourth), each cancelled at the end; (seconds per scan, the barcodes scanned)."""
+    from devices.scanner.scan import parse_scan
+    from tests.app.packing.conftest import barcode, make_order
+
+    skus = [f"SKU-{i:05d}" for i in range(1, 6)]
+    codes = {sku: barcode(ctx, sku) for sku in [*skus, "SKU-00099"]}
+    view.resize(1100, 700)
+    view.show()
+    app.processEvents()
+    samples: list[float] = []
+    for _ in range(parcels):
+        number = make_order(ctx, [(sku, 40) for sku in skus])
+        view.handle_scan(parse_scan(number))
+        app.processEvents()
+        for i in range(200):
+            for code in ([codes["SKU-00099"]] if i % 4 == 0 else []) + [codes[skus[i // 40]]]:
+                scan = parse_scan(code)
+                t0 = time.perf_counter()
+                view.handle_scan(scan)  # verdict committed, banner and line shown ...
+                app.processEvents()  # ... and painted
+                samples.append(time.perf_counter() - t0)
+        assert view.parcel is not None and view.parcel.complete, view.banner.text()
+        view.command("CANCEL")
+    return samples, list(codes.values())
 
 
 def _raw_scan_floor(path: str, codes: list[str], n: int) -> list[float]:

@@ -39,6 +39,7 @@ from app.services.history import Cursor, Event, Header, OrderRow
 from app.timezone import fmt
 from ui.i18n import Translations
 from ui.service.names import channel_names, sales_channel_names, status_names
+from ui.service.video_player import TimelineVideos
 
 
 class ActionDialog(QDialog):
@@ -299,6 +300,7 @@ class CustomerView(QWidget):
                                        self.tr("Status"), self.tr("Channel"), self.tr("Detail")])
         self.timeline.setColumnWidth(0, 130)
         self.timeline.setColumnWidth(2, 150)
+        self.videos = TimelineVideos(ctx, self.timeline, self)  # orders with a packing video, played here
         self.more_button = QPushButton(self.tr("Load older events"), objectName="load_more")
         self.more_button.clicked.connect(self.load_more)
         self.count_label = QLabel(objectName="count")
@@ -409,6 +411,7 @@ class CustomerView(QWidget):
                                     channels=[channel] if channel else (), after=self.cursor)
         for event in page.events:
             self.timeline.addTopLevelItem(self._event_item(event))
+        self.videos.mark()
         self.cursor = page.next
         self.more_button.setEnabled(page.next is not None)
         self.count_label.setText(self.tr("{n} shown").format(n=self.timeline.topLevelItemCount())

@@ -35,6 +35,7 @@ from app.services.packing import Parcel, Result, Station, Verdict
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import COLOURS, Banner, error_text
+from ui.station.recorder import StationRecorder
 
 OVERRIDE_REASON = "supervisor badge at the station"
 WEIGHT_STYLE = "font-size: 34pt; font-family: monospace; font-weight: bold; padding: 4px 8px;"
@@ -56,6 +57,7 @@ class PackView(QWidget):
         self.judged: Decimal | None = None  # the weight of the last verdict (None: judge the next one)
         self.judged_level = "idle"  # that verdict's colour, worn by the weight box while it shows it
         self.awaiting_badge = False
+        self.recorder = StationRecorder(ctx, self)  # the parcel's packing video, in its own threads
         self._build()
         self.retranslate()
         with read_only(ctx.sessions) as s:
@@ -105,6 +107,7 @@ class PackView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.order_label, 1)
         head.addWidget(self.progress)
+        head.addWidget(self.recorder.indicator)
         left.addLayout(head)
         left.addWidget(self.lines, 1)
         right = QVBoxLayout()
@@ -160,6 +163,7 @@ class PackView(QWidget):
             self._act(packing.scan_item, self.parcel, scan)
 
     def handle_weight(self, event: ScaleEvent) -> None:
+        self.recorder.weight(event)
         if isinstance(event, ScaleError):
             self.weight.setText("?")
             self.status_message.emit(self.tr("Scale: {message}").format(message=event.message))
@@ -255,6 +259,7 @@ class PackView(QWidget):
             self.judged_level = result.level
         self._render(result.line_id)
         self.banner.show_text(self._message(result), result.level, sound=True, verdict=result.verdict.value)
+        self.recorder.follow(result)
         self.verdict.emit(result)
 
     def _say(self, text: str, level: str) -> None:

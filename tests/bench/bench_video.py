@@ -1,0 +1,86 @@
+"""Packing video cost: the CPU the camera takes while a pack is recorded at 1280x720, 15 fps (the
+process's CPU time with the camera recording, less the same pack without a camera, per second
+of pack), split into what the test source itself costs (camera on, no clip) and what recording
+adds (overlay and H.264); and scan-to-verdict p99 with recording on vs off, measured by
+``bench_station.measure_scans`` on the same database."""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.harness import Result, benchmark, percentiles_ms
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # every thread: capture, x264's, the GUI's
+    return usage.ru_utime + usage.ru_stime
+
+
+@benchmark("video_record_pack")
+def record_pack() -> Result:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from app.db import read_only
+    from app.models.accounts import Role, User
+    from devices.camera.recorder import CameraState
+    from tests.bench.bench_station import _demo, measure_scans
+    from tests.conftest import make_ctx
+    from ui.station.pack import PackView
+
+    n_orders = int(os.environ.get("PACKDESK_BENCH_VIDEO_ORDERS", 20_000))
+    parcels = int(os.environ.get("PACKDESK_BENCH_VIDEO_PARCELS", 4))
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        _path, engine = _demo(tmp, n_orders // 5, n_orders)
+        with read_only(make_ctx(engine).sessions) as s:
+            admin = s.scalar(select(User.id).where(User.username == "admin"))
+        ctx = make_ctx(engine, Role.ADMIN, admin or 1)
+        ctx.settings.printers = {"waybill": {"uri": f"file:{tmp}/printed"}}
+
+        def pack(view: PackView) -> tuple[list[float], float]:
+            cpu, t0 = _cpu_s(), time.perf_counter()
+            samples, _codes = measure_scans(app, view, ctx, parcels)
+            return samples, (_cpu_s() - cpu) / (time.perf_counter() - t0)
+
+        off = PackView(ctx)
+        off_samples, off_rate = pack(off)
+        off.close()
+        ctx.settings.devices["camera"] = {"source": "test", "size": "1280x720", "fps": 15,
+                                          "folder": f"{tmp}/videos", "min_free_mb": 0}
+        on = PackView(ctx)
+        camera = on.recorder.camera
+        assert camera is not None, on.recorder.indicator.text()
+        deadline = time.monotonic() + 30
+        while camera.status.state is not CameraState.LIVE and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+        cpu, t0 = _cpu_s(), time.perf_counter()
+        while time.perf_counter() - t0 < 5:  # the camera on, no clip: what the source alone costs
+            app.processEvents()
+            time.sleep(0.02)
+        idle_rate = (_cpu_s() - cpu) / (time.perf_counter() - t0)
+        on_samples, on_rate = pack(on)
+        on.recorder.close()
+        on.close()
+        sizes = [c.stat().st_size for c in Path(tmp, "videos").rglob("*.mp4")]
+        engine.dispose()
+    p_off, p_on = percentiles_ms(off_samples), percentiles_ms(on_samples)
+    recording = on_rate - off_rate
+    return Result(
+        "video_record_pack",
+        {"record_core_share": recording, "encode_core_share": recording - idle_rate,
+         "source_core_share": idle_rate, "p99_on_ms": p_on["p99_ms"], "p99_off_ms": p_off["p99_ms"]},
+        peer=f"the same pack without a camera: p50 {p_off['p50_ms']:.3f} ms p99 {p_off['p99_ms']:.3f} ms, "
+             f"{off_rate:.2f} of a core",
+        ratio=p_on["p99_ms"] / p_off["p99_ms"],
+        ratio_note="p99 on/off",
+        goal="recording <= 0.25 of a core; p99 unchanged within noise",
+        extra={"orders": n_orders, "scans": len(on_samples), "clips": len(sizes),
+               "clip_mb": [round(s / 2**20, 2) for s in sizes], "p50_on_ms": p_on["p50_ms"]},
+    )
