@@ -36,7 +36,8 @@ def prepare(engine: Engine, now: dt.datetime) -> dict[str, int]:
         picker = CurrentUser(u.id, u.username, u.display_name, u.role) if u else None  # as a picker would
         waves.start_wave(s, picker, first, now)
         step = picking.current(s, first)
-        while step is not None:  # the picker walked the whole first wave
-            result = picking.scan_item(s, picker, step, parse_scan(step.sku), now)
-            step = result.step
+        while step is not None:  # the picker walked the whole first wave: each item, then its tote
+            step = picking.scan_item(s, picker, step, parse_scan(step.sku), now).step
+            if step is not None and step.counted:
+                step = picking.confirm_put(s, picker, step, parse_scan(step.tote), now).step
     return {"allocated": allocated, "waves": len(planned), "picked": planned[0].orders}
