@@ -270,4 +270,11 @@
         <translation>删除超过保留期限或配额的打包视频</translation>
     </message>
 </context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <source>Packing video camera…</source>
+        <translation>打包录像摄像头…</translation>
+    </message>
+</context>
 </TS>

@@ -110,14 +110,23 @@ class DeviceSettingsDialog(QDialog):
         commands.addWidget(zero)
         commands.addWidget(tare)
         f3.addRow(commands)
+        camera = QPushButton(self.tr("Packing video camera…"), objectName="camera")
+        camera.clicked.connect(self.open_camera)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        for w in (scale_box, scanner_box, live, buttons):
+        for w in (scale_box, scanner_box, live, camera, buttons):
             box.addWidget(w)
+
+    def open_camera(self) -> QDialog:
+        from ui.station.recorder import CameraSettingsDialog
+
+        dialog = CameraSettingsDialog(self.settings, self)
+        dialog.open()
+        return dialog
 
     def _port_box(self, current: str, name: str) -> QComboBox:
         box = QComboBox(objectName=name)
