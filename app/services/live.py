@@ -4,11 +4,12 @@ Writing side: every ORM flush that touches a watched table (a ticket taken, repl
 incident raised, an order's pack lock, a notice) says so in the same transaction: on PostgreSQL a
 ``pg_notify`` on channel ``packdesk_live`` whose payload is the topic, delivered to the listeners
 only when the transaction commits (and once per topic and transaction). SQLite needs nothing:
-every commit changes the file's ``PRAGMA data_version`` as another connection sees it.
+every commit changes the file's ``PRAGMA data_version`` as another connection sees it, and a few
+cheap reads then tell which topics changed.
 
 Reading side: a ``Listener`` holds its own connection (``LISTEN`` on PostgreSQL, a polled
-``data_version`` on SQLite) in a thread and calls back with the topics that changed ("*" when
-SQLite cannot say which). The UI turns the call into a Qt signal and refreshes what is shown.
+``data_version`` on SQLite) in a thread and calls back with the topics that changed. The UI turns
+the call into a Qt signal and refreshes what is shown.
 """
 
 from __future__ import annotations
@@ -126,12 +127,37 @@ class Listener:
         conn = sqlite3.connect(database, timeout=5, check_same_thread=False)
         try:
             seen = conn.execute("PRAGMA data_version").fetchone()[0]
+            prints = _fingerprints(conn)
             self._ready.set()
             while not self._stop.wait(self.interval):
                 now = conn.execute("PRAGMA data_version").fetchone()[0]
-                if now != seen:
-                    seen = now
-                    self.on_change({ANY})
+                if now == seen:
+                    continue
+                seen, before, prints = now, prints, _fingerprints(conn)
+                topics = {topic for topic, value in prints.items() if before.get(topic) != value}
+                if topics:
+                    self.on_change(topics)
         finally:
             conn.close()
 
+
+# SQLite says that the file changed, not what: these cheap reads tell the topics apart, so a
+# station's own background jobs (job runs every few seconds) do not refresh every screen
+FINGERPRINTS = {
+    "tickets": "SELECT (SELECT max(id) FROM ticket_events), (SELECT max(id) FROM interactions), "
+               "(SELECT count(*) FROM tickets), (SELECT max(id) FROM csat_surveys), "
+               "(SELECT count(*) FROM follow_ups WHERE done_at IS NULL)",
+    "incidents": "SELECT max(id), count(closed_at) FROM incidents",
+    "orders": "SELECT count(locked_by), max(locked_at) FROM orders",
+    "notices": "SELECT max(id) FROM service_notices",
+}
+
+
+def _fingerprints(conn: sqlite3.Connection) -> dict[str, tuple[object, ...]]:
+    out = {}
+    for topic, query in FINGERPRINTS.items():
+        try:
+            out[topic] = tuple(conn.execute(query).fetchone())
+        except sqlite3.Error:  # a table a newer version adds: that topic is never announced
+            out[topic] = ()
+    return out

@@ -1,5 +1,6 @@
 """Service dashboard: contact volume per day stacked by channel, top categories this week, first
-response and resolution times, SLA compliance, for a date range; CSV export (audited)."""
+response and resolution times (business time), SLA compliance, customer satisfaction per agent,
+queue and week, for a date range; CSV export (audited)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import service_stats
 from app.services.service_stats import Dashboard
+from ui.service.csat_panel import CsatPanel
 from ui.service.names import category_names, channel_names
 
 CHANNEL_COLOURS = {"phone": "#1565c0", "chat": "#2e7d32", "email": "#f9a825", "social": "#6a1b9a"}
@@ -61,8 +63,8 @@ class DashboardWidget(QWidget):
         for i, (key, title) in enumerate(
             (
                 ("tickets", self.tr("Tickets")),
-                ("first", self.tr("First response (median / p90)")),
-                ("resolution", self.tr("Resolution (median / p90)")),
+                ("first", self.tr("First response, business time (median / p90)")),
+                ("resolution", self.tr("Resolution, business time (median / p90)")),
                 ("sla_first", self.tr("First response within SLA")),
                 ("sla_resolution", self.tr("Resolved within SLA")),
             )
@@ -95,6 +97,8 @@ class DashboardWidget(QWidget):
         box.addLayout(top)
         box.addLayout(grid)
         box.addLayout(charts, 1)
+        self.csat = CsatPanel(ctx)
+        box.addWidget(self.csat)
         self.refresh()
 
     def refresh(self) -> None:
@@ -109,6 +113,7 @@ class DashboardWidget(QWidget):
         self._figures(board)
         self.volume_view.setChart(self._volume_chart(board))
         self.category_view.setChart(self._category_chart(board))
+        self.csat.show_range(start, end)
 
     def _figures(self, b: Dashboard) -> None:
         def pair(p: tuple[float, float] | None, unit: str) -> str:
