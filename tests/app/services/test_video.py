@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,45 +17,85 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.context import AppContext, CurrentUser
 from app.db import read_only, unit_of_work
 from app.errors import Conflict, NotFound, PermissionDenied
+from app.models.accounts import Role, User
 from app.models.audit import AuditEntry
+from app.models.fulfilment import Package, PackageStatus, PackEvent, Shipment
+from app.models.orders import Channel, Customer, Order
 from app.models.video import PackingClip
-from app.services import packing, settings, video
-from app.services.packing import Station
-from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import barcode, demo_user, make_order
+from app.services import settings, video
+from app.services.auth import hash_password
+from tests.conftest import make_ctx
 
 DAY = dt.timedelta(days=1)
+_serial = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Packed:
+    order_number: str
+    order_id: int
+    package_id: int
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class Site:
+    ctx: AppContext
+    packer: CurrentUser
+    agent: CurrentUser
 
 
 @pytest.fixture
-def station(demo_ctx, tmp_path) -> Station:
-    """The pack station PACK-01 with packer1 signed in, printing into files."""
-    printers = {doc: {"uri": f"file:{tmp_path / 'printed'}"} for doc in ("waybill", "invoice")}
-    return Station("PACK-01", demo_user(demo_ctx, "packer1"), printers)
+def site(engine) -> Site:
+    """A fresh database with a packer and an agent (passwords packer123 / agent123)."""
+    users = {}
+    with unit_of_work(make_ctx(engine).sessions) as s:
+        for name, role in (("packer1", Role.PACKER), ("agent1", Role.AGENT)):
+            user = User(username=name, display_name=name.title(), role=role,
+                        password_hash=hash_password(name[:-1] + "123"))
+            s.add(user)
+            s.flush()
+            users[name] = CurrentUser(user.id, name, user.display_name, role)
+    return Site(make_ctx(engine), users["packer1"], users["agent1"])
 
 
-def pack(ctx, station, sku="SKU-00008"):
-    """A one-item parcel packed at ``station``: (order number, parcel)."""
-    number = make_order(ctx, [(sku, 1)])
-    with unit_of_work(ctx.sessions) as s:
-        parcel = packing.open_parcel(s, station, parse_scan(number), ctx.clock()).parcel
-    with unit_of_work(ctx.sessions) as s:
-        parcel = packing.scan_item(s, station, parcel, parse_scan(barcode(ctx, sku)), ctx.clock()).parcel
-    with unit_of_work(ctx.sessions) as s:
-        parcel = packing.weigh(s, station, parcel, Decimal(parcel.expected_g), ctx.clock()).parcel
-    return number, parcel
+def pack(site: Site, packed_at: dt.datetime | None = None) -> tuple[str, Packed]:
+    """A parcel packed at PACK-01 by packer1: an item scanned 5 s and weighed 7 s after it opened."""
+    n = next(_serial)
+    opened = (packed_at or site.ctx.clock()) - dt.timedelta(seconds=10)
+    with unit_of_work(site.ctx.sessions) as s:
+        customer = Customer(name=f"Customer {n}")
+        s.add(customer)
+        s.flush()
+        order = Order(number=f"PD{n:010d}", channel=Channel.TMALL, channel_ref=f"T{n}",
+                      customer_id=customer.id)
+        s.add(order)
+        s.flush()
+        package = Package(order_id=order.id, station="PACK-01", packer_id=site.packer.id,
+                          status=PackageStatus.PACKED, started_at=opened,
+                          packed_at=opened + dt.timedelta(seconds=7))
+        s.add(package)
+        s.flush()
+        s.add(Shipment(order_id=order.id, package_id=package.id, carrier="SF", tracking_number=f"SF{n:012d}",
+                       created_at=opened + dt.timedelta(seconds=7)))
+        s.add_all([PackEvent(package_id=package.id, at=opened + dt.timedelta(seconds=5), kind="item",
+                             code="6901234567892", verdict="ok", user_id=site.packer.id),
+                   PackEvent(package_id=package.id, at=opened + dt.timedelta(seconds=7), kind="weight",
+                             verdict="ok", grams=Decimal(812), user_id=site.packer.id)])
+        done = Packed(order.number, order.id, package.id, f"SF{n:012d}")
+    return done.order_number, done
 
 
-def record(ctx, station, parcel, folder: Path, started: dt.datetime,
+def record(site: Site, parcel: Packed, folder: Path, started: dt.datetime,
            content: bytes = b"\0\0\0\x18ftypmp42", size: int | None = None) -> int:
     """A finished clip of the parcel as the station's camera reports it."""
-    with unit_of_work(ctx.sessions) as s:
-        path = video.new_clip_file(folder, station.name, parcel.order_number, parcel.package_id, started)
+    path = video.new_clip_file(folder, "PACK-01", parcel.order_number, parcel.package_id, started)
     path.write_bytes(content)
-    with unit_of_work(ctx.sessions) as s:
-        clip_id = video.begin_clip(s, package_id=parcel.package_id, station=station.name, path=path,
+    with unit_of_work(site.ctx.sessions) as s:
+        clip_id = video.begin_clip(s, package_id=parcel.package_id, station="PACK-01", path=path,
                                    started_at=started)
         video.finish_clip(s, clip_id, ended_at=started + dt.timedelta(seconds=42), frames=630,
                           duration_s=42.0, sha256=hashlib.sha256(content).hexdigest(),
@@ -66,13 +108,12 @@ def audits(ctx, action):
         return s.scalars(select(AuditEntry).where(AuditEntry.action == action)).all()
 
 
-def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_claim(demo_ctx, station,
-                                                                                      tmp_path):
-    number, parcel = pack(demo_ctx, station)
-    started = demo_ctx.clock() - dt.timedelta(minutes=1)
-    clip_id = record(demo_ctx, station, parcel, tmp_path / "videos", started)
-    agent = demo_user(demo_ctx, "agent1")
-    with read_only(demo_ctx.sessions) as s:
+def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_claim(site, tmp_path):
+    number, parcel = pack(site)
+    started = site.ctx.clock() - dt.timedelta(minutes=1)
+    clip_id = record(site, parcel, tmp_path / "videos", started)
+    agent = site.agent
+    with read_only(site.ctx.sessions) as s:
         [clip] = video.clips(s, agent, order=number)
         assert video.order_ids_with_clips(s, [parcel.order_id, 999_999]) == {parcel.order_id}
         assert [c.id for c in video.resolve(s, parcel.tracking_number)] == [clip_id]
@@ -81,10 +122,10 @@ def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_
             video.resolve(s, "NOPE")
     assert (clip.order_number, clip.tracking_number) == (number, parcel.tracking_number)
     assert clip.station == "PACK-01"
-    assert clip.packer == demo_user(demo_ctx, "packer1").display_name and clip.duration_s == 42.0
+    assert clip.packer == site.packer.display_name and clip.duration_s == 42.0
     out = tmp_path / "claim"
-    with unit_of_work(demo_ctx.sessions) as s:
-        done = video.export(s, agent, number, out, station="SERVICE-1", now=demo_ctx.clock())
+    with unit_of_work(site.ctx.sessions) as s:
+        done = video.export(s, agent, number, out, station="SERVICE-1", now=site.ctx.clock())
     [copy] = done.files
     assert copy.read_bytes() == Path(clip.path).read_bytes()
     modes = [p.stat().st_mode & 0o777 for p in (out, copy, done.manifest)]
@@ -94,50 +135,50 @@ def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_
     assert entry["order"] == number and entry["tracking"] == parcel.tracking_number
     assert entry["sha256"] == clip.sha256 == hashlib.sha256(copy.read_bytes()).hexdigest()
     assert entry["packer"] == clip.packer and entry["file"] == copy.name
-    assert [a.detail["order"] for a in audits(demo_ctx, "video.export")] == [number]
+    assert [a.detail["order"] for a in audits(site.ctx, "video.export")] == [number]
 
 
-def test_playing_a_clip_is_audited_and_lists_its_scans_to_jump_to(demo_ctx, station, tmp_path):
-    started = demo_ctx.clock() - dt.timedelta(seconds=5)
-    number, parcel = pack(demo_ctx, station)
-    clip_id = record(demo_ctx, station, parcel, tmp_path, started)
-    with unit_of_work(demo_ctx.sessions) as s:
-        shown = video.play(s, demo_user(demo_ctx, "agent1"), clip_id, station="SERVICE-1")
+def test_playing_a_clip_is_audited_and_lists_its_scans_to_jump_to(site, tmp_path):
+    started = site.ctx.clock() - dt.timedelta(seconds=10)  # the parcel opened: its scans come 5 and 7 s in
+    number, parcel = pack(site)
+    clip_id = record(site, parcel, tmp_path, started)
+    with unit_of_work(site.ctx.sessions) as s:
+        shown = video.play(s, site.agent, clip_id, station="SERVICE-1")
     assert shown.problem == ""
     assert [m.kind for m in shown.scans] == ["item", "weight"]
-    assert all(4 <= m.offset_s <= 10 for m in shown.scans)
-    assert [a.detail["order"] for a in audits(demo_ctx, "video.view")] == [number]
+    assert [round(m.offset_s) for m in shown.scans] == [5, 7]
+    assert [a.detail["order"] for a in audits(site.ctx, "video.view")] == [number]
 
 
-def test_a_packer_may_neither_list_nor_play_nor_export_videos(demo_ctx, station, tmp_path):
-    number, parcel = pack(demo_ctx, station)
-    clip_id = record(demo_ctx, station, parcel, tmp_path, demo_ctx.clock())
-    packer = demo_user(demo_ctx, "packer1")
-    with unit_of_work(demo_ctx.sessions) as s:
+def test_a_packer_may_neither_list_nor_play_nor_export_videos(site, tmp_path):
+    number, parcel = pack(site)
+    clip_id = record(site, parcel, tmp_path, site.ctx.clock())
+    packer = site.packer
+    with unit_of_work(site.ctx.sessions) as s:
         for attempt in (lambda: video.clips(s, packer, order=number),
                         lambda: video.play(s, packer, clip_id, station="PACK-01"),
                         lambda: video.export(s, packer, number, tmp_path / "out", station="PACK-01",
-                                             now=demo_ctx.clock())):
+                                             now=site.ctx.clock())):
             with pytest.raises(PermissionDenied, match="may not view and export packing videos"):
                 attempt()
     assert not (tmp_path / "out").exists()
 
 
-def test_a_clip_changed_after_recording_is_not_exported(demo_ctx, station, tmp_path):
-    number, parcel = pack(demo_ctx, station)
-    record(demo_ctx, station, parcel, tmp_path / "videos", demo_ctx.clock())
-    with read_only(demo_ctx.sessions) as s:
-        [clip] = video.clips(s, demo_user(demo_ctx, "agent1"), order=number)
+def test_a_clip_changed_after_recording_is_not_exported(site, tmp_path):
+    number, parcel = pack(site)
+    record(site, parcel, tmp_path / "videos", site.ctx.clock())
+    with read_only(site.ctx.sessions) as s:
+        [clip] = video.clips(s, site.agent, order=number)
     with open(clip.path, "ab") as f:
         f.write(b"edited")
-    with pytest.raises(Conflict, match="does not match its index"), unit_of_work(demo_ctx.sessions) as s:
-        video.export(s, demo_user(demo_ctx, "agent1"), number, tmp_path / "claim", station="S",
-                     now=demo_ctx.clock())
+    with pytest.raises(Conflict, match="does not match its index"), unit_of_work(site.ctx.sessions) as s:
+        video.export(s, site.agent, number, tmp_path / "claim", station="S",
+                     now=site.ctx.clock())
     assert list((tmp_path / "claim").iterdir()) == []
-    assert audits(demo_ctx, "video.export") == []
+    assert audits(site.ctx, "video.export") == []
 
 
-def test_clip_files_are_private_in_a_folder_per_site_day(demo_ctx, tmp_path, monkeypatch):
+def test_clip_files_are_private_in_a_folder_per_site_day(site, tmp_path, monkeypatch):
     monkeypatch.setenv("PACKDESK_TIME_ZONE", "Asia/Shanghai")
     late = dt.datetime(2026, 12, 1, 17, 30, tzinfo=dt.UTC)  # 01:30 the next day in Shanghai
     path = video.new_clip_file(tmp_path, "PACK 01", "PD/1", 7, late)
@@ -147,50 +188,49 @@ def test_clip_files_are_private_in_a_folder_per_site_day(demo_ctx, tmp_path, mon
     assert again != path and again.exists()
 
 
-def test_retention_deletes_clips_past_their_days_then_the_oldest_beyond_the_quota(demo_ctx, station,
-                                                                                   tmp_path):
-    now = demo_ctx.clock()
+def test_retention_deletes_clips_past_their_days_then_the_oldest_beyond_the_quota(site, tmp_path):
+    now = site.ctx.clock()
     folder = tmp_path / "videos"
-    with unit_of_work(demo_ctx.sessions) as s:
+    with unit_of_work(site.ctx.sessions) as s:
         settings.put(s, "video.retention_days", 30)
         settings.put(s, "video.quota_gb", 1)
     ids = []
     for age_days in (40, 20, 10, 1):
-        _number, parcel = pack(demo_ctx, station)
-        ids.append(record(demo_ctx, station, parcel, folder, now - age_days * DAY, size=400 * 2**20))
-    with unit_of_work(demo_ctx.sessions) as s:
-        kept = video.enforce_retention(s, station.name, folder, now)
+        _number, parcel = pack(site)
+        ids.append(record(site, parcel, folder, now - age_days * DAY, size=400 * 2**20))
+    with unit_of_work(site.ctx.sessions) as s:
+        kept = video.enforce_retention(s, "PACK-01", folder, now)
     assert (kept.purged, kept.kept_bytes) == (2, 800 * 2**20)  # 40 days old, then the oldest of three
-    with read_only(demo_ctx.sessions) as s:
+    with read_only(site.ctx.sessions) as s:
         rows = {c.id: c for c in s.scalars(select(PackingClip))}
     assert [rows[i].status for i in ids] == ["purged", "purged", "complete", "complete"]
     assert [Path(rows[i].path).exists() for i in ids] == [False, False, True, True]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         {Path(rows[i].path).parent.name for i in ids[2:]}), "empty day folders go too"
-    with unit_of_work(demo_ctx.sessions) as s:
-        shown = video.play(s, demo_user(demo_ctx, "agent1"), ids[0], station="S")
+    with unit_of_work(site.ctx.sessions) as s:
+        shown = video.play(s, site.agent, ids[0], station="S")
     assert shown.problem.startswith("deleted by retention on")
 
 
-def test_a_clip_a_crash_left_recording_is_closed_from_what_its_file_holds(demo_ctx, station, tmp_path):
+def test_a_clip_a_crash_left_recording_is_closed_from_what_its_file_holds(site, tmp_path):
     av = pytest.importorskip("av", reason="PyAV is not installed: pip install 'packdesk[video]'")
     from devices.camera.overlay import Overlay
     from devices.camera.recorder import record_test
     from devices.camera.source import CameraProfile
 
-    _number, parcel = pack(demo_ctx, station)
-    now = demo_ctx.clock()
-    with unit_of_work(demo_ctx.sessions) as s:
-        path = video.new_clip_file(tmp_path, station.name, parcel.order_number, parcel.package_id, now)
-        clip_id = video.begin_clip(s, package_id=parcel.package_id, station=station.name, path=path,
+    _number, parcel = pack(site)
+    now = site.ctx.clock()
+    with unit_of_work(site.ctx.sessions) as s:
+        path = video.new_clip_file(tmp_path, "PACK-01", parcel.order_number, parcel.package_id, now)
+        clip_id = video.begin_clip(s, package_id=parcel.package_id, station="PACK-01", path=path,
                                    started_at=now)
     record_test(CameraProfile.from_settings({"source": "test", "size": "320x240"}), path, 1.0, Overlay())
-    with unit_of_work(demo_ctx.sessions) as s:
-        assert video.recover_interrupted(s, station.name, now) == 0, "a file still growing is left alone"
+    with unit_of_work(site.ctx.sessions) as s:
+        assert video.recover_interrupted(s, "PACK-01", now) == 0, "a file still growing is left alone"
     os.utime(path, (now.timestamp() - 120, now.timestamp() - 120))
-    with unit_of_work(demo_ctx.sessions) as s:
-        assert video.recover_interrupted(s, station.name, now) == 1
-    with read_only(demo_ctx.sessions) as s:
+    with unit_of_work(site.ctx.sessions) as s:
+        assert video.recover_interrupted(s, "PACK-01", now) == 1
+    with read_only(site.ctx.sessions) as s:
         clip = s.get(PackingClip, clip_id)
         assert (clip.status, clip.ended_reason) == ("complete", "interrupted")
         assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -198,11 +238,11 @@ def test_a_clip_a_crash_left_recording_is_closed_from_what_its_file_holds(demo_c
         assert clip.frames == sum(1 for _ in c.decode(video=0)) >= 10
 
 
-def test_the_cli_lists_and_exports_an_orders_clips_as_a_user_who_may(demo_ctx, station, tmp_path, capsys,
+def test_the_cli_lists_and_exports_an_orders_clips_as_a_user_who_may(site, tmp_path, capsys,
                                                                      monkeypatch):
-    url = str(demo_ctx.engine.url)
-    number, parcel = pack(demo_ctx, station)
-    clip_id = record(demo_ctx, station, parcel, tmp_path / "videos", demo_ctx.clock())
+    url = str(site.ctx.engine.url)
+    number, parcel = pack(site)
+    clip_id = record(site, parcel, tmp_path / "videos", site.ctx.clock())
     monkeypatch.setenv("PACKDESK_USER", "agent1")
     monkeypatch.setenv("PACKDESK_PASSWORD", "agent123")
     assert main(["video", "list", "--order", number, "--json", "--db", url]) == 0
@@ -213,8 +253,23 @@ def test_the_cli_lists_and_exports_an_orders_clips_as_a_user_who_may(demo_ctx, s
     assert main(["video", "export", parcel.tracking_number, "--out", claim, "--db", url]) == 0
     printed = capsys.readouterr().out.split()
     assert [Path(p).suffix for p in printed] == [".mp4", ".json"]
-    assert [a.action for a in audits(demo_ctx, "video.list")] == ["video.list"]
+    assert [a.action for a in audits(site.ctx, "video.list")] == ["video.list"]
     monkeypatch.setenv("PACKDESK_USER", "packer1")
     monkeypatch.setenv("PACKDESK_PASSWORD", "packer123")
     assert main(["video", "list", "--db", url]) == 1
     assert "may not view and export packing videos" in capsys.readouterr().err
+
+
+def test_a_station_with_a_camera_runs_the_retention_job_on_its_own_folder(site, tmp_path):
+    from app.config import StationSettings
+    from app.jobs import station_jobs
+
+    folder = tmp_path / "videos"
+    assert not [j for j in station_jobs(StationSettings(station="PACK-01")) if j.name.startswith("video@")]
+    cfg = StationSettings(station="PACK-01", devices={"camera": {"source": "test", "folder": str(folder)}})
+    [job] = [j for j in station_jobs(cfg) if j.name == "video@PACK-01"]
+    _number, parcel = pack(site)
+    old = record(site, parcel, folder, site.ctx.clock() - 100 * DAY)
+    assert job.run(site.ctx.sessions, site.ctx.clock()).startswith("purged 1 clip(s)")
+    with read_only(site.ctx.sessions) as s:
+        assert s.get(PackingClip, old).status == "purged"
