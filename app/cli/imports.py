@@ -46,42 +46,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DomainError(f"No such file: {path}") from None
-    except UnicodeDecodeError:
-        raise DomainError(f"{path} is not UTF-8 text; save it as UTF-8 CSV or JSON") from None
+    from app.services.intake.files import read_text
 
-
-def import_file(factory, path: Path, fmt: str | None = None, dry_run: bool = False):
-    """Import one file (orders, or tracking when its name starts with 'tracking')."""
-    from app.models.base import utcnow
-    from app.services.intake.orders import import_orders
-    from app.services.intake.records import guess_format, read
-    from app.services.intake.tracking import import_tracking
-
-    text = _read(str(path))
-    if path.name.lower().startswith("tracking"):
-        return import_tracking(factory, text, path.name, utcnow())
-    fmt = fmt or guess_format(path.name, text[:2000])
-    return import_orders(factory, read(text, fmt), dry_run=dry_run, now=utcnow())
+    return read_text(Path(path))
 
 
 def cmd_orders(rt: Runtime) -> int:
     args = rt.args
     rt.user("intake.import")
-    report = import_file(rt.sessions, Path(args.file), args.format, args.dry_run)
+    from app.services.intake.files import import_path
+
+    report = import_path(rt.sessions, Path(args.file), args.format, args.dry_run, rt.clock())
     sys.stdout.write(("DRY RUN, nothing written: " if args.dry_run else "") + report.text())
     return 0 if report.rejected == 0 else 3
 
 
 def cmd_tracking(rt: Runtime) -> int:
-    from app.services.intake.tracking import import_tracking
+    from app.services.intake.files import import_path
 
     args = rt.args
     rt.user("intake.import")
-    report = import_tracking(rt.sessions, _read(args.file), args.file, rt.clock())
+    report = import_path(rt.sessions, Path(args.file), "tracking", now=rt.clock())
     sys.stdout.write(report.text())
     return 0 if report.rejected == 0 else 3
 
@@ -112,14 +97,15 @@ def cmd_receipts(rt: Runtime) -> int:
 
 def cmd_watch(rt: Runtime) -> int:
     from app.services.hotfolder import HotFolder
+    from app.services.intake.files import import_path
 
     args = rt.args
     rt.user("intake.import")
     factory = rt.sessions
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise DomainError(f"No such folder: {folder}")
-    hot = HotFolder(folder, lambda p: import_file(factory, p), settle_s=0 if args.once else 1.0)
+        raise DomainError("No such folder: {folder}", folder=str(folder))
+    hot = HotFolder(folder, lambda p: import_path(factory, p), settle_s=0 if args.once else 1.0)
 
     def say(outcome) -> None:
         print(f"{'done' if outcome.ok else 'FAILED'}: {outcome.file} ({outcome.report.name})", flush=True)
