@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -54,7 +54,10 @@ class SlaCalendarWidget(QWidget):
         self.confirm.clicked.connect(self.confirm_year)
         importer = QPushButton(self.tr("Import CSV…"), objectName="import_calendar")
         importer.clicked.connect(lambda: self.import_file())
+        # month and day names in the UI's language (the translation names the locale)
+        self.locale = QLocale(self.tr("en_US", "the locale of month and weekday names"))
         self.calendar = QCalendarWidget(objectName="month")
+        self.calendar.setLocale(self.locale)
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.days = QListWidget(objectName="days")
@@ -114,7 +117,7 @@ class SlaCalendarWidget(QWidget):
             self.calendar.setDateTextFormat(QDate(d.day), mark)
             kind = self.tr("holiday") if d.kind == "holiday" else self.tr("working day")
             draft = "" if d.confirmed else self.tr(" (draft)")
-            item = QListWidgetItem(f"{d.day:%m-%d} {self._weekday(d.day)}  {d.name}  · {kind}{draft}")
+            item = QListWidgetItem(f"{d.day:%m-%d} {self._weekday(d.day)}  {d.name or kind}{draft}")
             item.setForeground(QColor(HOLIDAY if d.kind == "holiday" else WORKDAY))
             item.setData(Qt.ItemDataRole.UserRole, d.day)
             self.days.addItem(item)
@@ -138,7 +141,7 @@ class SlaCalendarWidget(QWidget):
             self._hours_row(queue, hours)
 
     def _weekday(self, day: dt.date) -> str:
-        return QDate(day).toString("ddd")
+        return self.locale.toString(QDate(day), "ddd")
 
     def _hours_row(self, queue: str, hours: business_hours.Hours) -> None:
         i = self.hours.rowCount()

@@ -52,7 +52,7 @@ class TicketExtras(QWidget):
         self.tags.setCompleter(completer)
         self.tags.editingFinished.connect(self.save_tags)
         self.files = QListWidget(objectName="attachments")
-        self.files.setMaximumHeight(70)
+        self.files.setMaximumHeight(56)
         self.files.itemDoubleClicked.connect(lambda _item: self.save_attachment())
         self.save_button = QPushButton(self.tr("Save attachment…"), objectName="save_attachment")
         self.save_button.clicked.connect(lambda: self.save_attachment())
@@ -79,7 +79,7 @@ class TicketExtras(QWidget):
         self.files.clear()
         for a in detail.attachments:
             kept = "" if a.kept else self.tr(" (over the size limit: not kept)")
-            item = QListWidgetItem(f"📎 {a.filename}  {size_text(a.size)}{kept}")
+            item = QListWidgetItem(f"{a.filename}  {size_text(a.size)}{kept}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.files.addItem(item)
         self.files.setVisible(bool(detail.attachments))
