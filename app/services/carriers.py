@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import ConfigError, DomainError, NotFound
 from app.models.site import Carrier, CarrierCutoff, CarrierRule, NumberStatus, SortCode, WaybillNumber
 from app.permissions import require
@@ -128,7 +129,7 @@ def import_pool(
     session: Session, user: CurrentUser | None, carrier: str, text: str, batch: str, now: dt.datetime
 ) -> PoolImport:
     """Add the numbers of a text file (one number or one ``START-END`` range per line) to a pool."""
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     c = carrier_row(session, carrier)
     problems: list[tuple[int, str]] = []
     numbers: dict[str, int] = {}
@@ -189,12 +190,12 @@ class PoolProvider:
                     "No waybill numbers left for {carrier}: import the carrier's numbers "
                     "(packdesk carriers pool import {carrier} FILE).", code="carrier.no_numbers",
                     carrier=carrier.code)
-            taken = session.execute(
+            taken = affected(session.execute(
                 update(WaybillNumber)
                 .where(WaybillNumber.id == row.id, WaybillNumber.status == NumberStatus.FREE)
                 .values(status=NumberStatus.ISSUED, issued_at=now, shipment_id=shipment_id)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
             if taken == 1:
                 return row.number
 
@@ -257,15 +258,15 @@ def void_number(
     session: Session, supervisor: CurrentUser | None, carrier: str, number: str, reason: str, now: dt.datetime
 ) -> None:
     """Take a number out of use for good (a damaged label roll, a number the carrier withdrew)."""
-    require(supervisor, "station.exceptions")
+    supervisor = require(supervisor, "station.exceptions")
     if not reason.strip():
         raise DomainError("Say why the number is voided.")
-    done = session.execute(
+    done = affected(session.execute(
         update(WaybillNumber)
         .where(WaybillNumber.carrier == carrier.upper(), WaybillNumber.number == number.strip().upper(),
                WaybillNumber.status != NumberStatus.VOID)
         .values(status=NumberStatus.VOID, voided_by=supervisor.id, void_reason=reason.strip()[:200])
-    ).rowcount
+    ))
     if done != 1:
         raise NotFound("No usable number {number} in the pool of {carrier}.", number=number, carrier=carrier)
     audit.record(session, "carrier.number_void", "waybill_number", number, user_id=supervisor.id,
@@ -291,7 +292,7 @@ class SortCodeImport:
 def import_sort_codes(session: Session, user: CurrentUser | None, carrier: str, text: str) -> SortCodeImport:
     """The carrier's table as CSV ``province,city,district,code`` (a header line is allowed; empty
     city or district means the whole province or city). Importing it again changes what changed."""
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     c = carrier_row(session, carrier)
     existing = {(r.province, r.city, r.district): r for r in
                 session.scalars(select(SortCode).where(SortCode.carrier == c.code))}
@@ -359,7 +360,7 @@ def save_rule(
     cod: bool | None = None,
 ) -> RuleView:
     """A rule giving matching orders this carrier and service (the lowest position matching wins)."""
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     c = carrier_row(session, carrier)
     if min_weight_g is not None and max_weight_g is not None and max_weight_g < min_weight_g:
         raise DomainError("The rule's weight range ends before it starts.")
@@ -384,7 +385,7 @@ def rules(session: Session) -> list[RuleView]:
 
 
 def delete_rule(session: Session, user: CurrentUser | None, rule_id: int) -> None:
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     rule = session.get(CarrierRule, rule_id)
     if rule is None:
         raise NotFound("No carrier rule {rule}.", rule=rule_id)
@@ -401,7 +402,7 @@ def set_cutoff(
     """The carrier's cut-off at a warehouse (local time, HH:MM) and its pick-up slots."""
     from app.services.masterdata import warehouse_id
 
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     wid = warehouse_id(session, warehouse)
     c = carrier_row(session, carrier)
     slots = [p.strip() for p in pickups.split(",") if p.strip()]

@@ -62,7 +62,7 @@ def save_warehouse(
     cost_rank: int = 0,
 ) -> WarehouseView:
     """Add the warehouse, or change its name, place and cost rank."""
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     code = code.strip().upper()
     if not re.match(r"^[A-Z0-9_-]{1,16}$", code):
         raise DomainError("Warehouse code {warehouse!r}: up to 16 letters, digits, dashes.", warehouse=code)
@@ -97,7 +97,7 @@ def parse_bin(code: str) -> tuple[str, int, int, int]:
 def generate_bins(session: Session, user: CurrentUser | None, warehouse: str, pattern: str) -> BinRange:
     """``A-01-01-1..A-20-10-4``: every aisle, bay and level between, in zone A (made if missing),
     codes in the first code's widths; pick sequence = the walking order of all the warehouse's bins."""
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     wid = warehouse_id(session, warehouse)
     first, sep, last = pattern.strip().upper().partition("..")
     if not sep:
@@ -132,7 +132,7 @@ def generate_bins(session: Session, user: CurrentUser | None, warehouse: str, pa
         _sequence(session, wid)
     audit.record(session, "bins.generate", "warehouse", warehouse, user_id=user.id, pattern=pattern,
                  added=len(new))
-    codes = sorted((n["code"] for n in new), key=bin_sort_key)
+    codes = sorted((str(n["code"]) for n in new), key=bin_sort_key)
     return BinRange(warehouse.upper(), len(new), count - len(new), codes[0] if codes else first,
                     codes[-1] if codes else last)
 
@@ -170,11 +170,12 @@ def add_totes(session: Session, user: CurrentUser | None, count: int, prefix: st
     """Register ``count`` new totes (the codes their labels carry), numbered after the last one."""
     from app.models.fulfilment import Tote, ToteStatus
 
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     if not 0 < count <= 1000:
         raise DomainError("Add between 1 and 1000 totes at a time, not {count}.", count=count)
     codes = set(session.scalars(select(Tote.code)))
-    made, n = [], 0
+    made: list[str] = []
+    n = 0
     while len(made) < count:
         n += 1
         code = f"{prefix}{n:04d}"

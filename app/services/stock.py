@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, DomainError, NotFound
 from app.models.catalog import Bin, Product, ProductBarcode, Warehouse
 from app.models.inventory import (
@@ -76,12 +77,12 @@ def _change(
     stock_id = session.scalar(select(Stock.id).where(*where).with_for_update())
     if stock_id is None:
         raise Conflict("There is no stock of this product in that bin.")
-    done = session.execute(
+    done = affected(session.execute(
         update(Stock)
         .where(Stock.id == stock_id, Stock.quantity - Stock.reserved + delta >= 0)
         .values(quantity=Stock.quantity + delta)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if done != 1:
         free = session.scalar(select(Stock.quantity - Stock.reserved).where(Stock.id == stock_id))
         raise Conflict("Only {free} free in the bin; nothing was changed.", free=free)
@@ -139,7 +140,7 @@ def receive(
     *, warehouse: str | None = None, receipt: str = "",
 ) -> Received:
     """Put ``quantity`` of a scanned product into a scanned bin, against a receipt or blind."""
-    require(user, "stock.receive")
+    user = require(user, "stock.receive")
     if quantity <= 0:
         raise DomainError("Receive a quantity above zero, not {quantity}.", quantity=quantity)
     pid = product_id(session, product)
@@ -211,7 +212,7 @@ def close_receipt(
     session: Session, user: CurrentUser | None, reference: str, now: dt.datetime
 ) -> ReceiptView:
     """Receiving is over: the over and under quantities are what the view reports (audited)."""
-    require(user, "stock.receive")
+    user = require(user, "stock.receive")
     view = receipt(session, reference)
     session.execute(update(Receipt).where(Receipt.reference == view.reference).values(status="closed",
                                                                                     closed_at=now))
@@ -234,7 +235,7 @@ class ReceiptImport:
 def import_receipts(session: Session, user: CurrentUser | None, text: str) -> ReceiptImport:
     """Expected receipts as CSV ``reference,warehouse,sku,quantity[,supplier]``; a receipt already
     imported keeps what was received and takes the file's expected quantities."""
-    require(user, "stock.receive")
+    user = require(user, "stock.receive")
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     need = {"reference", "warehouse", "sku", "quantity"}
     if not need <= set(reader.fieldnames or ()):
@@ -286,7 +287,7 @@ def move(
     now: dt.datetime, *, warehouse: str | None = None,
 ) -> None:
     """Move free stock from one bin to another (two ledger rows, one document)."""
-    require(user, "stock.adjust")
+    user = require(user, "stock.adjust")
     if quantity <= 0:
         raise DomainError("Move a quantity above zero, not {quantity}.", quantity=quantity)
     pid = product_id(session, product)
@@ -304,7 +305,7 @@ def adjust(
     now: dt.datetime, *, warehouse: str | None = None, note: str = "",
 ) -> int:
     """Add or take stock with a reason code (damaged, lost, found ...); the new on-hand in the bin."""
-    require(user, "stock.adjust")
+    user = require(user, "stock.adjust")
     if reason not in REASONS:
         raise DomainError("Reason {reason!r}: use one of {reasons}.", reason=reason,
                           reasons=", ".join(REASONS))
@@ -337,7 +338,7 @@ def count(
 ) -> Counted:
     """A product counted in a bin: a variance within the threshold is applied at once; above it
     the count waits for a supervisor (``decide_count``)."""
-    require(user, "stock.adjust")
+    user = require(user, "stock.adjust")
     if counted < 0:
         raise DomainError("A count cannot be negative.")
     pid = product_id(session, product)
@@ -371,7 +372,7 @@ def decide_count(
 ) -> Counted:
     """Approve (the bin takes the counted quantity, whatever moved since by the count's variance)
     or reject a count waiting for approval."""
-    require(supervisor, "stock.approve")
+    supervisor = require(supervisor, "stock.approve")
     row = session.get(StockCount, count_id)
     if row is None or row.status is not CountStatus.PENDING:
         raise NotFound("No count {count} waits for approval.", count=count_id)
@@ -438,4 +439,4 @@ def ledger_mismatches(session: Session) -> list[tuple[str, str, int, int, int, i
         .join(Product, Product.id == Stock.product_id).join(Bin, Bin.id == Stock.bin_id)
         .outerjoin(ledger, (ledger.c.product_id == Stock.product_id) & (ledger.c.bin_id == Stock.bin_id))
     ).all()
-    return [tuple(r) for r in rows if r[2] != r[3] or r[4] != r[5]]  # type: ignore[misc]
+    return [tuple(r) for r in rows if r[2] != r[3] or r[4] != r[5]]

@@ -80,7 +80,7 @@ def add_user(
     badge_code: str = "",
 ) -> UserView:
     """A new user; the badge code defaults to a random one (printable as a Code128 badge)."""
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     badge = badge_code.strip() or f"B{secrets.token_hex(5).upper()}"
     uid = create_user(session, checked_name(username), checked_password(password), role,
                       display_name.strip(), badge)
@@ -89,13 +89,13 @@ def add_user(
 
 
 def list_users(session: Session, admin: CurrentUser | None) -> list[UserView]:
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     return [_view(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
 def disable(session: Session, admin: CurrentUser | None, username: str) -> UserView:
     """The user can no longer sign in (their history stays theirs); never the last active admin."""
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     user = _get(session, username)
     if user.role is Role.ADMIN and user.active:
         admins = session.scalars(select(User.id).where(User.role == Role.ADMIN, User.active)).all()
@@ -107,7 +107,7 @@ def disable(session: Session, admin: CurrentUser | None, username: str) -> UserV
 
 
 def enable(session: Session, admin: CurrentUser | None, username: str) -> UserView:
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     user = _get(session, username)
     user.active = True
     audit.record(session, "user.enable", "user", user.id, user_id=admin.id, username=user.username)
@@ -115,7 +115,7 @@ def enable(session: Session, admin: CurrentUser | None, username: str) -> UserVi
 
 
 def reset_password(session: Session, admin: CurrentUser | None, username: str, password: str) -> UserView:
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     user = _get(session, username)
     user.password_hash = hash_password(checked_password(password))
     audit.record(session, "user.password_reset", "user", user.id, user_id=admin.id, username=user.username)
@@ -123,7 +123,7 @@ def reset_password(session: Session, admin: CurrentUser | None, username: str, p
 
 
 def set_role(session: Session, admin: CurrentUser | None, username: str, role: Role) -> UserView:
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     user = _get(session, username)
     if user.role is Role.ADMIN and role is not Role.ADMIN:
         others = session.scalars(select(User.id).where(User.role == Role.ADMIN, User.active,
@@ -138,7 +138,7 @@ def set_role(session: Session, admin: CurrentUser | None, username: str, role: R
 
 def set_badge(session: Session, admin: CurrentUser | None, username: str, badge_code: str) -> UserView:
     """A new badge code (a lost badge stops working at once)."""
-    require(admin, "admin.users")
+    admin = require(admin, "admin.users")
     user = _get(session, username)
     code = badge_code.strip()
     if not code:

@@ -193,7 +193,7 @@ def guess_format(text: str) -> str:
 def import_products(
     session: Session, user: CurrentUser | None, text: str, fmt: str | None = None, source: str = ""
 ) -> ProductImport:
-    require(user, "admin.master_data")
+    user = require(user, "admin.master_data")
     fmt = fmt or guess_format(text)
     if fmt not in READERS:
         raise DomainError("No product format {fmt}: use one of {known}.", fmt=fmt, known=", ".join(FORMATS))
