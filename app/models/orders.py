@@ -96,6 +96,7 @@ class OrderStatus(enum.StrEnum):
     ALLOCATED = "allocated"
     BACKORDERED = "backordered"
     IN_WAVE = "in_wave"
+    HELD = "held"  # a short pick no bin could make up: a supervisor decides in the exception queue
     PICKED = "picked"
     PACKING = "packing"
     PACKED = "packed"

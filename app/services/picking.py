@@ -1,9 +1,12 @@
 """Picking on a PDA: the next task of the wave, the bin scan that proves the picker is at the
-right place, the item scans that count the quantity into the order's tote, and short picks.
+right place, the item scans that count the quantity, the tote scan that confirms the put, and
+short picks.
 
-Every accepted item scan is committed before it is confirmed; a task's reservation leaves
-stock when the task is picked. An order is picked when all its tasks are; a short pick sends
-it to the exception queue instead.
+Every accepted scan is committed before it is confirmed; a task's reservation leaves stock when
+its put is confirmed. An order is picked when all its tasks are. A short pick never leaves the
+order in its wave: the missing units are reserved from another bin or warehouse (a remainder
+task), and only when no stock is left anywhere does the order wait, held, for a supervisor in
+the exception queue (``app.services.exceptions``).
 """
 
 from __future__ import annotations
@@ -30,12 +33,15 @@ from app.models.fulfilment import (
 from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Order, OrderLine, OrderStatus
 from app.permissions import require
-from app.services import stock
+from app.services import remainders, stock
 from app.services.packing import stored_forms
 from devices.scanner.scan import Scan, ScanKind
 
 if TYPE_CHECKING:
     from app.context import CurrentUser
+
+
+SHORT_REASONS = ("empty_bin", "damaged", "wrong_item_in_bin", "not_found")  # stored as codes
 
 
 @dataclass(frozen=True)
@@ -53,20 +59,32 @@ class PickStep:
     done: int  # tasks finished in the wave
     total: int
 
+    @property
+    def counted(self) -> bool:
+        """Every unit scanned: the put into the tote is confirmed by scanning the tote."""
+        return self.picked >= self.quantity
+
 
 @dataclass(frozen=True)
 class PickResult:
     verdict: (
-        str  # at_bin / wrong_bin / item_ok / task_done / wave_done / wrong_item / scan_bin_first / garbled
+        str  # at_bin / wrong_bin / item_ok / scan_tote / wrong_tote / task_done / wave_done / wrong_item /
+        # scan_bin_first / garbled / remainder / held
     )
     step: PickStep | None  # the task now in front of the picker (None when the wave is done)
     params: dict[str, object]
 
     @property
     def level(self) -> str:
-        return {"at_bin": "ok", "item_ok": "ok", "task_done": "ok", "wave_done": "ok"}.get(
-            self.verdict, "error"
-        )
+        return {
+            "at_bin": "ok",
+            "item_ok": "ok",
+            "scan_tote": "ok",
+            "task_done": "ok",
+            "wave_done": "ok",
+            "remainder": "warning",
+            "held": "warning",
+        }.get(self.verdict, "error")
 
 
 def current(session: Session, wave_id: int) -> PickStep | None:
@@ -133,6 +151,8 @@ def scan_item(
     require(actor, "station.pick")
     if not scan.ok:
         return PickResult("garbled", step, {"code": scan.raw})
+    if step.counted:
+        return PickResult("scan_tote", step, {"tote": step.tote, "code": scan.raw})
     task = session.get(PickTask, step.task_id)
     assert task is not None
     pid = session.scalar(select(ProductBarcode.product_id).where(ProductBarcode.code.in_(stored_forms(scan))))
@@ -157,52 +177,84 @@ def scan_item(
         .where(OrderLine.id == task.order_line_id)
         .values(picked_qty=OrderLine.picked_qty + 1)
     )
+    nxt = current(session, step.wave_id)
     if step.picked + 1 < step.quantity:
-        return PickResult("item_ok", current(session, step.wave_id), {"sku": step.sku})
-    _close_task(session, task, PickStatus.PICKED, task.quantity)
+        return PickResult("item_ok", nxt, {"sku": step.sku})
+    return PickResult("scan_tote", nxt, {"sku": step.sku, "tote": step.tote})
+
+
+def confirm_put(
+    session: Session, actor: CurrentUser | None, step: PickStep, scan: Scan, now: dt.datetime
+) -> PickResult:
+    """The picker scans the tote the counted units went into: the task is done."""
+    picker = require(actor, "station.pick")
+    if not step.counted:
+        return PickResult("item_ok", step, {"sku": step.sku})
+    if scan.kind is not ScanKind.TOTE or scan.value != step.tote:
+        return PickResult("wrong_tote", step, {"tote": step.tote, "code": scan.raw})
+    task = session.get(PickTask, step.task_id)
+    assert task is not None
+    if task.status is not PickStatus.OPEN:
+        raise Conflict("This task was finished on another device: showing the next one.")
+    _close_task(session, task, PickStatus.PICKED, task.quantity, picker.id, now)
     return _after_task(session, step, "task_done", now)
 
 
 def short(
     session: Session, actor: CurrentUser | None, step: PickStep, found: int, reason: str, now: dt.datetime
 ) -> PickResult:
-    """The bin holds fewer than the task needs: take what is there, report the rest."""
+    """The bin holds fewer than the task needs: take what is there; the rest is reserved from
+    another bin or warehouse (a remainder task), or, with no stock anywhere, the order is held
+    for a supervisor."""
     picker = require(actor, "station.pick")
     task = session.get(PickTask, step.task_id)
     assert task is not None
     if not 0 <= found < task.quantity:
-        raise DomainError(f"A short pick finds fewer than {task.quantity}.")
-    if not reason.strip():
-        raise DomainError("Say why the pick is short (empty bin, damaged, wrong item in bin…).")
+        raise DomainError("A short pick finds fewer than {quantity}.", quantity=task.quantity)
+    if reason not in SHORT_REASONS:
+        raise DomainError(
+            "Say why the pick is short: one of {reasons} (got {reason!r}).",
+            reasons=", ".join(SHORT_REASONS),
+            reason=reason,
+        )
     extra = found - step.picked
-    if extra > 0:
+    if extra:
         session.execute(
             update(OrderLine)
             .where(OrderLine.id == task.order_line_id)
             .values(picked_qty=OrderLine.picked_qty + extra)
         )
-    task.short_reason = reason.strip()[:200]
-    _close_task(session, task, PickStatus.SHORT, found)
+    task.short_reason = reason
+    _close_task(session, task, PickStatus.SHORT, found, picker.id, now)
+    missing = task.quantity - found
+    made_up = remainders.make_up(session, task, missing, now)
     order_id = session.scalar(select(OrderLine.order_id).where(OrderLine.id == task.order_line_id))
-    session.add(
-        StationException(
-            kind=ExceptionKind.SHORT_PICK,
-            order_id=order_id,
-            pick_task_id=task.id,
-            raised_by=picker.id,
-            created_at=now,
-            detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason.strip()})",
+    if made_up < missing:
+        session.add(
+            StationException(
+                kind=ExceptionKind.SHORT_PICK,
+                order_id=order_id,
+                pick_task_id=task.id,
+                raised_by=picker.id,
+                created_at=now,
+                detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason})",
+            )
         )
-    )
-    return _after_task(session, step, "task_done", now)
+        remainders.hold(session, order_id, now)
+    result = _after_task(session, step, "task_done", now)
+    verdict = "held" if made_up < missing else "remainder"
+    params = {**result.params, "sku": step.sku, "missing": missing - made_up, "made_up": made_up}
+    return PickResult(result.verdict if result.verdict == "wave_done" else verdict, result.step, params)
 
 
-def _close_task(session: Session, task: PickTask, status: PickStatus, taken: int) -> None:
+def _close_task(
+    session: Session, task: PickTask, status: PickStatus, taken: int, picker_id: int, now: dt.datetime
+) -> None:
     """The task's reservation leaves stock: ``taken`` units off the shelf, the rest unreserved."""
     session.execute(
         update(PickTask)
         .where(PickTask.id == task.id)
-        .values(status=status, picked_qty=taken)
+        .values(status=status, picked_qty=taken, picker_id=picker_id, done_at=now)
         .execution_options(synchronize_session=False)
     )
     res = session.get(Reservation, task.reservation_id) if task.reservation_id else None
@@ -229,7 +281,7 @@ def _after_task(session: Session, step: PickStep, verdict: str, now: dt.datetime
             .where(OrderLine.order_id == order_id)
         )
     )
-    if statuses == {PickStatus.PICKED}:
+    if PickStatus.OPEN not in statuses and not remainders.unsettled(session, order_id):
         session.execute(
             update(Order)
             .where(Order.id == order_id, Order.status == OrderStatus.IN_WAVE)

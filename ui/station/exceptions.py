@@ -1,4 +1,5 @@
-"""Exception queue for supervisors: open problems from the floor, resolved with an action and a note."""
+"""Exception queue for supervisors: open problems from the floor, resolved with an action and a note.
+A short pick offers its own choices: ship what is there, wait for stock, or cancel the missing units."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import exceptions
-from app.services.exceptions import Action
+from app.services.exceptions import Action, ExceptionView
+from app.timezone import fmt
 from ui.station.feedback import error_text
+from ui.station.pick import short_reasons
 
 
 class ExceptionsView(QWidget):
@@ -35,6 +38,8 @@ class ExceptionsView(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._offer_actions)
+        self.rows: list[ExceptionView] = []
         self.action = QComboBox(objectName="action")
         self.note = QLineEdit(objectName="note")
         self.resolve_button = QPushButton(objectName="resolve")
@@ -42,12 +47,15 @@ class ExceptionsView(QWidget):
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.refresh_button = QPushButton(objectName="refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.retry_button = QPushButton(objectName="retry")
+        self.retry_button.clicked.connect(self.retry_waiting)
         self.message = QLabel(objectName="message")
         row = QHBoxLayout()
         row.addWidget(self.action)
         row.addWidget(self.note, 1)
         row.addWidget(self.resolve_button)
         row.addWidget(self.refresh_button)
+        row.addWidget(self.retry_button)
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
         box.addLayout(row)
@@ -59,12 +67,26 @@ class ExceptionsView(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Raised"), self.tr("Kind"), self.tr("Order"), self.tr("Station"), self.tr("Detail")]
         )
-        self.action.clear()
-        for action, text in self._actions().items():
-            self.action.addItem(text, action)
+        self._offer_actions()
         self.note.setPlaceholderText(self.tr("What was done"))
         self.resolve_button.setText(self.tr("Resolve"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.retry_button.setText(self.tr("Look for stock again"))
+        if self.rows:
+            self._fill()
+
+    def selected(self) -> ExceptionView | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _offer_actions(self) -> None:
+        """The actions that fit the selected exception (a short pick has its own three)."""
+        chosen = self.selected()
+        fitting = chosen.actions if chosen else tuple(a for a in Action if a not in exceptions.SHORT_ACTIONS)
+        self.action.clear()
+        for action, text in self._actions().items():
+            if action in fitting:
+                self.action.addItem(text, action)
 
     def _actions(self) -> dict[Action, str]:
         return {
@@ -73,7 +95,19 @@ class ExceptionsView(QWidget):
             Action.RECOUNTED: self.tr("Bin recounted, stock corrected"),
             Action.WRITTEN_OFF: self.tr("Damaged: written off"),
             Action.NO_ACTION: self.tr("False alarm"),
+            Action.SHIP_AVAILABLE: self.tr("Ship what is there, back-order the rest (the customer is told)"),
+            Action.WAIT: self.tr("Wait for stock"),
+            Action.CANCEL_LINE: self.tr("Cancel the missing units (refund)"),
         }
+
+    def _detail(self, e: ExceptionView) -> str:
+        if e.kind.value != "short_pick" or not e.sku:
+            return e.detail
+        reason = short_reasons().get(e.reason, e.reason)
+        text = self.tr("{sku} at {bin}: found {found} of {wanted} ({reason}); {missing} missing").format(
+            sku=e.sku, bin=e.bin_code, found=e.found, wanted=e.wanted, reason=reason, missing=e.missing
+        )
+        return text + (self.tr(" · waiting for stock") if e.status == "waiting" else "")
 
     def _kind(self, kind: str) -> str:
         return {
@@ -86,15 +120,19 @@ class ExceptionsView(QWidget):
 
     def refresh(self) -> None:
         with read_only(self.ctx.sessions) as s:
-            rows = exceptions.open_exceptions(s)
+            self.rows = exceptions.open_exceptions(s)
+        self._fill()
+
+    def _fill(self) -> None:
+        rows = self.rows
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             cells = [
-                e.created_at.astimezone().strftime("%m-%d %H:%M"),
+                fmt(e.created_at, "short"),
                 self._kind(e.kind.value),
                 e.order_number,
                 e.station,
-                e.detail,
+                self._detail(e),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -102,10 +140,28 @@ class ExceptionsView(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.message.setText(self.tr("{n} open exception(s)").format(n=len(rows)))
+        self._offer_actions()
+
+    def select_order(self, number: str) -> None:
+        """Select the first exception of an order (tests and the screenshot use it)."""
+        for r, e in enumerate(self.rows):
+            if e.order_number == number:
+                self.table.selectRow(r)
+                return
+
+    def retry_waiting(self) -> None:
+        try:
+            with unit_of_work(self.ctx.sessions) as s:
+                n = exceptions.retry_waiting(s, self.ctx.user, self.ctx.clock())
+        except DomainError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.refresh()
+        self.message.setText(self.tr("{n} waiting short pick(s) found stock").format(n=n))
 
     def resolve_selected(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        chosen = self.selected()
+        if chosen is None:
             self.message.setText(self.tr("Select an exception first"))
             return
         try:
@@ -113,7 +169,7 @@ class ExceptionsView(QWidget):
                 exceptions.resolve(
                     s,
                     self.ctx.user,
-                    int(self.table.item(row, 0).data(256)),
+                    chosen.id,
                     self.action.currentData(),
                     self.note.text(),
                     station=self.ctx.station,

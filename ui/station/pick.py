@@ -1,9 +1,10 @@
 """Pick screen for PDAs (480x800, touch): take the next wave, walk to the bin shown in large
-type, scan the bin, scan each item into the tote shown; short picks with a reason."""
+type, scan the bin, scan each item, scan the tote they went into; short picks with a reason
+code (made up from another bin, or held for a supervisor)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +23,17 @@ from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import Banner, error_text
+
+
+def short_reasons() -> dict[str, str]:
+    """Short-pick reason codes (stored) and their words (shown) in the app's language."""
+    words = {
+        "empty_bin": QCoreApplication.translate("PickView", "empty bin"),
+        "damaged": QCoreApplication.translate("PickView", "damaged"),
+        "wrong_item_in_bin": QCoreApplication.translate("PickView", "wrong item in the bin"),
+        "not_found": QCoreApplication.translate("PickView", "not found"),
+    }
+    return {code: words[code] for code in picking.SHORT_REASONS}
 
 
 class PickView(QWidget):
@@ -127,9 +139,11 @@ class PickView(QWidget):
             self.at_bin = result.verdict == "at_bin"
             self._show(result)
             return
+        put = self.step.counted or scan.kind is ScanKind.TOTE
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                result = picking.scan_item(s, self.ctx.user, self.step, scan, self.ctx.clock())
+                call = picking.confirm_put if put else picking.scan_item
+                result = call(s, self.ctx.user, self.step, scan, self.ctx.clock())
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
@@ -148,10 +162,15 @@ class PickView(QWidget):
         )
         if not ok:
             return
-        reasons = [self.tr("empty bin"), self.tr("damaged"), self.tr("wrong item in the bin")]
-        reason, ok = QInputDialog.getItem(self, self.tr("Short pick"), self.tr("Why?"), reasons, 0, True)
+        reasons = self.reasons()
+        text, ok = QInputDialog.getItem(
+            self, self.tr("Short pick"), self.tr("Why?"), list(reasons.values()), 0, False
+        )
         if ok:
-            self.short(found, reason)
+            self.short(found, next(code for code, shown in reasons.items() if shown == text))
+
+    def reasons(self) -> dict[str, str]:
+        return short_reasons()
 
     def short(self, found: int, reason: str) -> None:
         assert self.step is not None
@@ -176,6 +195,16 @@ class PickView(QWidget):
             ),
             "scan_bin_first": self.tr("Scan the bin {bin} first").format(bin=p.get("bin")),
             "item_ok": self.tr("{sku} ✓").format(sku=p.get("sku")),
+            "scan_tote": self.tr("Put them in {tote} and scan the tote").format(tote=p.get("tote")),
+            "wrong_tote": self.tr("Wrong tote {code}: put them in {tote}").format(
+                code=p.get("code"), tote=p.get("tote")
+            ),
+            "remainder": self.tr("{made_up} more {sku} from another bin: it is next").format(
+                made_up=p.get("made_up"), sku=p.get("sku")
+            ),
+            "held": self.tr("{missing} × {sku} missing: the order waits for a supervisor").format(
+                missing=p.get("missing"), sku=p.get("sku")
+            ),
             "task_done": self.tr("Done: next bin"),
             "wave_done": self.tr("Wave {wave} picked: take the totes to packing").format(wave=p.get("wave")),
             "wrong_item": self.tr("Wrong item: this task needs {sku}").format(sku=p.get("sku")),

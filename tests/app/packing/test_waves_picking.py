@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from app.db import read_only, unit_of_work
 from app.errors import Conflict
+from app.models.catalog import Bin, Product
 from app.models.fulfilment import ExceptionKind, StationException, Tote
 from app.models.inventory import Stock
 from app.models.orders import Order, OrderStatus
@@ -105,19 +106,36 @@ def _pick_wave(demo_ctx) -> str:
             r = picking.scan_item(
                 s, picker, r.step, parse_scan(barcode(demo_ctx, first_sku)), demo_ctx.clock()
             )
-    assert r.verdict == "task_done" and r.step.sku == other
+    assert r.verdict == "scan_tote" and r.step.tote == step.tote
     with unit_of_work(demo_ctx.sessions) as s:
-        r = picking.short(s, picker, r.step, 0, "empty bin", demo_ctx.clock())
+        assert picking.confirm_put(s, picker, r.step, parse_scan("TOTE-9999"), demo_ctx.clock()).verdict == (
+            "wrong_tote"
+        )
+        r = picking.confirm_put(s, picker, r.step, parse_scan(step.tote), demo_ctx.clock())
+    assert r.verdict == "task_done" and r.step.sku == other
+    _empty_other_bins(demo_ctx, other, r.step.bin_code)
+    with unit_of_work(demo_ctx.sessions) as s:
+        r = picking.short(s, picker, r.step, 0, "empty_bin", demo_ctx.clock())
     assert r.verdict == "wave_done"
     with read_only(demo_ctx.sessions) as s:
         by_number = dict(s.execute(select(Order.number, Order.status).where(Order.number.in_(numbers))).all())
         picked = next(n for n, st_ in by_number.items() if st_ is OrderStatus.PICKED)
-        assert sorted(by_number.values()) == sorted([OrderStatus.PICKED, OrderStatus.IN_WAVE])
+        assert sorted(by_number.values()) == sorted([OrderStatus.PICKED, OrderStatus.HELD])
         (exc,) = s.scalars(select(StationException).where(StationException.kind == ExceptionKind.SHORT_PICK))
-        assert "empty bin" in exc.detail
+        assert "empty_bin" in exc.detail
         assert set(s.scalars(select(Tote.status).where(Tote.wave_id == wave.id))) == {"at_pack"}
         assert s.scalar(select(Stock.reserved).where(Stock.reserved < 0)) is None
     return picked
+
+
+def _empty_other_bins(ctx, sku: str, keep_bin: str) -> None:
+    """No other bin holds ``sku`` (the short pick cannot be made up)."""
+    with unit_of_work(ctx.sessions) as s:
+        pid = s.scalar(select(Product.id).where(Product.sku == sku))
+        keep = s.scalar(select(Bin.id).where(Bin.code == keep_bin))
+        s.execute(
+            update(Stock).where(Stock.product_id == pid, Stock.bin_id != keep).values(quantity=Stock.reserved)
+        )
 
 
 def test_pick_a_wave_with_wrong_bin_wrong_item_and_a_short_pick(demo_ctx):
