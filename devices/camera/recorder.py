@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 SYNC_EVERY_S = 2.0
 SPACE_EVERY_S = 2.0  # how often free space is looked at while recording
+DRIFT_S = 0.5  # a source whose clock is this far from ours (one that lags, a test pattern) follows ours
 MP4_FLAGS = "frag_keyframe+empty_moov+default_base_moof"  # with flush_packets: each fragment hits the file
 
 
@@ -340,12 +341,13 @@ class Camera:
             return
         p = self.profile
         wall = round((now - clip.started).total_seconds() * p.fps)
-        if frame.time is None:
-            pts = wall
-        else:  # the source's own times are steadier than when frames reach this thread
-            if clip.anchor is None:
+        pts = wall
+        if frame.time is not None:  # the source's own times are steadier than when frames reach us ...
+            if clip.anchor is not None:
+                pts = clip.anchor[1] + round((frame.time - clip.anchor[0]) * p.fps)
+            if clip.anchor is None or abs(pts - wall) > p.fps * DRIFT_S:  # ... unless they drift from ours
                 clip.anchor = (frame.time, max(clip.last_pts + 1, wall))
-            pts = clip.anchor[1] + round((frame.time - clip.anchor[0]) * p.fps)
+                pts = clip.anchor[1]
         if pts <= clip.last_pts:  # the source runs faster than the clip's rate
             return
         out = frame.reformat(width=p.width, height=p.height, format="yuv420p")

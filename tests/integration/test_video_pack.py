@@ -70,12 +70,13 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
             with qtbot.waitSignal(pack.banner.shown, timeout=3000):
                 scanner.scan(code)
 
+        verdicts: list[tuple[str, float]] = []
+        pack.verdict.connect(lambda r: verdicts.append((r.verdict.value, time.monotonic())))
         spans = []
         for number, codes in zip(orders, [[barcode(ctx, "SKU-00001")] * 2, [barcode(ctx, "SKU-00002")]],
                                  strict=True):
-            t0 = time.monotonic()
             scan(number)
-            assert "REC" in recorder.indicator.text()
+            qtbot.waitUntil(lambda: "REC" in recorder.indicator.text(), timeout=3000)
             for code in codes:
                 qtbot.wait(700)
                 scan(code)
@@ -83,7 +84,8 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
             with qtbot.waitSignal(recorder.clip_saved, timeout=20_000) as saved:
                 scale.put(pack.parcel.expected_g)
                 qtbot.waitUntil(lambda: pack.parcel.status.value == "packed", timeout=5000)
-            spans.append(time.monotonic() - t0)
+            times = dict(verdicts[-len(codes) - 2:])
+            spans.append(times["packed"] - times["opened"])  # the pack: order scan's verdict to the label
             assert saved.args[0].reason == "packed"
             scale.put(0)
             qtbot.wait(300)
@@ -98,8 +100,8 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
         frames = frames_of(clip.path)
         assert clip.status == "complete" and clip.gaps == [] and clip.frames == len(frames)
         # from the order scan to the label, and the label filmed for TAIL_S more
-        assert abs(clip.duration_ms / 1000 - (span + 2.0)) < 1.5, (clip.duration_ms, span)
-        assert abs(len(frames) - 15 * clip.duration_ms / 1000) <= 6
+        assert abs(clip.duration_ms / 1000 - (span + 2.0)) < 0.5, (clip.duration_ms, span)
+        assert len(frames) >= 0.5 * 15 * clip.duration_ms / 1000  # 15 fps, less what a loaded machine drops
         assert clip.sha256 == hashlib.sha256(Path(clip.path).read_bytes()).hexdigest()
         assert Path(clip.path).stat().st_mode & 0o777 == 0o600
     header = slice(0, 40), slice(0, 200)
