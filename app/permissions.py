@@ -22,6 +22,7 @@ ACTIONS: dict[str, str] = {
     "station.plan": "allocate stock and plan waves",
     "station.exceptions": "resolve station exceptions",
     "station.override": "override a weight check",
+    "station.takeover": "take over another station's parcel",
     "service.use": "work on customers and tickets",
     "service.reveal_pii": "see full contact details",
     "service.approve_refund": "approve refunds",
@@ -44,7 +45,7 @@ _SERVICE = {"service.use", "service.video"}
 _SUPERVISOR = (
     _STATION
     | _SERVICE
-    | {"station.plan", "station.exceptions", "station.override", "service.reveal_pii",
+    | {"station.plan", "station.exceptions", "station.override", "station.takeover", "service.reveal_pii",
        "service.approve_refund", "service.dashboard", "service.merge", "intake.import", "print.reprint",
        "admin.master_data", "stock.receive", "stock.adjust", "stock.approve", "service.mailboxes"}
 )

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +31,15 @@ from app.models.jobs import JobRun
 log = logging.getLogger(__name__)
 
 LEASE = dt.timedelta(minutes=10)  # longer than any job takes; a dead worker's job waits this long
+_wake = threading.Event()
+_nudged: set[str] = set()  # name prefixes of jobs to run at once, due or not
+
+
+def nudge(prefix: str) -> None:
+    """Run this process's jobs named ``prefix``... now, not at their next period (a label was just
+    queued: the packer waits for it)."""
+    _nudged.add(prefix)
+    _wake.set()
 
 
 def default_owner() -> str:
@@ -93,9 +102,12 @@ class Worker:
                 self.run_due()
             except Exception:  # the database away for a moment: try again next tick
                 log.exception("worker tick failed")
-            stop.wait(tick_s)
+            _wake.wait(tick_s)  # a nudge ends the wait early; stop is seen within a tick
+            _wake.clear()
 
     def _claim(self, job: Job, now: dt.datetime) -> bool:
+        urgent = any(job.name.startswith(p) for p in _nudged)
+        _nudged.difference_update({p for p in _nudged if job.name.startswith(p)})
         with unit_of_work(self.factory) as s:
             if s.get(JobRun, job.name) is None:
                 try:
@@ -105,7 +117,7 @@ class Worker:
                     pass  # another worker made the row a moment ago
             claimed = s.execute(
                 update(JobRun)
-                .where(JobRun.name == job.name, JobRun.next_due <= now,
+                .where(JobRun.name == job.name, true() if urgent else JobRun.next_due <= now,
                        (JobRun.lease_until.is_(None)) | (JobRun.lease_until < now))
                 .values(lease_owner=self.owner, lease_until=now + LEASE, last_started=now,
                         next_due=now + job.every)

@@ -9,6 +9,15 @@ Safety rules (DESIGN.md invariants):
 - the shipment row is unique per package and the order moves PACKING -> PACKED with a
   conditional UPDATE, so no order is ever packed or shipped twice.
 
+- a supervisor's badge at another station takes over a parcel whose station died or left:
+  the scans so far stay, the takeover is audited, and the old station is refused and told;
+- an order split over warehouses is one parcel per warehouse, and a packer may split a
+  warehouse's part into boxes (``CMD:NEWBOX``): each box is weighed against its own contents
+  and gets its own waybill (the first box's is the master where the carrier takes one) and
+  packing list; the order is packed when its last box is;
+- a light item (lighter than the weight band) tightens the band to half its weight, never
+  below the scale's resolution (docs/weight-check.md).
+
 Verdicts carry a code and parameters, never display text: the UI words them in the user's
 language. The hot path (an item scan) is one in-memory decision plus one small commit.
 """
@@ -26,22 +35,26 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict, DomainError, NotFound, PermissionDenied
-from app.models.catalog import Product, ProductBarcode
+from app.models.catalog import Bin, Product, ProductBarcode
 from app.models.fulfilment import (
     ExceptionKind,
     Package,
     PackageStatus,
     PackEvent,
+    PickStatus,
     PickTask,
     Shipment,
     StationException,
     Tote,
     ToteStatus,
+    Wave,
 )
+from app.models.inventory import Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus
 from app.permissions import require
 from app.services import allocation, audit, carriers, packaging, print_queue, settings
 from app.services.auth import login_badge
+from app.timezone import fmt
 from devices.scanner.scan import Scan, ScanKind
 
 if TYPE_CHECKING:
@@ -70,6 +83,9 @@ class Verdict(enum.StrEnum):
     CANCELLED = "cancelled"
     REWEIGH = "reweigh"
     OVERRIDE_NEEDS_SUPERVISOR = "override_needs_supervisor"
+    BOX_CLOSED = "box_closed"  # CMD:NEWBOX: weigh this box, the rest goes in the next one
+    BOX_PACKED = "box_packed"  # a box passed and printed; the next box is open
+    TAKEN_OVER = "taken_over"  # this station took the parcel over from another
 
 
 LEVELS = {
@@ -83,6 +99,9 @@ LEVELS = {
     Verdict.CANCELLED: "warning",
     Verdict.NOT_READY: "warning",
     Verdict.OVERRIDE_NEEDS_SUPERVISOR: "warning",
+    Verdict.BOX_CLOSED: "ok",
+    Verdict.BOX_PACKED: "ok",
+    Verdict.TAKEN_OVER: "warning",
 }
 
 
@@ -120,10 +139,47 @@ class Parcel:
     barcodes: Mapping[str, int] = field(repr=False)  # every barcode/SKU of this order -> product id
     measured_g: Decimal | None = None
     tracking_number: str = ""
+    box_no: int = 1
+    earlier: Mapping[int, int] = field(default_factory=dict)  # line id -> units in earlier boxes
+    warehouse_id: int | None = None
+    resolution_g: int = 1  # the scale's division: no band is tighter
 
     @property
     def complete(self) -> bool:
         return all(line.remaining == 0 for line in self.lines)
+
+    @property
+    def ready(self) -> bool:
+        """Closed for weighing: every item scanned, or the box closed early (``CMD:NEWBOX``)."""
+        return self.status in (PackageStatus.WEIGHING, PackageStatus.BLOCKED)
+
+    def in_box(self, line: PackLine) -> int:
+        return line.scanned - self.earlier.get(line.line_id, 0)
+
+    def box_units(self, line: PackLine) -> int:
+        """What this box holds of the line: its scans once closed early, else all not in earlier boxes."""
+        if self.ready and not self.complete:
+            return self.in_box(line)
+        return line.quantity - self.earlier.get(line.line_id, 0)
+
+    @property
+    def lightest(self) -> PackLine | None:
+        """The lightest item this box holds (the one whose absence is hardest to weigh)."""
+        held = [ln for ln in self.lines if ln.unit_weight_g is not None and self.box_units(ln) > 0]
+        return min(held, key=lambda ln: (ln.unit_weight_g, ln.line_no)) if held else None
+
+    @property
+    def light_item(self) -> PackLine | None:
+        """An item lighter than the ordinary band: a missing one would pass it (the band tightens)."""
+        expected, lightest = self.expected_g, self.lightest
+        if expected is None or lightest is None or lightest.unit_weight_g is None:
+            return None
+        return lightest if lightest.unit_weight_g <= self.tolerance.allowed_g(expected) else None
+
+    @property
+    def ordinary_allowed_g(self) -> Decimal | None:
+        expected = self.expected_g
+        return None if expected is None else self.tolerance.allowed_g(expected).quantize(Decimal("0.1"))
 
     @property
     def scanned_units(self) -> int:
@@ -136,16 +192,26 @@ class Parcel:
     @property
     def expected_g(self) -> int | None:
         """Items + packaging; None while a product's weight is not known yet."""
-        if any(line.unit_weight_g is None for line in self.lines):
+        held = [line for line in self.lines if self.box_units(line) > 0]
+        if any(line.unit_weight_g is None for line in held):
             return None
-        items = sum((line.unit_weight_g or 0) * line.quantity for line in self.lines)
+        items = sum((line.unit_weight_g or 0) * self.box_units(line) for line in held)
         return items + self.suggestion.weight_g
 
     @property
     def allowed_g(self) -> Decimal | None:
-        """± grams the weight may be off, whole grams (None while the expected weight is unknown)."""
+        """± grams the weight may be off (None while the expected weight is unknown): the ordinary
+        band, or half the light item's weight (not below the scale's resolution) when it has one."""
         expected = self.expected_g
-        return None if expected is None else self.tolerance.allowed_g(expected).quantize(Decimal(1))
+        if expected is None:
+            return None
+        light = self.light_item
+        lightest = light.unit_weight_g if light is not None else None
+        return self.tolerance.allowed_g(expected, lightest, self.resolution_g).quantize(Decimal("0.1"))
+
+    def passes(self, measured_g: Decimal) -> bool:
+        allowed, expected = self.allowed_g, self.expected_g
+        return allowed is not None and expected is not None and abs(measured_g - expected) <= allowed
 
 
 @dataclass(frozen=True)
@@ -155,8 +221,13 @@ class Tolerance:
     abs_g: int
     pct: Decimal
 
-    def allowed_g(self, expected_g: int) -> Decimal:
-        return max(Decimal(self.abs_g), Decimal(expected_g) * self.pct / 100)
+    def allowed_g(self, expected_g: int, lightest_g: int | None = None, resolution_g: int = 1) -> Decimal:
+        """The band; a lighter item than it (``lightest_g``) narrows it to half that item's weight,
+        never below the scale's resolution: then a missing one is outside the band."""
+        ordinary = max(Decimal(self.abs_g), Decimal(expected_g) * self.pct / 100)
+        if lightest_g is None or lightest_g > ordinary:
+            return ordinary
+        return min(ordinary, max(Decimal(lightest_g) / 2, Decimal(resolution_g)))
 
     def passes(self, expected_g: int, measured_g: Decimal) -> bool:
         return abs(measured_g - expected_g) <= self.allowed_g(expected_g)
@@ -207,11 +278,15 @@ def open_parcel(session: Session, station: Station, scan: Scan, now: dt.datetime
         return Result(Verdict.RESUMED, _load(session, package))
     if order.locked_by and order.locked_by != station.name:
         raise Conflict(
-            f"Order {order.number} is being packed at station {order.locked_by} "
-            f"(since {order.locked_at:%H:%M}); it cannot be packed here too."
+            "Order {number} is being packed at station {station} (since {since}); it cannot be packed "
+            "here too. A supervisor may take it over: scan their badge now.",
+            code="pack.locked",
+            number=order.number,
+            station=order.locked_by,
+            since=fmt(order.locked_at, "time"),
         )
     if order.status not in PACKABLE:
-        raise Conflict(_not_packable(session, order))
+        raise _not_packable(session, order)
     claimed = session.execute(
         update(Order)
         .where(Order.id == order.id, Order.locked_by.is_(None), Order.status.in_(PACKABLE))
@@ -219,8 +294,30 @@ def open_parcel(session: Session, station: Station, scan: Scan, now: dt.datetime
         .execution_options(synchronize_session=False)
     ).rowcount
     if claimed != 1:
-        raise Conflict(f"Order {order.number} was just taken by another station.")
-    package = Package(order_id=order.id, station=station.name, packer_id=station.user_id, started_at=now)
+        raise Conflict("Order {number} was just taken by another station.", number=order.number)
+    warehouse_id = _warehouse_for(session, order.id, scan)
+    box_no = 1 + (
+        session.scalar(
+            select(func.count())
+            .select_from(Package)
+            .where(
+                Package.order_id == order.id,
+                Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
+                Package.warehouse_id.is_(warehouse_id)
+                if warehouse_id is None
+                else Package.warehouse_id == warehouse_id,
+            )
+        )
+        or 0
+    )
+    package = Package(
+        order_id=order.id,
+        station=station.name,
+        packer_id=station.user_id,
+        started_at=now,
+        warehouse_id=warehouse_id,
+        box_no=box_no,
+    )
     session.add(package)
     session.flush()
     parcel = _load(session, package)
@@ -240,11 +337,174 @@ def resume(session: Session, station: str) -> Parcel | None:
     return _load(session, package) if package is not None else None
 
 
+@dataclass(frozen=True)
+class Moved:
+    """A parcel this station had open that another station took over."""
+
+    order_number: str
+    station: str
+    by: str
+    at: dt.datetime
+
+
+def moved_away(session: Session, station: str) -> Moved | None:
+    """The last parcel taken over from this station since it last opened one (what it is told)."""
+    from app.models.accounts import User
+
+    last_own = session.scalar(select(func.max(Package.started_at)).where(Package.station == station))
+    row = session.execute(
+        select(Order.number, Package.station, User.display_name, Package.taken_over_at)
+        .join(Order, Order.id == Package.order_id)
+        .outerjoin(User, User.id == Package.taken_over_by)
+        .where(Package.taken_from == station)
+        .order_by(Package.taken_over_at.desc())
+        .limit(1)
+    ).first()
+    if row is None or (last_own is not None and row[3] is not None and row[3] < last_own):
+        return None
+    return Moved(row[0], row[1], row[2] or "", row[3])
+
+
+def take_over(session: Session, station: Station, scan: Scan, badge: str, now: dt.datetime) -> Result:
+    """A supervisor's badge at this station takes over the order another station holds (crashed,
+    renamed or left): its open parcel moves here with every scan so far; audited."""
+    require(station.user, "station.pack")
+    supervisor = login_badge(session, badge)
+    if not supervisor.may("station.takeover"):
+        raise PermissionDenied(
+            "{name} may not take over another station's parcel.",
+            code="permission.denied",
+            name=supervisor.display_name,
+        )
+    order = _order_for(session, scan)
+    old = order.locked_by
+    package = session.scalar(
+        select(Package).where(Package.order_id == order.id, Package.status.in_(OPEN_STATES))
+    )
+    if not old or old == station.name or package is None:
+        raise Conflict(
+            "Order {number} is not held by another station: nothing to take over.", number=order.number
+        )
+    moved = session.execute(
+        update(Order)
+        .where(Order.id == order.id, Order.locked_by == old)
+        .values(locked_by=station.name, locked_at=now, version=Order.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if moved != 1:
+        raise Conflict("Order {number} was just taken by another station.", number=order.number)
+    session.execute(
+        update(Package)
+        .where(Package.id == package.id)
+        .values(station=station.name, taken_from=old, taken_over_at=now, taken_over_by=supervisor.id)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(package)
+    parcel = _load(session, package)
+    _event(session, parcel, station, "takeover", old[:128], "taken_over", now)
+    audit.record(
+        session,
+        "pack.takeover",
+        "package",
+        package.id,
+        user_id=supervisor.id,
+        station=station.name,
+        order=order.number,
+        from_station=old,
+        scanned=parcel.scanned_units,
+        packer_id=station.user_id,
+    )
+    return Result(Verdict.TAKEN_OVER, parcel, {"from": old, "by": supervisor.display_name})
+
+
+def _held_here(session: Session, station: Station, parcel: Parcel) -> None:
+    """Refuse work on a parcel another station took over (this one crashed or was left)."""
+    holder = session.scalar(select(Package.station).where(Package.id == parcel.package_id))
+    if holder != station.name:
+        raise Conflict(
+            "Order {number} was taken over by station {station}: it is no longer packed here.",
+            code="pack.moved",
+            number=parcel.order_number,
+            station=holder or "?",
+        )
+
+
+def _warehouse_for(session: Session, order_id: int, scan: Scan) -> int | None:
+    """The warehouse whose part of the order this parcel packs: the tote's wave's, else the first
+    with units not packed yet (None: the order ships from one warehouse only)."""
+    split = _split(session, order_id)
+    if len(split) <= 1:
+        return None
+    if scan.kind is ScanKind.TOTE:
+        wid = session.scalar(
+            select(Wave.warehouse_id).join(Tote, Tote.wave_id == Wave.id).where(Tote.code == scan.value)
+        )
+        if wid is None:  # the tote is already free again: the wave its last task was in
+            wid = session.scalar(
+                select(Wave.warehouse_id)
+                .join(PickTask, PickTask.wave_id == Wave.id)
+                .join(Tote, Tote.id == PickTask.tote_id)
+                .where(Tote.code == scan.value)
+                .order_by(PickTask.id.desc())
+                .limit(1)
+            )
+        if wid in split:
+            return wid
+    packed = _packed_by_warehouse(session, order_id)
+    for wid in sorted(split):
+        if any(packed.get((wid, line), 0) < units for line, units in split[wid].items()):
+            return wid
+    return min(split)
+
+
+def _split(session: Session, order_id: int) -> dict[int, dict[int, int]]:
+    """Per warehouse, the units of each line it ships: picked ones, else the reservations."""
+    out: dict[int, dict[int, int]] = {}
+    picked = session.execute(
+        select(Bin.warehouse_id, PickTask.order_line_id, func.sum(PickTask.picked_qty))
+        .join(Bin, Bin.id == PickTask.bin_id)
+        .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+        .where(OrderLine.order_id == order_id, PickTask.status != PickStatus.OPEN)
+        .group_by(Bin.warehouse_id, PickTask.order_line_id)
+    ).all()
+    rows = (
+        picked
+        or session.execute(
+            select(Bin.warehouse_id, Reservation.order_line_id, func.sum(Reservation.quantity))
+            .join(Stock, Stock.id == Reservation.stock_id)
+            .join(Bin, Bin.id == Stock.bin_id)
+            .join(OrderLine, OrderLine.id == Reservation.order_line_id)
+            .where(OrderLine.order_id == order_id, Reservation.status == ReservationStatus.ACTIVE)
+            .group_by(Bin.warehouse_id, Reservation.order_line_id)
+        ).all()
+    )
+    for wid, line_id, units in rows:
+        if units:
+            out.setdefault(wid, {})[line_id] = int(units)
+    return out
+
+
+def _packed_by_warehouse(session: Session, order_id: int) -> dict[tuple[int | None, int], int]:
+    """Units of each line already in packed boxes, per (warehouse, line)."""
+    rows = session.execute(
+        select(Package.warehouse_id, PackEvent.order_line_id, func.count())
+        .join(Package, Package.id == PackEvent.package_id)
+        .where(
+            Package.order_id == order_id,
+            Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
+            PackEvent.kind == "item",
+            PackEvent.verdict == "ok",
+        )
+        .group_by(Package.warehouse_id, PackEvent.order_line_id)
+    ).all()
+    return {(wid, line): n for wid, line, n in rows}
+
+
 def _order_for(session: Session, scan: Scan) -> Order:
     if scan.kind is ScanKind.ORDER:
         order = session.scalar(select(Order).where(Order.number == scan.value))
         if order is None:
-            raise NotFound(f"No order {scan.value}.")
+            raise NotFound("No order {number}.", number=scan.value)
         return order
     if scan.kind is ScanKind.TOTE:
         order = session.scalar(
@@ -257,28 +517,45 @@ def _order_for(session: Session, scan: Scan) -> Order:
             .limit(1)
         )
         if order is None:
-            raise NotFound(f"Tote {scan.value} holds no order waiting to be packed.")
+            raise NotFound("Tote {tote} holds no order waiting to be packed.", tote=scan.value)
         return order
-    raise DomainError(f"Scan a tote or an order barcode to start a parcel (got {scan.value!r}).")
+    raise DomainError("Scan a tote or an order barcode to start a parcel (got {code!r}).", code=scan.value)
 
 
-def _not_packable(session: Session, order: Order) -> str:
+def _not_packable(session: Session, order: Order) -> Conflict:
+    number = order.number
     if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED, OrderStatus.DELIVERED):
         done = session.scalar(
-            select(Package).where(
+            select(Package)
+            .where(
                 Package.order_id == order.id,
                 Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
             )
+            .order_by(Package.id)
+            .limit(1)
         )
-        where = (
-            f" at station {done.station} ({done.packed_at:%Y-%m-%d %H:%M})" if done and done.packed_at else ""
-        )
-        return f"Order {order.number} is already packed{where}: it is never packed twice."
+        if done and done.packed_at:
+            return Conflict(
+                "Order {number} is already packed at station {station} ({at}): it is never packed twice.",
+                number=number,
+                station=done.station,
+                at=fmt(done.packed_at),
+            )
+        return Conflict("Order {number} is already packed: it is never packed twice.", number=number)
     if order.status in (OrderStatus.NEW, OrderStatus.BACKORDERED):
-        return f"Order {order.number} has no stock allocated yet ({order.status.value})."
+        return Conflict(
+            "Order {number} has no stock allocated yet ({status}).", number=number, status=order.status.value
+        )
     if order.status is OrderStatus.IN_WAVE:
-        return f"Order {order.number} is still being picked."
-    return f"Order {order.number} is {order.status.value} and cannot be packed."
+        return Conflict("Order {number} is still being picked.", number=number)
+    if order.status is OrderStatus.HELD:
+        return Conflict(
+            "Order {number} waits for a supervisor's decision on a short pick (exception queue).",
+            number=number,
+        )
+    return Conflict(
+        "Order {number} is {status} and cannot be packed.", number=number, status=order.status.value
+    )
 
 
 def _load(session: Session, package: Package) -> Parcel:
@@ -290,6 +567,41 @@ def _load(session: Session, package: Package) -> Parcel:
         .where(OrderLine.order_id == order.id)
         .order_by(OrderLine.line_no)
     ).all()
+    split = _split(session, order.id).get(package.warehouse_id, {}) if package.warehouse_id else None
+    # earlier boxes of this warehouse's part, and what every box of it holds so far
+    in_boxes = dict(
+        session.execute(
+            select(PackEvent.order_line_id, func.count())
+            .join(Package, Package.id == PackEvent.package_id)
+            .where(
+                Package.order_id == order.id,
+                Package.status != PackageStatus.CANCELLED,
+                Package.warehouse_id.is_(None)
+                if package.warehouse_id is None
+                else Package.warehouse_id == package.warehouse_id,
+                PackEvent.kind == "item",
+                PackEvent.verdict == "ok",
+            )
+            .group_by(PackEvent.order_line_id)
+        ).all()
+    )
+    earlier = dict(
+        session.execute(
+            select(PackEvent.order_line_id, func.count())
+            .join(Package, Package.id == PackEvent.package_id)
+            .where(
+                Package.order_id == order.id,
+                Package.id != package.id,
+                Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
+                Package.warehouse_id.is_(None)
+                if package.warehouse_id is None
+                else Package.warehouse_id == package.warehouse_id,
+                PackEvent.kind == "item",
+                PackEvent.verdict == "ok",
+            )
+            .group_by(PackEvent.order_line_id)
+        ).all()
+    )
     lines = tuple(
         PackLine(
             ol.id,
@@ -297,8 +609,8 @@ def _load(session: Session, package: Package) -> Parcel:
             p.id,
             ol.sku,
             ol.name,
-            ol.quantity,
-            ol.packed_qty,
+            split.get(ol.id, 0) if split is not None else ol.quantity - ol.backordered_qty - ol.cancelled_qty,
+            in_boxes.get(ol.id, 0),
             p.unit_weight_g,
             p.fragile,
             p.liquid,
@@ -307,6 +619,8 @@ def _load(session: Session, package: Package) -> Parcel:
         )
         for ol, p in rows
     )
+    products = {p.id: p for _ol, p in rows}
+    lines = tuple(line for line in lines if line.quantity > 0)
     product_ids = {line.product_id for line in lines}
     barcodes = {
         _key(code): pid
@@ -317,12 +631,17 @@ def _load(session: Session, package: Package) -> Parcel:
         )
     }
     barcodes.update({_key(line.sku): line.product_id for line in lines})
-    items = [
-        packaging.Item(
-            line.quantity, (p.length_mm, p.width_mm, p.height_mm), p.fragile, p.liquid, p.bulky, p.battery
-        )
-        for (_ol, p), line in zip(rows, lines, strict=True)
-    ]
+    box_earlier = {k: v for k, v in earlier.items() if v}
+    items = []
+    for line in lines:
+        p = products[line.product_id]
+        units = line.quantity - box_earlier.get(line.line_id, 0)
+        if units > 0:
+            items.append(
+                packaging.Item(
+                    units, (p.length_mm, p.width_mm, p.height_mm), p.fragile, p.liquid, p.bulky, p.battery
+                )
+            )
     address = session.get(Address, order.address_id) if order.address_id else None
     shipment = session.scalar(select(Shipment).where(Shipment.package_id == package.id))
     return Parcel(
@@ -338,6 +657,10 @@ def _load(session: Session, package: Package) -> Parcel:
         barcodes,
         package.measured_weight_g,
         shipment.tracking_number if shipment else "",
+        package.box_no,
+        box_earlier,
+        package.warehouse_id,
+        settings.get(session, "pack.scale_resolution_g"),
     )
 
 
@@ -347,6 +670,9 @@ def _load(session: Session, package: Package) -> Parcel:
 def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, now: dt.datetime) -> Result:
     """Tick the order line the scanned product belongs to, or refuse the scan."""
     require(station.user, "station.pack")
+    _held_here(session, station, parcel)
+    if parcel.ready and not parcel.complete:  # closed early for weighing: nothing more goes in
+        return _refuse(session, station, parcel, scan, Verdict.NOT_READY, now, left=0, closed=True)
     if not scan.ok:
         return _refuse(session, station, parcel, scan, Verdict.GARBLED, now, reason=scan.error)
     product_id = parcel.barcodes.get(_key(scan.gtin or scan.value))
@@ -382,7 +708,9 @@ def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, no
     ).rowcount
     if ticked != 1:
         raise Conflict(
-            f"Line {line.line_no} of {parcel.order_number} changed at another station: scan the order again."
+            "Line {line} of {number} changed at another station: scan the order again.",
+            line=line.line_no,
+            number=parcel.order_number,
         )
     _event(session, parcel, station, "item", scan.raw, "ok", now, line_id=line.line_id)
     new_line = replace(line, scanned=line.scanned + 1)
@@ -473,10 +801,12 @@ def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, no
     blocked parcel is checked again on every new weight: putting it right is enough to pass.
     The verdict's parcel carries the band applied, so the screen shows the rule that judged."""
     require(station.user, "station.pack")
-    if not parcel.complete:
+    _held_here(session, station, parcel)
+    if not parcel.ready:
         return Result(Verdict.NOT_READY, parcel, {"left": parcel.units - parcel.scanned_units})
-    rule = tolerance(session)
-    parcel = replace(parcel, tolerance=rule)
+    parcel = replace(
+        parcel, tolerance=tolerance(session), resolution_g=settings.get(session, "pack.scale_resolution_g")
+    )
     expected = parcel.expected_g
     params: dict[str, Any] = {"measured": grams, "expected": expected}
     if expected is None:
@@ -485,7 +815,12 @@ def weigh(session: Session, station: Station, parcel: Parcel, grams: Decimal, no
         params.update(learnt=learnt)
     else:
         params.update(allowed=parcel.allowed_g, diff=grams - expected)
-        if not rule.passes(expected, grams):
+        light = parcel.light_item
+        if light is not None:
+            params.update(
+                light_sku=light.sku, light_g=light.unit_weight_g, ordinary=parcel.ordinary_allowed_g
+            )
+        if not parcel.passes(grams):
             _event(session, parcel, station, "weight", "", "weight_out", now, grams=grams)
             session.execute(
                 update(Package)
@@ -522,6 +857,7 @@ def override(
     audited with who, why and the numbers. The badge, not an id, says who: nobody can name
     a supervisor who is not there."""
     require(station.user, "station.pack")
+    _held_here(session, station, parcel)
     supervisor = login_badge(session, badge)
     if not supervisor.may("station.override"):
         raise PermissionDenied(
@@ -579,22 +915,52 @@ def _resolve_mismatch(
 def reweigh(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
     """Forget the last weight: the next stable reading is checked again."""
     require(station.user, "station.pack")
+    _held_here(session, station, parcel)
     _event(session, parcel, station, "command", "REWEIGH", "reweigh", now)
-    status = PackageStatus.WEIGHING if parcel.complete else PackageStatus.OPEN
+    status = PackageStatus.WEIGHING if parcel.ready else PackageStatus.OPEN
     session.execute(
         update(Package).where(Package.id == parcel.package_id).values(status=status, measured_weight_g=None)
     )
     return Result(Verdict.REWEIGH, replace(parcel, status=status, measured_g=None))
 
 
-def cancel(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
-    """Give the order back (items out of the box): scanned counts reset, lock released."""
+def new_box(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
+    """``CMD:NEWBOX``: this box holds what is scanned so far and is weighed against that; the rest
+    goes into the next box once it passed."""
     require(station.user, "station.pack")
+    _held_here(session, station, parcel)
+    if parcel.ready:
+        raise DomainError("This box is already closed: weigh it.")
+    if not any(parcel.in_box(line) for line in parcel.lines):
+        raise DomainError("Box {box} is empty: scan at least one item into it first.", box=parcel.box_no)
+    _event(session, parcel, station, "command", "NEWBOX", "box_closed", now)
+    session.execute(
+        update(Package).where(Package.id == parcel.package_id).values(status=PackageStatus.WEIGHING)
+    )
+    parcel = replace(parcel, status=PackageStatus.WEIGHING)
+    return Result(Verdict.BOX_CLOSED, parcel, {"box": parcel.box_no, "units": _box_count(parcel)})
+
+
+def _box_count(parcel: Parcel) -> int:
+    return sum(parcel.in_box(line) for line in parcel.lines)
+
+
+def cancel(session: Session, station: Station, parcel: Parcel, now: dt.datetime) -> Result:
+    """Give the box back (items out of it): its scans undone, the lock released (boxes already
+    packed stay packed)."""
+    require(station.user, "station.pack")
+    _held_here(session, station, parcel)
     _event(session, parcel, station, "command", "CANCEL", "cancelled", now)
     session.execute(
         update(Package).where(Package.id == parcel.package_id).values(status=PackageStatus.CANCELLED)
     )
-    session.execute(update(OrderLine).where(OrderLine.order_id == parcel.order_id).values(packed_qty=0))
+    for line in parcel.lines:
+        if parcel.in_box(line):
+            session.execute(
+                update(OrderLine)
+                .where(OrderLine.id == line.line_id)
+                .values(packed_qty=OrderLine.packed_qty - parcel.in_box(line))
+            )
     picked = session.scalar(
         select(func.count())
         .select_from(PickTask)
@@ -639,26 +1005,58 @@ def _finish(
     now: dt.datetime,
     params: dict[str, Any],
 ) -> Result:
+    """The box passed: its shipment, waybill and papers. The last box of the order packs the
+    order; a box closed early opens the next; the last box of one warehouse's part hands the
+    order back (unlocked) for the other warehouse's station."""
+    box_only = not parcel.complete
+    lines = session.execute(
+        select(
+            OrderLine.quantity - OrderLine.backordered_qty - OrderLine.cancelled_qty, OrderLine.packed_qty
+        ).where(OrderLine.order_id == parcel.order_id)
+    ).all()
+    order_done = not box_only and all(packed >= wanted for wanted, packed in lines)
+    held = Order.id == parcel.order_id, Order.status == OrderStatus.PACKING, Order.locked_by == station.name
+    if order_done:
+        values: dict[str, Any] = dict(status=OrderStatus.PACKED, locked_by=None, locked_at=None)
+    elif box_only:
+        values = {}
+    else:
+        picked = session.scalar(
+            select(func.count())
+            .select_from(PickTask)
+            .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+            .where(OrderLine.order_id == parcel.order_id)
+        )
+        values = dict(
+            status=OrderStatus.PICKED if picked else OrderStatus.ALLOCATED, locked_by=None, locked_at=None
+        )
     done = session.execute(
         update(Order)
-        .where(
-            Order.id == parcel.order_id, Order.status == OrderStatus.PACKING, Order.locked_by == station.name
-        )
-        .values(status=OrderStatus.PACKED, locked_by=None, locked_at=None, version=Order.version + 1)
+        .where(*held)
+        .values(**values, version=Order.version + 1)
         .execution_options(synchronize_session=False)
     ).rowcount
     if done != 1:
-        raise Conflict(f"Order {parcel.order_number} is no longer held by this station; nothing was packed.")
-    allocation.consume_order(session, parcel.order_id)
+        raise Conflict(
+            "Order {number} is no longer held by this station; nothing was packed.",
+            number=parcel.order_number,
+        )
+    if order_done:
+        allocation.consume_order(session, parcel.order_id)
     order = session.get(Order, parcel.order_id)
     assert order is not None
     address = session.get(Address, order.address_id) if order.address_id else None
+    first = session.scalar(
+        select(Shipment.tracking_number).where(Shipment.order_id == order.id).order_by(Shipment.id).limit(1)
+    )
+    multi_piece = bool(settings.get(session, f"carriers.multi_piece.{parcel.carrier}"))
     shipment = Shipment(
         order_id=order.id,
         package_id=parcel.package_id,
         carrier=parcel.carrier,
         service=order.service,
         tracking_number=f"pending-{parcel.package_id}",
+        master_tracking=first if first and multi_piece else "",
         weight_g=int(grams.to_integral_value()),
         created_at=now,
         sort_code=(
@@ -675,65 +1073,132 @@ def _finish(
         .where(Package.id == parcel.package_id)
         .values(status=PackageStatus.PACKED, measured_weight_g=grams, packed_at=now)
     )
-    session.execute(
-        update(Tote)
-        .where(
-            Tote.id.in_(
-                select(PickTask.tote_id)
-                .join(OrderLine, OrderLine.id == PickTask.order_line_id)
-                .where(OrderLine.order_id == order.id)
+    if not box_only:  # this warehouse's part is packed: its totes go back to picking
+        session.execute(
+            update(Tote)
+            .where(
+                Tote.id.in_(
+                    select(PickTask.tote_id)
+                    .join(OrderLine, OrderLine.id == PickTask.order_line_id)
+                    .join(Bin, Bin.id == PickTask.bin_id)
+                    .where(
+                        OrderLine.order_id == order.id,
+                        Bin.warehouse_id == parcel.warehouse_id if parcel.warehouse_id else True,
+                    )
+                )
             )
+            .values(status=ToteStatus.FREE, wave_id=None)
         )
-        .values(status=ToteStatus.FREE, wave_id=None)
-    )
     session.flush()
-    jobs = _print(session, station, order.number, shipment.tracking_number, now)
-    parcel = replace(
+    boxed = box_only or parcel.box_no > 1
+    jobs = _print(session, station, parcel, shipment, now, invoice=order_done, slip=boxed)
+    packed = replace(
         parcel, status=PackageStatus.PACKED, measured_g=grams, tracking_number=shipment.tracking_number
     )
-    return Result(
-        Verdict.PACKED, parcel, {**params, "tracking": shipment.tracking_number}, print_job_ids=jobs
+    params = {
+        **params,
+        "tracking": shipment.tracking_number,
+        "master": shipment.master_tracking,
+        "box": parcel.box_no,
+    }
+    if not box_only:
+        return Result(Verdict.PACKED, packed, {**params, "order_done": order_done}, print_job_ids=jobs)
+    package = Package(
+        order_id=order.id,
+        station=station.name,
+        packer_id=station.user_id,
+        started_at=now,
+        warehouse_id=parcel.warehouse_id,
+        box_no=parcel.box_no + 1,
     )
+    session.add(package)
+    session.flush()
+    nxt = _load(session, package)
+    package.box_code = nxt.suggestion.box.code
+    package.expected_weight_g = nxt.expected_g
+    return Result(Verdict.BOX_PACKED, nxt, {**params, "next_box": package.box_no}, print_job_ids=jobs)
 
 
 def _print(
-    session: Session, station: Station, order_number: str, tracking: str, now: dt.datetime
+    session: Session,
+    station: Station,
+    parcel: Parcel,
+    shipment: Shipment,
+    now: dt.datetime,
+    *,
+    invoice: bool,
+    slip: bool,
 ) -> tuple[int, ...]:
-    """Waybill and invoice, rendered now and queued in the same transaction as the packing."""
+    """The box's waybill (and packing list when the order ships in several boxes), the order's
+    invoice with its last box: rendered now and queued in the same transaction as the packing."""
     from app.services import documents
-    from printing.documents import render_invoice, render_waybill
+    from printing.documents import render_invoice, render_packing_slip, render_waybill
+    from printing.snapshots import InvoiceLine
     from printing.thermal import render_thermal
 
+    order_number, tracking = parcel.order_number, shipment.tracking_number
+    contents = [(line, parcel.in_box(line)) for line in parcel.lines if parcel.in_box(line)]
+    summary = ", ".join(f"{line.sku}×{n}" for line, n in contents)
     ids = []
-    uri, fmt = print_queue.printer_for(station.printers, "waybill")
+    uri, fmt_ = print_queue.printer_for(station.printers, "waybill")
     waybill = documents.waybill(session, tracking, now)
-    payload = render_waybill(waybill) if fmt == "pdf" else render_thermal(waybill, fmt)
+    if slip:
+        master = f"M {shipment.master_tracking} · " if shipment.master_tracking else ""
+        waybill = replace(waybill, pieces=parcel.box_no, items_summary=f"{master}#{parcel.box_no}: {summary}")
+    payload = render_waybill(waybill) if fmt_ == "pdf" else render_thermal(waybill, fmt_)
     ids.append(
         print_queue.enqueue(
             session,
             "waybill",
             tracking,
             uri,
-            fmt,
+            fmt_,
             payload,
             station=station.name,
             user_id=station.user_id,
             now=now,
         )
     )
-    uri, _fmt = print_queue.printer_for(station.printers, "invoice")
-    invoice = render_invoice(documents.invoice(session, order_number, now))
-    ids.append(
-        print_queue.enqueue(
-            session,
-            "invoice",
-            order_number,
-            uri,
-            "pdf",
-            invoice,
-            station=station.name,
-            user_id=station.user_id,
-            now=now,
+    if slip:
+        uri, _fmt = print_queue.printer_for(station.printers, "packing-slip")
+        full = documents.packing_slip(session, order_number)
+        prices = {line.sku: line for line in full.lines}
+        box_lines = tuple(
+            replace(prices[line.sku], quantity=n)
+            if line.sku in prices
+            else InvoiceLine(line.sku, line.name, n, Decimal(0), Decimal(0))
+            for line, n in contents
         )
-    )
+        note = f"#{parcel.box_no} · {tracking}" + (
+            f" (M {shipment.master_tracking})" if shipment.master_tracking else ""
+        )
+        ids.append(
+            print_queue.enqueue(
+                session,
+                "packing-slip",
+                tracking,
+                uri,
+                "pdf",
+                render_packing_slip(replace(full, lines=box_lines, note=note)),
+                station=station.name,
+                user_id=station.user_id,
+                now=now,
+            )
+        )
+    if invoice:
+        uri, _fmt = print_queue.printer_for(station.printers, "invoice")
+        pdf = render_invoice(documents.invoice(session, order_number, now))
+        ids.append(
+            print_queue.enqueue(
+                session,
+                "invoice",
+                order_number,
+                uri,
+                "pdf",
+                pdf,
+                station=station.name,
+                user_id=station.user_id,
+                now=now,
+            )
+        )
     return tuple(ids)

@@ -73,6 +73,10 @@ REGISTRY: dict[str, Spec] = _specs(
          Decimal(5000), _SUP),
     Spec("pack.tolerance_pct", Decimal, Decimal(5), "weight tolerance of a parcel, percent (at least)",
          Decimal(0), Decimal(50), _SUP),
+    Spec("pack.scale_resolution_g", int, 2, "the pack scales' resolution (one division), grams: the "
+         "tightest weight band a light item may get", Decimal(1), Decimal(100), _SUP),
+    Spec("carriers.multi_piece.*", bool, False, "this carrier takes a multi-box order under its first box's "
+         "waybill as master", None, None),
     Spec("verify.sample_pct", int, 10, "share of parcels re-checked at verify, percent", Decimal(0),
          Decimal(100), _SUP),
     Spec("verify.always_above", Decimal, Decimal(2000), "orders at or above this total are always verified",

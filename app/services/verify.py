@@ -1,6 +1,12 @@
 """Verify and hand-over: a packed parcel is re-checked (by a sampling rule) before it joins a
 carrier's hand-over batch; closing the batch ships its orders and prints the manifest.
 
+Hand-over reconciliation: a batch belongs to one carrier and pick-up slot; a parcel of another
+carrier is refused. Closing compares the parcels packed for the carrier (and verified where
+sampled) with those scanned into the batch and with the courier's count; the missing are listed
+with where they were last seen, and a batch whose counts differ closes only by choice. The
+manifest states all three counts. An order is shipped when every parcel of it is.
+
 Sampling: every parcel whose weight was overridden, learnt or unchecked, every parcel of an
 order above a value, and a fixed share of the rest (chosen by the tracking number, so every
 station picks the same parcels and a packer cannot guess them) are re-scanned and re-weighed.
@@ -79,6 +85,29 @@ class BatchView:
     carrier: str
     parcels: int
     status: str
+    slot: str = ""
+
+
+@dataclass(frozen=True)
+class MissingParcel:
+    tracking_number: str
+    order_number: str
+    last_seen: str  # packed / verified / waiting_verify: the last step it passed
+    station: str
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    batch: BatchView
+    packed: int  # parcels packed for this carrier and not handed over (the batch's own included)
+    scanned: int
+    missing: tuple[MissingParcel, ...]
+    courier: int | None = None
+
+    @property
+    def agrees(self) -> bool:
+        return self.packed == self.scanned and (self.courier is None or self.courier == self.scanned)
 
 
 def sampling_reason(session: Session, package: Package, order: Order, tracking: str) -> str:
@@ -104,14 +133,20 @@ def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> V
         raise DomainError("Scan the parcel's waybill.")
     shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
     if shipment is None or shipment.package_id is None:
-        raise NotFound(f"No packed parcel has waybill {scan.value}.")
+        raise NotFound("No packed parcel has waybill {tracking}.", tracking=scan.value)
     package = session.get(Package, shipment.package_id)
     order = session.get(Order, shipment.order_id)
     assert package is not None and order is not None
     if package.status is PackageStatus.VERIFIED:
-        raise Conflict(f"Parcel {scan.value} is already verified: put it with carrier {shipment.carrier}.")
+        raise Conflict(
+            "Parcel {tracking} is already verified: put it with carrier {carrier}.",
+            tracking=scan.value,
+            carrier=shipment.carrier,
+        )
     if package.status is not PackageStatus.PACKED:
-        raise Conflict(f"Parcel {scan.value} is {package.status.value}, not packed.")
+        raise Conflict(
+            "Parcel {tracking} is {status}, not packed.", tracking=scan.value, status=package.status.value
+        )
     reason = sampling_reason(session, package, order, shipment.tracking_number)
     expected: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -194,7 +229,7 @@ def _pass(session: Session, station: Station, task: VerifyTask, now: dt.datetime
         .values(status=PackageStatus.VERIFIED, verified_at=now)
     ).rowcount
     if done != 1:
-        raise Conflict(f"Parcel {task.tracking_number} was verified at another station.")
+        raise Conflict("Parcel {tracking} was verified at another station.", tracking=task.tracking_number)
     _event(session, station, task, "verify", task.tracking_number, "passed", now)
     return VerifyResult("passed", replace(task, status="passed"), {"carrier": task.carrier})
 
@@ -248,25 +283,43 @@ def _event(
 # --- hand-over -----------------------------------------------------------------------------
 
 
-def hand_over(session: Session, station: Station, scan: Scan, now: dt.datetime) -> tuple[BatchView, str]:
-    """Put a verified parcel in its carrier's open batch; (batch, tracking number)."""
+def hand_over(
+    session: Session, station: Station, scan: Scan, now: dt.datetime, carrier: str | None = None
+) -> tuple[BatchView, str]:
+    """Put a verified parcel in its carrier's open batch (``carrier``: the batch the screen is
+    filling; a parcel of another carrier is refused); (batch, tracking number)."""
     require(station.user, "station.handover")
     shipment = session.scalar(select(Shipment).where(Shipment.tracking_number == scan.value))
     if shipment is None:
-        raise NotFound(f"No parcel has waybill {scan.value}.")
+        raise NotFound("No parcel has waybill {tracking}.", tracking=scan.value)
+    if carrier and shipment.carrier != carrier:
+        raise Conflict(
+            "Parcel {tracking} goes with {parcel_carrier}, not {carrier}: keep it out of this batch.",
+            code="handover.carrier",
+            tracking=scan.value,
+            parcel_carrier=shipment.carrier,
+            carrier=carrier,
+        )
     if shipment.handover_batch_id is not None:
         batch = session.get(HandoverBatch, shipment.handover_batch_id)
         assert batch is not None
-        raise Conflict(f"Parcel {scan.value} is already in hand-over batch {batch.number}: never twice.")
+        raise Conflict(
+            "Parcel {tracking} is already in hand-over batch {batch}: never twice.",
+            tracking=scan.value,
+            batch=batch.number,
+        )
     package = session.get(Package, shipment.package_id) if shipment.package_id else None
     if package is None or package.status is not PackageStatus.VERIFIED:
-        raise Conflict(f"Parcel {scan.value} has not passed verify: verify it first.")
+        raise Conflict("Parcel {tracking} has not passed verify: verify it first.", tracking=scan.value)
     batch = session.scalar(
         select(HandoverBatch).where(HandoverBatch.carrier == shipment.carrier, HandoverBatch.status == "open")
     )
     if batch is None:
         batch = HandoverBatch(
-            number=f"HO-{shipment.carrier}-{now:%Y%m%d%H%M%S}", carrier=shipment.carrier, created_at=now
+            number=f"HO-{shipment.carrier}-{now:%Y%m%d%H%M%S}",
+            carrier=shipment.carrier,
+            created_at=now,
+            slot=pickup_slot(session, shipment.carrier, now),
         )
         session.add(batch)
         session.flush()
@@ -277,7 +330,7 @@ def hand_over(session: Session, station: Station, scan: Scan, now: dt.datetime) 
         .execution_options(synchronize_session=False)
     ).rowcount
     if claimed != 1:
-        raise Conflict(f"Parcel {scan.value} was just added to a batch at another station.")
+        raise Conflict("Parcel {tracking} was just added to a batch at another station.", tracking=scan.value)
     return _batch_view(session, batch), shipment.tracking_number
 
 
@@ -288,9 +341,70 @@ def open_batches(session: Session) -> list[BatchView]:
     return [_batch_view(session, b) for b in batches]
 
 
-def close_batch(session: Session, station: Station, batch_id: int, now: dt.datetime) -> tuple[BatchView, int]:
-    """The carrier takes the batch: its orders are shipped and the manifest prints; (batch, job id)."""
-    require(station.user, "station.handover")
+def pickup_slot(session: Session, carrier: str, now: dt.datetime) -> str:
+    """The carrier's next pick-up today (HH:MM, site time) from its cut-offs; '' when none is set."""
+    from app.models.site import CarrierCutoff
+    from app.timezone import fmt
+
+    slots = sorted(
+        {
+            p.strip()
+            for row in session.scalars(select(CarrierCutoff.pickups).where(CarrierCutoff.carrier == carrier))
+            for p in (row or "").split(",")
+            if p.strip()
+        }
+    )
+    here = fmt(now, "time")
+    return next((p for p in slots if p >= here), slots[-1] if slots else "")
+
+
+def reconcile(session: Session, batch_id: int, courier: int | None = None) -> Reconciliation:
+    """The batch against what was packed for its carrier: counts and the parcels not scanned in."""
+    batch = session.get(HandoverBatch, batch_id)
+    if batch is None:
+        raise NotFound("No hand-over batch #{id}.", id=batch_id)
+    rows = session.execute(
+        select(Shipment.id, Shipment.tracking_number, Shipment.handover_batch_id, Order.number, Package)
+        .join(Order, Order.id == Shipment.order_id)
+        .join(Package, Package.id == Shipment.package_id)
+        .where(
+            Shipment.carrier == batch.carrier,
+            Shipment.status == ShipmentStatus.LABEL_CREATED,
+            (Shipment.handover_batch_id.is_(None)) | (Shipment.handover_batch_id == batch.id),
+            Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
+        )
+        .order_by(Shipment.id)
+    ).all()
+    scanned = sum(1 for r in rows if r[2] == batch.id)
+    missing = []
+    for _sid, tracking, in_batch, number, package in rows:
+        if in_batch == batch.id:
+            continue
+        verified = package.status is PackageStatus.VERIFIED
+        order = session.scalar(select(Order).where(Order.number == number))
+        assert order is not None
+        step = (
+            "verified"
+            if verified
+            else ("waiting_verify" if sampling_reason(session, package, order, tracking) else "packed")
+        )
+        at = package.verified_at if verified else package.packed_at
+        missing.append(MissingParcel(tracking, number, step, package.station, at))
+    return Reconciliation(_batch_view(session, batch), len(rows), scanned, tuple(missing), courier)
+
+
+def close_batch(
+    session: Session,
+    station: Station,
+    batch_id: int,
+    now: dt.datetime,
+    courier_count: int | None = None,
+    accept_difference: bool = False,
+) -> tuple[BatchView, int]:
+    """The carrier takes the batch: its parcels are shipped (an order when all its parcels are)
+    and the manifest prints with the three counts; (batch, job id). Counts that differ (packed,
+    scanned, the courier's) close the batch only with ``accept_difference``."""
+    user = require(station.user, "station.handover")
     from app.services import documents
     from printing.documents import render_manifest
 
@@ -299,24 +413,49 @@ def close_batch(session: Session, station: Station, batch_id: int, now: dt.datet
         raise Conflict("That hand-over batch is already closed.")
     shipment_ids = select(Shipment.id).where(Shipment.handover_batch_id == batch.id)
     if not session.scalar(select(func.count()).select_from(shipment_ids.subquery())):
-        raise DomainError(f"Batch {batch.number} is empty: scan parcels into it first.")
+        raise DomainError("Batch {batch} is empty: scan parcels into it first.", batch=batch.number)
+    if courier_count is None or courier_count < 0:
+        raise DomainError("Enter the number of parcels the courier counted.")
+    rec = reconcile(session, batch.id, courier_count)
+    if not rec.agrees and not accept_difference:
+        raise Conflict(
+            "Batch {batch}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the "
+            "missing parcels, or close it anyway by choice.",
+            code="handover.differs",
+            batch=batch.number,
+            packed=rec.packed,
+            scanned=rec.scanned,
+            courier=courier_count,
+        )
     batch.status, batch.closed_at = "closed", now
+    batch.expected_count, batch.courier_count, batch.closed_by = rec.packed, courier_count, user.id
     session.execute(
         update(Shipment)
         .where(Shipment.handover_batch_id == batch.id)
         .values(status=ShipmentStatus.HANDED_OVER, shipped_at=now)
+    )
+    session.flush()
+    not_yet = (
+        select(Shipment.order_id).where(Shipment.status == ShipmentStatus.LABEL_CREATED).scalar_subquery()
     )
     session.execute(
         update(Order)
         .where(
             Order.id.in_(select(Shipment.order_id).where(Shipment.handover_batch_id == batch.id)),
             Order.status == OrderStatus.PACKED,
+            Order.id.not_in(not_yet),
         )
         .values(status=OrderStatus.SHIPPED, version=Order.version + 1)
+        .execution_options(synchronize_session=False)
     )
     session.flush()
     uri, _fmt = print_queue.printer_for(station.printers, "manifest")
-    pdf = render_manifest(documents.manifest(session, batch.number))
+    manifest = documents.manifest(session, batch.number)
+    counts = f"packed {rec.packed} · scanned {rec.scanned} · courier {courier_count}"
+    manifest = replace(
+        manifest, warehouse=f"{manifest.warehouse} · {counts}" if manifest.warehouse else counts
+    )
+    pdf = render_manifest(manifest)
     job = print_queue.enqueue(
         session,
         "manifest",
@@ -336,6 +475,11 @@ def close_batch(session: Session, station: Station, batch_id: int, now: dt.datet
         user_id=station.user_id,
         station=station.name,
         carrier=batch.carrier,
+        packed=rec.packed,
+        scanned=rec.scanned,
+        courier=courier_count,
+        missing=", ".join(m.tracking_number for m in rec.missing),
+        by_choice=not rec.agrees,
     )
     return _batch_view(session, batch), job
 
@@ -344,4 +488,4 @@ def _batch_view(session: Session, batch: HandoverBatch) -> BatchView:
     count = session.scalar(
         select(func.count()).select_from(Shipment).where(Shipment.handover_batch_id == batch.id)
     )
-    return BatchView(batch.id, batch.number, batch.carrier, count or 0, batch.status)
+    return BatchView(batch.id, batch.number, batch.carrier, count or 0, batch.status, batch.slot)

@@ -6,6 +6,174 @@
         <source>{name} may not override a weight check.</source>
         <translation>{name} 无权放行重量检查。</translation>
     </message>
+    <message>
+        <source>A short pick finds fewer than {quantity}.</source>
+        <translation>缺货拣货的数量必须少于 {quantity}。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} is empty: scan parcels into it first.</source>
+        <translation>交接批次 {batch} 为空:请先扫描包裹。</translation>
+    </message>
+    <message>
+        <source>Box {box} is empty: scan at least one item into it first.</source>
+        <translation>第 {box} 箱为空:请先至少扫描一件商品。</translation>
+    </message>
+    <message>
+        <source>Enter the number of parcels the courier counted.</source>
+        <translation>请输入快递员清点的包裹数。</translation>
+    </message>
+    <message>
+        <source>No exception #{id}.</source>
+        <translation>没有异常 #{id}。</translation>
+    </message>
+    <message>
+        <source>No hand-over batch #{id}.</source>
+        <translation>没有交接批次 #{id}。</translation>
+    </message>
+    <message>
+        <source>No packed parcel has waybill {tracking}.</source>
+        <translation>没有面单号为 {tracking} 的已打包包裹。</translation>
+    </message>
+    <message>
+        <source>No parcel has waybill {tracking}.</source>
+        <translation>没有面单号为 {tracking} 的包裹。</translation>
+    </message>
+    <message>
+        <source>Only a parcel blocked by its weight can be overridden.</source>
+        <translation>只有因重量被拦截的包裹才能放行。</translation>
+    </message>
+    <message>
+        <source>Order {number} is already packed: it is never packed twice.</source>
+        <translation>订单 {number} 已打包:不会重复打包。</translation>
+    </message>
+    <message>
+        <source>Order {number} is still being picked.</source>
+        <translation>订单 {number} 仍在拣货中。</translation>
+    </message>
+    <message>
+        <source>Order {number} was just taken by another station.</source>
+        <translation>订单 {number} 刚被其他工作站领取。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} has not passed verify: verify it first.</source>
+        <translation>包裹 {tracking} 尚未通过复核:请先复核。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} was just added to a batch at another station.</source>
+        <translation>包裹 {tracking} 刚在其他工作站加入了交接批次。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} was verified at another station.</source>
+        <translation>包裹 {tracking} 已在其他工作站复核。</translation>
+    </message>
+    <message>
+        <source>Say what was done: a resolution needs a note.</source>
+        <translation>请说明处理方式:处理需要备注。</translation>
+    </message>
+    <message>
+        <source>Scan a tote or an order barcode to start a parcel (got {code!r}).</source>
+        <translation>请扫描周转箱或订单条码开始打包(扫到 {code!r})。</translation>
+    </message>
+    <message>
+        <source>Scan the parcel's waybill.</source>
+        <translation>请扫描包裹面单。</translation>
+    </message>
+    <message>
+        <source>That exception was already resolved by someone else.</source>
+        <translation>该异常已被他人处理。</translation>
+    </message>
+    <message>
+        <source>That hand-over batch is already closed.</source>
+        <translation>该交接批次已关闭。</translation>
+    </message>
+    <message>
+        <source>The short pick of exception #{id} is gone.</source>
+        <translation>异常 #{id} 的缺货拣货记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This box is already closed: weigh it.</source>
+        <translation>此箱已封箱:请称重。</translation>
+    </message>
+    <message>
+        <source>This task was finished on another device: showing the next one.</source>
+        <translation>此任务已在其他设备上完成:显示下一个任务。</translation>
+    </message>
+    <message>
+        <source>Tote {tote} holds no order waiting to be packed.</source>
+        <translation>周转箱 {tote} 中没有待打包的订单。</translation>
+    </message>
+    <message>
+        <source>Order {number} is being packed at station {station} (since {since}); it cannot be packed here too. A supervisor may take it over: scan their badge now.</source>
+        <translation>订单 {number} 正在工作站 {station} 打包(自 {since} 起),不能在此同时打包。主管可接管:请现在扫描主管工牌。</translation>
+    </message>
+    <message>
+        <source>{name} may not take over another station's parcel.</source>
+        <translation>{name} 无权接管其他工作站的包裹。</translation>
+    </message>
+    <message>
+        <source>Order {number} is not held by another station: nothing to take over.</source>
+        <translation>订单 {number} 不在其他工作站:无需接管。</translation>
+    </message>
+    <message>
+        <source>Order {number} was taken over by station {station}: it is no longer packed here.</source>
+        <translation>订单 {number} 已被工作站 {station} 接管:不再在此打包。</translation>
+    </message>
+    <message>
+        <source>Order {number} is already packed at station {station} ({at}): it is never packed twice.</source>
+        <translation>订单 {number} 已在工作站 {station} 打包({at}):不会重复打包。</translation>
+    </message>
+    <message>
+        <source>Order {number} has no stock allocated yet ({status}).</source>
+        <translation>订单 {number} 尚未分配库存({status})。</translation>
+    </message>
+    <message>
+        <source>Order {number} waits for a supervisor's decision on a short pick (exception queue).</source>
+        <translation>订单 {number} 因缺货等待主管决定(异常队列)。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {status} and cannot be packed.</source>
+        <translation>订单 {number} 状态为 {status},不能打包。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {number} changed at another station: scan the order again.</source>
+        <translation>{number} 的第 {line} 行已在其他工作站变更:请重新扫描订单。</translation>
+    </message>
+    <message>
+        <source>Order {number} is no longer held by this station; nothing was packed.</source>
+        <translation>订单 {number} 已不在本工作站;未打包任何内容。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} is already verified: put it with carrier {carrier}.</source>
+        <translation>包裹 {tracking} 已复核:请放到承运商 {carrier} 处。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} is {status}, not packed.</source>
+        <translation>包裹 {tracking} 状态为 {status},未打包。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} goes with {parcel_carrier}, not {carrier}: keep it out of this batch.</source>
+        <translation>包裹 {tracking} 属于 {parcel_carrier},不是 {carrier}:不要放入此批次。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} is already in hand-over batch {batch}: never twice.</source>
+        <translation>包裹 {tracking} 已在交接批次 {batch} 中:不能重复。</translation>
+    </message>
+    <message>
+        <source>Batch {batch}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the missing parcels, or close it anyway by choice.</source>
+        <translation>批次 {batch}:已打包 {packed} 件,已扫描 {scanned} 件,快递员清点 {courier} 件。请找出缺少的包裹,或确认后仍然关闭。</translation>
+    </message>
+    <message>
+        <source>Say why the pick is short: one of {reasons} (got {reason!r}).</source>
+        <translation>请说明缺货原因:{reasons} 之一(收到 {reason!r})。</translation>
+    </message>
+    <message>
+        <source>{action} does not apply to this kind of exception ({kind}).</source>
+        <translation>{action} 不适用于此类异常({kind})。</translation>
+    </message>
+    <message>
+        <source>take over another station's parcel</source>
+        <translation>接管其他工作站的包裹</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionsView</name>
@@ -113,6 +281,34 @@
         <location filename="../../ui/station/exceptions.py" line="127" />
         <source>Exception resolved</source>
         <translation>异常已处理</translation>
+    </message>
+    <message>
+        <source>Look for stock again</source>
+        <translation>重新查找库存</translation>
+    </message>
+    <message>
+        <source>Ship what is there, back-order the rest (the customer is told)</source>
+        <translation>先发现有商品,其余缺货待补(通知客户)</translation>
+    </message>
+    <message>
+        <source>Wait for stock</source>
+        <translation>等待到货</translation>
+    </message>
+    <message>
+        <source>Cancel the missing units (refund)</source>
+        <translation>取消缺货数量(退款)</translation>
+    </message>
+    <message>
+        <source>{sku} at {bin}: found {found} of {wanted} ({reason}); {missing} missing</source>
+        <translation>{sku} 在 {bin}:找到 {found}/{wanted}({reason});缺 {missing} 件</translation>
+    </message>
+    <message>
+        <source> · waiting for stock</source>
+        <translation> · 等待到货</translation>
+    </message>
+    <message>
+        <source>{n} waiting short pick(s) found stock</source>
+        <translation>{n} 个等待中的缺货找到了库存</translation>
     </message>
 </context>
 <context>
@@ -388,6 +584,50 @@
         <source>Packed{how}: {tracking}, labels printing</source>
         <translation>已打包{how}：{tracking}，面单打印中</translation>
     </message>
+    <message>
+        <source>Command barcodes: CMD:FINISH · CMD:NEWBOX · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</source>
+        <translation>指令条码:CMD:FINISH · CMD:NEWBOX · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</translation>
+    </message>
+    <message>
+        <source>Box {box} · {units} in it · {progress}</source>
+        <translation>第 {box} 箱 · 箱内 {units} 件 · {progress}</translation>
+    </message>
+    <message>
+        <source>Light item: {sku} weighs {weight} g, within the usual ± {ordinary} g, so the scale alone would miss it: this parcel is checked at ± {allowed} g</source>
+        <translation>轻件:{sku} 仅重 {weight} 克,在常规 ± {ordinary} 克之内,仅凭称重发现不了漏装:本包裹按 ± {allowed} 克检查</translation>
+    </message>
+    <message>
+        <source>Box closed for weighing: weigh it before scanning more</source>
+        <translation>此箱已封箱待称重:称重后再继续扫描</translation>
+    </message>
+    <message>
+        <source>Box {box} closed with {units} item(s): put it on the scale</source>
+        <translation>第 {box} 箱已封箱({units} 件):请放上秤</translation>
+    </message>
+    <message>
+        <source>Box {box} packed: {tracking}, label printing. Box {next_box} is open: scan the rest</source>
+        <translation>第 {box} 箱已打包:{tracking},面单打印中。第 {next_box} 箱已开始:请扫描其余商品</translation>
+    </message>
+    <message>
+        <source>Order {number} taken over from {station} by {by}: carry on where it was left</source>
+        <translation>订单 {number} 已由 {by} 从 {station} 接管:从中断处继续</translation>
+    </message>
+    <message>
+        <source>(is the {sku} in the box? It weighs only {weight} g)</source>
+        <translation>({sku} 在箱里吗?它只有 {weight} 克)</translation>
+    </message>
+    <message>
+        <source>Order {number} was taken over by station {station} ({by}, {time}): it is no longer packed here</source>
+        <translation>订单 {number} 已被工作站 {station} 接管({by},{time}):不再在此打包</translation>
+    </message>
+    <message>
+        <source>Packed{how}: last box {box}, {tracking}, labels printing</source>
+        <translation>已打包{how}:最后一箱(第 {box} 箱),{tracking},面单打印中</translation>
+    </message>
+    <message>
+        <source>Packed{how}: {tracking}; the rest of the order ships from another warehouse</source>
+        <translation>已打包{how}:{tracking};订单其余部分从其他仓库发货</translation>
+    </message>
 </context>
 <context>
     <name>PickView</name>
@@ -517,6 +757,26 @@
         <location filename="../../ui/station/pick.py" line="214" />
         <source>→ {tote}</source>
         <translation>→ {tote}</translation>
+    </message>
+    <message>
+        <source>Put them in {tote} and scan the tote</source>
+        <translation>放入 {tote} 并扫描周转箱</translation>
+    </message>
+    <message>
+        <source>Wrong tote {code}: put them in {tote}</source>
+        <translation>周转箱错误 {code}:请放入 {tote}</translation>
+    </message>
+    <message>
+        <source>{made_up} more {sku} from another bin: it is next</source>
+        <translation>另一库位补拣 {made_up} 件 {sku}:下一个任务</translation>
+    </message>
+    <message>
+        <source>{missing} × {sku} missing: the order waits for a supervisor</source>
+        <translation>缺 {missing} 件 {sku}:订单等待主管处理</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1001,54 @@
         <location filename="../../ui/station/verify.py" line="240" />
         <source>Verify failed: {detail}. Set the parcel aside for a supervisor</source>
         <translation>复核失败：{detail}。请把包裹放到一边等主管处理</translation>
+    </message>
+    <message>
+        <source>Pick-up</source>
+        <translation>揽收</translation>
+    </message>
+    <message>
+        <source>Missing waybill</source>
+        <translation>缺少的面单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后位置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Parcels the courier counted:</source>
+        <translation>快递员清点的包裹数:</translation>
+    </message>
+    <message>
+        <source>Counts differ: close anyway</source>
+        <translation>数量不符:仍然关闭</translation>
+    </message>
+    <message>
+        <source>Select a batch to compare it with what was packed</source>
+        <translation>选择批次,与已打包的包裹核对</translation>
+    </message>
+    <message>
+        <source>{carrier}: {packed} packed · {scanned} scanned · courier {courier}</source>
+        <translation>{carrier}:已打包 {packed} · 已扫描 {scanned} · 快递员 {courier}</translation>
+    </message>
+    <message>
+        <source>packed at {station}</source>
+        <translation>在 {station} 打包</translation>
+    </message>
+    <message>
+        <source>verified (packed at {station})</source>
+        <translation>已复核(在 {station} 打包)</translation>
+    </message>
+    <message>
+        <source>packed at {station}, waiting for verify</source>
+        <translation>在 {station} 打包,等待复核</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,11 @@
 
 Everything a packer does in the normal flow is a scan or a weight: item scans tick lines, the
 first stable weight of the complete parcel is checked, command barcodes (``CMD:FINISH``,
-``CMD:REWEIGH``, ``CMD:CANCEL``, ``CMD:OVERRIDE`` + a supervisor badge) do the rest. Each
-verdict comes from ``app.services.packing`` after it is committed; this widget only words
-it, colours it and plays its sound.
+``CMD:REWEIGH``, ``CMD:CANCEL``, ``CMD:NEWBOX``, ``CMD:OVERRIDE`` + a supervisor badge) do the
+rest. An order another station holds is taken over by a supervisor's badge scanned right after
+it. Each verdict comes from ``app.services.packing`` after it is committed (through
+``app.db.retrying``: a deadlock with another station runs the scan again); this widget only
+words it, colours it and plays its sound.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.db import read_only, unit_of_work
+from app.db import read_only, retrying
 from app.errors import DomainError
+from app.jobs.worker import nudge
 from app.services import packing
 from app.services.packaging import Box
 from app.services.packing import Parcel, Result, Station, Verdict
+from app.timezone import fmt
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import COLOURS, Banner, error_text
@@ -57,13 +61,17 @@ class PackView(QWidget):
         self.judged: Decimal | None = None  # the weight of the last verdict (None: judge the next one)
         self.judged_level = "idle"  # that verdict's colour, worn by the weight box while it shows it
         self.awaiting_badge = False
+        self.takeover_scan: Scan | None = None  # an order held elsewhere: a supervisor badge takes it over
         self.recorder = StationRecorder(ctx, self)  # the parcel's packing video, in its own threads
         self._build()
         self.retranslate()
         with read_only(ctx.sessions) as s:
             resumed = packing.resume(s, self.station.name)
+            moved = packing.moved_away(s, self.station.name) if resumed is None else None
         if resumed is not None:
             self._show(Result(Verdict.RESUMED, resumed))
+        elif moved is not None:
+            self._say(self._moved_text(moved), "warning")
 
     # --- layout ------------------------------------------------------------------------
 
@@ -89,6 +97,7 @@ class PackView(QWidget):
         self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._colour_weight(None)
         self.expected = QLabel(objectName="expected")
+        self.expected.setWordWrap(True)
         self.expected.setStyleSheet("font-size: 13pt;")
         grid = QGridLayout(self.scale_box)
         grid.addWidget(self.weight, 0, 0)
@@ -135,7 +144,9 @@ class PackView(QWidget):
         self.reweigh_button.setText(self.tr("Re-weigh"))
         self.override_button.setText(self.tr("Supervisor override"))
         self.cancel_button.setText(self.tr("Cancel parcel"))
-        self.hint.setText(self.tr("Command barcodes: CMD:FINISH · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE"))
+        self.hint.setText(
+            self.tr("Command barcodes: CMD:FINISH · CMD:NEWBOX · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE")
+        )
         self._render()
         if self.parcel is None:
             self.banner.show_text(self.tr("Scan a tote or an order to start packing"), "idle")
@@ -143,10 +154,13 @@ class PackView(QWidget):
     # --- input -------------------------------------------------------------------------
 
     def handle_scan(self, scan: Scan) -> None:
+        takeover, self.takeover_scan = self.takeover_scan, None
         if scan.kind is ScanKind.COMMAND:
             self.command(scan.value)
         elif scan.kind is ScanKind.BADGE and self.awaiting_badge:
             self._override_with_badge(scan.value)
+        elif scan.kind is ScanKind.BADGE and takeover is not None:
+            self._act(packing.take_over, takeover, scan.value)
         elif scan.kind in (ScanKind.ORDER, ScanKind.TOTE):
             if self.parcel is not None and self.parcel.order_number != scan.value and not self._done():
                 self._say(
@@ -156,7 +170,8 @@ class PackView(QWidget):
                     "warning",
                 )
                 return
-            self._act(packing.open_parcel, scan)
+            if self._act(packing.open_parcel, scan) == "pack.locked":
+                self.takeover_scan = scan
         elif self.parcel is None or self._done():
             self._say(self.tr("Scan a tote or an order first (got {code})").format(code=scan.raw), "error")
         else:
@@ -192,10 +207,12 @@ class PackView(QWidget):
             return
         if name == "CANCEL":
             self._act(packing.cancel, parcel)
+        elif name == "NEWBOX":
+            self._act(packing.new_box, parcel)
         elif name == "REWEIGH":
             self._act(packing.reweigh, parcel)
         elif name == "FINISH":
-            if not parcel.complete:
+            if not parcel.ready:
                 self._say(
                     self.tr("{left} item(s) still to scan").format(left=parcel.units - parcel.scanned_units),
                     "warning",
@@ -219,7 +236,7 @@ class PackView(QWidget):
     # --- actions -----------------------------------------------------------------------
 
     def _waiting_for_weight(self) -> bool:
-        return self.parcel is not None and self.parcel.complete and not self._done()
+        return self.parcel is not None and self.parcel.ready and not self._done()
 
     def _same(self, grams: Decimal) -> bool:
         return self.judged is not None and abs(grams - self.judged) <= SAME_WEIGHT_G
@@ -241,22 +258,29 @@ class PackView(QWidget):
         assert self.parcel is not None
         self._act(packing.override, self.parcel, badge, OVERRIDE_REASON)  # the service checks the badge
 
-    def _act(self, fn: object, *args: object) -> None:
-        """Run one service call in its own unit of work; show its verdict or its error."""
+    def _act(self, fn: object, *args: object) -> str:
+        """Run one service call in its own unit of work (again after a deadlock); show its verdict
+        or its error. The error's code, '' when it went through."""
+        now = self.ctx.clock()
         try:
-            with unit_of_work(self.ctx.sessions) as s:
-                result = fn(s, self.station, *args, self.ctx.clock())  # type: ignore[operator]
+            result = retrying(self.ctx.sessions, lambda s: fn(s, self.station, *args, now))  # type: ignore[operator]
         except DomainError as exc:
             self._say(error_text(exc), "error")
-            return
+            if exc.code == "pack.moved":
+                self.parcel = None  # another station has it now: nothing here to finish
+                self._render()
+            return exc.code
         self._show(result)
+        return ""
 
     def _show(self, result: Result) -> None:
         self.parcel = result.parcel
-        if result.verdict in (Verdict.OPENED, Verdict.RESUMED, Verdict.REWEIGH):
+        if result.verdict in (Verdict.OPENED, Verdict.RESUMED, Verdict.REWEIGH, Verdict.TAKEN_OVER):
             self.judged = None
         if result.verdict in (Verdict.WEIGHT_OUT, Verdict.PACKED):
             self.judged_level = result.level
+        if result.print_job_ids:
+            nudge("print@")  # the labels are committed: the print job sends them now, not at its tick
         self._render(result.line_id)
         self.banner.show_text(self._message(result), result.level, sound=True, verdict=result.verdict.value)
         self.recorder.follow(result)
@@ -285,7 +309,12 @@ class PackView(QWidget):
                 number=p.order_number, carrier=p.carrier, city=p.recipient_city
             )
         )
-        self.progress.setText(self.tr("{done} / {total} items").format(done=p.scanned_units, total=p.units))
+        progress = self.tr("{done} / {total} items").format(done=p.scanned_units, total=p.units)
+        if p.box_no > 1 or (p.ready and not p.complete):
+            progress = self.tr("Box {box} · {units} in it · {progress}").format(
+                box=p.box_no, units=sum(p.in_box(line) for line in p.lines), progress=progress
+            )
+        self.progress.setText(progress)
         self.lines.setRowCount(len(p.lines))
         for row, line in enumerate(p.lines):
             cells = [line.sku, line.name, str(line.quantity), str(line.scanned)]
@@ -307,9 +336,7 @@ class PackView(QWidget):
         self.box_label.setText(
             "\n".join(
                 [
-                    self.tr("{code}: {title}").format(
-                        code=box.code, title=self._box_title(box)
-                    ),
+                    self.tr("{code}: {title}").format(code=box.code, title=self._box_title(box)),
                     *(notes[n] for n in p.suggestion.notes),
                 ]
             )
@@ -317,11 +344,21 @@ class PackView(QWidget):
         if p.expected_g is None:
             self.expected.setText(self.tr("Expected: unknown (the weight is learnt from this parcel)"))
         else:  # the band of the parcel's last verdict: the one the check applies
-            self.expected.setText(
-                self.tr("Expected: {expected} g ± {allowed} g").format(
-                    expected=p.expected_g, allowed=p.allowed_g
-                )
+            text = self.tr("Expected: {expected} g ± {allowed} g").format(
+                expected=p.expected_g, allowed=_grams(p.allowed_g)
             )
+            light = p.light_item
+            if light is not None:
+                text += "\n" + self.tr(
+                    "Light item: {sku} weighs {weight} g, within the usual ± {ordinary} g, so the scale "
+                    "alone would miss it: this parcel is checked at ± {allowed} g"
+                ).format(
+                    sku=light.sku,
+                    weight=light.unit_weight_g,
+                    ordinary=_grams(p.ordinary_allowed_g),
+                    allowed=_grams(p.allowed_g),
+                )
+            self.expected.setText(text)
 
     def _box_title(self, box: Box) -> str:
         named = {
@@ -351,11 +388,21 @@ class PackView(QWidget):
             Verdict.WRONG_ITEM: lambda: self.tr("Wrong item: {name} is not in this order").format(**p),
             Verdict.EXTRA_ITEM: lambda: self.tr("Extra item: {sku} needs only {quantity}").format(**p),
             Verdict.GARBLED: lambda: self.tr("Unreadable scan {code}: scan again").format(**p),
-            Verdict.NOT_READY: lambda: self.tr("{left} item(s) still to scan").format(**p),
-            Verdict.WEIGHT_OUT: lambda: self.tr(
-                "Weight {measured} g, expected {expected} g ± {allowed} g: put the parcel right on the "
-                "scale (each new weight is checked) or call a supervisor"
+            Verdict.NOT_READY: lambda: (
+                self.tr("Box closed for weighing: weigh it before scanning more")
+                if p.get("closed")
+                else self.tr("{left} item(s) still to scan").format(**p)
+            ),
+            Verdict.WEIGHT_OUT: lambda: self._weight_out_message(p),
+            Verdict.BOX_CLOSED: lambda: self.tr(
+                "Box {box} closed with {units} item(s): put it on the scale"
             ).format(**p),
+            Verdict.BOX_PACKED: lambda: self.tr(
+                "Box {box} packed: {tracking}, label printing. Box {next_box} is open: scan the rest"
+            ).format(**p),
+            Verdict.TAKEN_OVER: lambda: self.tr(
+                "Order {number} taken over from {station} by {by}: carry on where it was left"
+            ).format(number=number, station=p["from"], by=p["by"]),
             Verdict.PACKED: lambda: self._packed_message(p),
             Verdict.CANCELLED: lambda: self.tr(
                 "Order {number} cancelled here: items back to the tote"
@@ -364,6 +411,22 @@ class PackView(QWidget):
         }
         return texts.get(r.verdict, lambda: r.verdict.value)()
 
+    def _weight_out_message(self, p: dict[str, object]) -> str:
+        text = self.tr(
+            "Weight {measured} g, expected {expected} g ± {allowed} g: put the parcel right on the "
+            "scale (each new weight is checked) or call a supervisor"
+        ).format(measured=p["measured"], expected=p["expected"], allowed=_grams(p["allowed"]))
+        if p.get("light_sku"):
+            text += " " + self.tr("(is the {sku} in the box? It weighs only {weight} g)").format(
+                sku=p["light_sku"], weight=p["light_g"]
+            )
+        return text
+
+    def _moved_text(self, moved: packing.Moved) -> str:
+        return self.tr(
+            "Order {number} was taken over by station {station} ({by}, {time}): it is no longer packed here"
+        ).format(number=moved.order_number, station=moved.station, by=moved.by, time=fmt(moved.at, "time"))
+
     def _packed_message(self, p: dict[str, object]) -> str:
         how = {
             "ok": "",
@@ -371,4 +434,17 @@ class PackView(QWidget):
             "unchecked": self.tr(" (weight not checked)"),
             "override": self.tr(" (supervisor override)"),
         }[str(p["outcome"])]
+        if int(str(p.get("box", 1))) > 1:
+            return self.tr("Packed{how}: last box {box}, {tracking}, labels printing").format(
+                how=how, box=p["box"], tracking=p["tracking"]
+            )
+        if p.get("order_done") is False:
+            return self.tr(
+                "Packed{how}: {tracking}; the rest of the order ships from another warehouse"
+            ).format(how=how, tracking=p["tracking"])
         return self.tr("Packed{how}: {tracking}, labels printing").format(how=how, tracking=p["tracking"])
+
+
+def _grams(value: object) -> str:
+    """A band in grams as people read it: 49.5, 20 (no trailing .0)."""
+    return format(Decimal(str(value)).normalize(), "f") if value is not None else "—"

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.context import AppContext
-from app.db import read_only, unit_of_work
+from app.db import read_only, retrying
 from app.errors import DomainError
 from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
@@ -116,11 +117,14 @@ class PickView(QWidget):
         if wave_id is None:
             self.banner.show_text(self.tr("No wave to pick"), "warning", sound=True)
             return
+        now = self.ctx.clock()
+
+        def take(s: Session) -> None:  # the totes are taken with SKIP LOCKED: a deadlock runs it again
+            if waves.wave_view(s, wave_id).status == "released":
+                waves.start_wave(s, self.ctx.user, wave_id, now)
+
         try:
-            with unit_of_work(self.ctx.sessions) as s:
-                view = waves.wave_view(s, wave_id)
-                if view.status == "released":
-                    waves.start_wave(s, self.ctx.user, wave_id, self.ctx.clock())
+            retrying(self.ctx.sessions, take)
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
@@ -140,10 +144,9 @@ class PickView(QWidget):
             self._show(result)
             return
         put = self.step.counted or scan.kind is ScanKind.TOTE
+        call, step, now = (picking.confirm_put if put else picking.scan_item), self.step, self.ctx.clock()
         try:
-            with unit_of_work(self.ctx.sessions) as s:
-                call = picking.confirm_put if put else picking.scan_item
-                result = call(s, self.ctx.user, self.step, scan, self.ctx.clock())
+            result = retrying(self.ctx.sessions, lambda s: call(s, self.ctx.user, step, scan, now))
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
@@ -174,9 +177,11 @@ class PickView(QWidget):
 
     def short(self, found: int, reason: str) -> None:
         assert self.step is not None
-        try:
-            with unit_of_work(self.ctx.sessions) as s:
-                result = picking.short(s, self.ctx.user, self.step, found, reason, self.ctx.clock())
+        step, now = self.step, self.ctx.clock()
+        try:  # the remainder reserves stock rows: a deadlock with an allocation runs it again
+            result = retrying(
+                self.ctx.sessions, lambda s: picking.short(s, self.ctx.user, step, found, reason, now)
+            )
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)
             return

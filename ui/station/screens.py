@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
@@ -22,12 +23,28 @@ from ui.station.pick import PickView
 from ui.station.verify import VerifyView
 
 
-def _picked_tote(ctx: AppContext) -> tuple[str, list[str]]:
-    """A tote waiting at packing and the barcodes of its order's units."""
+def _picked_tote(ctx: AppContext, units: int = 1) -> tuple[str, list[str]]:
+    """A tote waiting at packing (holding at least ``units``) and the barcodes of its order's units."""
     with read_only(ctx.sessions) as s:
-        tote_id, code = s.execute(
-            select(Tote.id, Tote.code).where(Tote.status == ToteStatus.AT_PACK).order_by(Tote.code).limit(1)
-        ).one()
+        totes = s.execute(
+            select(Tote.id, Tote.code).where(Tote.status == ToteStatus.AT_PACK).order_by(Tote.code)
+        ).all()
+        tote_id, code = next(
+            (
+                t
+                for t in totes
+                if (
+                    s.scalar(
+                        select(func.sum(OrderLine.quantity))
+                        .join(PickTask, PickTask.order_line_id == OrderLine.id)
+                        .where(PickTask.tote_id == t[0])
+                    )
+                    or 0
+                )
+                >= units
+            ),
+            totes[0],
+        )
         lines = s.execute(
             select(OrderLine.product_id, OrderLine.quantity)
             .join(PickTask, PickTask.order_line_id == OrderLine.id)
@@ -107,10 +124,105 @@ def _pick(ctx: AppContext) -> QWidget:
     return view
 
 
+def _short_pick_exception(ctx: AppContext) -> QWidget:
+    """A short pick no bin could make up: the supervisor's three choices for it."""
+    from app.models.catalog import Bin
+    from app.models.inventory import Stock
+    from app.services import picking, waves
+
+    with unit_of_work(ctx.sessions) as s:
+        waves.plan_waves(s, ctx.clock())
+    pick = PickView(ctx)
+    pick.start_selected_wave()
+    step = pick.step
+    assert step is not None
+    with unit_of_work(ctx.sessions) as s:
+        pid = s.scalar(select(OrderLine.product_id).join(PickTask).where(PickTask.id == step.task_id))
+        here = s.scalar(select(Bin.id).where(Bin.code == step.bin_code))
+        s.execute(
+            update(Stock).where(Stock.product_id == pid, Stock.bin_id != here).values(quantity=Stock.reserved)
+        )
+    with unit_of_work(ctx.sessions) as s:
+        picking.short(s, ctx.user, step, 0, "empty_bin", ctx.clock())
+    view = ExceptionsView(ctx)
+    view.resize(1100, 500)
+    view.select_order(step.order_number)
+    return view
+
+
+def _pack_takeover(ctx: AppContext) -> QWidget:
+    """A parcel a station left half packed, taken over here by a supervisor's badge."""
+    tote, codes = _picked_tote(ctx)
+    dead = PackView(ctx)
+    dead.station = replace(dead.station, name="PACK-07")
+    dead.handle_scan(parse_scan(tote))
+    dead.handle_scan(parse_scan(codes[0]))
+    view = PackView(ctx)
+    view.handle_scan(parse_scan(tote))  # refused: held at PACK-07 ...
+    view.handle_scan(parse_scan("BADGE-super1"))  # ... taken over, its scan kept
+    return view
+
+
+def _pack_boxes(ctx: AppContext) -> QWidget:
+    """An order split into two boxes: box 1 weighed and labelled, box 2 open."""
+    view = PackView(ctx)
+    tote, codes = _picked_tote(ctx, units=2)
+    view.handle_scan(parse_scan(tote))
+    view.handle_scan(parse_scan(codes[0]))
+    view.handle_scan(parse_scan("CMD:NEWBOX"))
+    assert view.parcel is not None and view.parcel.expected_g is not None
+    view.handle_weight(WeightReading(Decimal(view.parcel.expected_g), True))
+    view.handle_weight(WeightReading(Decimal(0), True))
+    view.handle_scan(parse_scan(codes[1]))
+    return view
+
+
+def _handover_reconcile(ctx: AppContext) -> QWidget:
+    """A batch with one verified parcel not scanned in and the courier's count entered."""
+    with unit_of_work(ctx.sessions) as s:
+        settings.put(s, "verify.sample_pct", 0)
+    trackings: list[str] = []
+    with read_only(ctx.sessions) as s:
+        totes = s.scalars(
+            select(Tote.code).where(Tote.status == ToteStatus.AT_PACK).order_by(Tote.code)
+        ).all()
+    for tote in totes:
+        if len(trackings) == 3:
+            break
+        pack = PackView(ctx)
+        pack.handle_scan(parse_scan(tote))
+        if (
+            pack.parcel is None or pack.parcel.expected_g is None
+        ):  # a weight still to learn: verify would check it
+            if pack.parcel is not None:
+                pack.command("CANCEL")
+            continue
+        for line in pack.parcel.lines:
+            for _ in range(line.quantity):
+                pack.handle_scan(parse_scan(line.sku))
+        pack.handle_weight(WeightReading(Decimal(pack.parcel.expected_g), True))
+        if pack.parcel.tracking_number:
+            trackings.append(pack.parcel.tracking_number)
+    view = VerifyView(ctx)
+    for t in trackings:
+        view.handle_scan(parse_scan(t))
+    view.set_mode("handover")
+    for t in trackings[:2]:
+        view.handle_scan(parse_scan(t))
+    view.refresh()
+    view.courier.setValue(2)
+    view.close_selected_batch()  # the counts differ: refused, the button now closes by choice
+    return view
+
+
 VIEWS: dict[str, Callable[[AppContext], QWidget]] = {
     "station.pick": _pick,
     "station.pack": _pack,
     "station.pack.reweighed": _pack_reweighed,
     "station.verify": _verify,
     "station.exceptions": _exceptions,
+    "station.exceptions.short_pick": _short_pick_exception,
+    "station.pack.takeover": _pack_takeover,
+    "station.pack.boxes": _pack_boxes,
+    "station.handover.reconcile": _handover_reconcile,
 }

@@ -1,6 +1,10 @@
 """Verify and hand-over screen: scan a waybill to verify the parcel (re-scan and re-weigh when
 the sampling rule picks it), or, in hand-over mode, scan parcels into the carrier's batch and
-close the batch to print its manifest. ``CMD:VERIFY`` and ``CMD:HANDOVER`` switch the mode."""
+close the batch to print its manifest. ``CMD:VERIFY`` and ``CMD:HANDOVER`` switch the mode.
+
+Closing reconciles: the selected batch shows what was packed for its carrier, what was scanned
+in and the parcels missing (where last seen); the courier's count is entered, and a batch whose
+counts differ closes only with a second, deliberate press."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,7 +28,8 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import verify
 from app.services.packing import MIN_PARCEL_G, Station
-from app.services.verify import VerifyResult, VerifyTask
+from app.services.verify import BatchView, Reconciliation, VerifyResult, VerifyTask
+from app.timezone import fmt
 from devices.scale.base import ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import Banner, error_text
@@ -58,10 +64,27 @@ class VerifyView(QWidget):
         self.items.horizontalHeader().setStretchLastSection(True)
         self.weight = QLabel("—", objectName="weight")
         self.weight.setStyleSheet("font-size: 26pt; font-family: monospace; font-weight: bold;")
-        self.batches = QTableWidget(0, 3, objectName="batches")
+        self.batches = QTableWidget(0, 4, objectName="batches")
         self.batches.verticalHeader().hide()
         self.batches.horizontalHeader().setStretchLastSection(True)
         self.batches.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.batches.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.batches.itemSelectionChanged.connect(self._reconcile)
+        self.batch_rows: list[BatchView] = []
+        self.counts = QLabel(objectName="counts")
+        self.counts.setWordWrap(True)
+        self.counts.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.missing = QTableWidget(0, 4, objectName="missing")
+        self.missing.verticalHeader().hide()
+        self.missing.horizontalHeader().setStretchLastSection(True)
+        self.missing.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.courier_label = QLabel(objectName="courier_label")
+        self.courier = QSpinBox(objectName="courier")
+        self.courier.setRange(-1, 9999)
+        self.courier.setValue(-1)
+        self.courier.setSpecialValueText("—")
+        self.courier.valueChanged.connect(self._reconcile)
+        self.by_choice = False  # the counts differ and the user was told: the next press closes
         self.close_button = QPushButton(objectName="close_batch")
         self.close_button.setMinimumHeight(44)
         self.close_button.clicked.connect(self.close_selected_batch)
@@ -76,6 +99,12 @@ class VerifyView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.batch_title)
         right.addWidget(self.batches, 1)
+        right.addWidget(self.counts)
+        right.addWidget(self.missing, 1)
+        courier = QHBoxLayout()
+        courier.addWidget(self.courier_label)
+        courier.addWidget(self.courier)
+        right.addLayout(courier)
         right.addWidget(self.close_button)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -91,10 +120,24 @@ class VerifyView(QWidget):
         self.verify_button.setText(self.tr("Verify parcels"))
         self.handover_button.setText(self.tr("Hand over to carrier"))
         self.items.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Qty"), self.tr("Re-scanned")])
-        self.batches.setHorizontalHeaderLabels([self.tr("Batch"), self.tr("Carrier"), self.tr("Parcels")])
+        self.batches.setHorizontalHeaderLabels(
+            [self.tr("Batch"), self.tr("Carrier"), self.tr("Pick-up"), self.tr("Parcels")]
+        )
+        self.missing.setHorizontalHeaderLabels(
+            [self.tr("Missing waybill"), self.tr("Order"), self.tr("Last seen"), self.tr("When")]
+        )
         self.batch_title.setText(self.tr("Open hand-over batches"))
-        self.close_button.setText(self.tr("Carrier collected: close batch and print manifest"))
+        self.courier_label.setText(self.tr("Parcels the courier counted:"))
+        self._close_text()
         self._prompt()
+        self._reconcile()
+
+    def _close_text(self) -> None:
+        self.close_button.setText(
+            self.tr("Counts differ: close anyway")
+            if self.by_choice
+            else self.tr("Carrier collected: close batch and print manifest")
+        )
 
     def _prompt(self) -> None:
         text = (
@@ -152,10 +195,17 @@ class VerifyView(QWidget):
         self.banner.show_text(self._message(result), result.level, sound=True, verdict=verdict)
         self.verdict.emit(result)
 
+    def selected_batch(self) -> BatchView | None:
+        row = self.batches.currentRow()
+        return self.batch_rows[row] if 0 <= row < len(self.batch_rows) else None
+
     def _hand_over(self, scan: Scan) -> None:
+        chosen = self.selected_batch()
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                batch, tracking = verify.hand_over(s, self.station, scan, self.ctx.clock())
+                batch, tracking = verify.hand_over(
+                    s, self.station, scan, self.ctx.clock(), chosen.carrier if chosen else None
+                )
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
@@ -170,17 +220,24 @@ class VerifyView(QWidget):
         self.verdict.emit(batch)
 
     def close_selected_batch(self) -> None:
-        row = self.batches.currentRow()
-        if row < 0:
+        chosen = self.selected_batch()
+        if chosen is None:
             self.banner.show_text(self.tr("Select the batch the carrier collected"), "warning", sound=True)
             return
-        batch_id = int(self.batches.item(row, 0).data(256))
+        courier = self.courier.value() if self.courier.value() >= 0 else None
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                batch, _job = verify.close_batch(s, self.station, batch_id, self.ctx.clock())
+                batch, _job = verify.close_batch(
+                    s, self.station, chosen.id, self.ctx.clock(), courier, accept_difference=self.by_choice
+                )
         except DomainError as exc:
+            self.by_choice = exc.code == "handover.differs"
+            self._close_text()
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
+        self.by_choice = False
+        self._close_text()
+        self.courier.setValue(-1)
         self.banner.show_text(
             self.tr("Batch {batch} closed: {count} parcels shipped, manifest printing").format(
                 batch=batch.number, count=batch.parcels
@@ -192,15 +249,60 @@ class VerifyView(QWidget):
         self.verdict.emit(batch)
 
     def refresh(self) -> None:
+        chosen = self.selected_batch()
         with read_only(self.ctx.sessions) as s:
-            batches = verify.open_batches(s)
-        self.batches.setRowCount(len(batches))
-        for row, b in enumerate(batches):
-            first = QTableWidgetItem(b.number)
-            first.setData(256, b.id)
-            self.batches.setItem(row, 0, first)
-            self.batches.setItem(row, 1, QTableWidgetItem(b.carrier))
-            self.batches.setItem(row, 2, QTableWidgetItem(str(b.parcels)))
+            self.batch_rows = verify.open_batches(s)
+        self.batches.setRowCount(len(self.batch_rows))
+        for row, b in enumerate(self.batch_rows):
+            for col, text in enumerate((b.number, b.carrier, b.slot or "—", str(b.parcels))):
+                self.batches.setItem(row, col, QTableWidgetItem(text))
+        self.batches.resizeColumnsToContents()
+        keep = next((i for i, b in enumerate(self.batch_rows) if chosen and b.id == chosen.id), -1)
+        if keep >= 0 or len(self.batch_rows) == 1:
+            self.batches.selectRow(max(keep, 0))
+        self._reconcile()
+
+    def _reconcile(self) -> None:
+        """The selected batch's counts and missing parcels (a new count asks for a fresh choice)."""
+        self.by_choice = False
+        self._close_text()
+        chosen = self.selected_batch()
+        if chosen is None:
+            self.counts.setText(self.tr("Select a batch to compare it with what was packed"))
+            self.missing.setRowCount(0)
+            return
+        courier = self.courier.value() if self.courier.value() >= 0 else None
+        with read_only(self.ctx.sessions) as s:
+            rec = verify.reconcile(s, chosen.id, courier)
+        self._show_reconciliation(rec)
+
+    def _show_reconciliation(self, rec: Reconciliation) -> None:
+        text = self.tr("{carrier}: {packed} packed · {scanned} scanned · courier {courier}").format(
+            carrier=rec.batch.carrier,
+            packed=rec.packed,
+            scanned=rec.scanned,
+            courier="—" if rec.courier is None else rec.courier,
+        )
+        self.counts.setText(text)
+        self.counts.setStyleSheet(
+            "font-size: 13pt; font-weight: bold; color: %s;" % ("#1b5e20" if rec.agrees else "#c62828")
+        )
+        seen = {
+            "packed": self.tr("packed at {station}"),
+            "verified": self.tr("verified (packed at {station})"),
+            "waiting_verify": self.tr("packed at {station}, waiting for verify"),
+        }
+        self.missing.setRowCount(len(rec.missing))
+        for row, m in enumerate(rec.missing):
+            cells = (
+                m.tracking_number,
+                m.order_number,
+                seen[m.last_seen].format(station=m.station),
+                fmt(m.at, "short"),
+            )
+            for col, value in enumerate(cells):
+                self.missing.setItem(row, col, QTableWidgetItem(value))
+        self.missing.resizeColumnsToContents()
 
     # --- rendering ---------------------------------------------------------------------
 

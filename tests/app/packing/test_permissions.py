@@ -80,6 +80,19 @@ def _override(ctx: AppContext, st: Station) -> Call:
     return lambda s, me, u, now: packing.override(s, me, parcel, f"BADGE-{u.username}", "manual inside", now)
 
 
+def _new_box(ctx: AppContext, st: Station) -> Call:
+    parcel = opened(ctx, st, make_order(ctx, [("SKU-00001", 2)]))
+    parcel = scan(ctx, st, parcel, barcode(ctx, "SKU-00001")).parcel
+    return lambda s, me, _u, now: packing.new_box(s, me, parcel, now)
+
+
+def _take_over(ctx: AppContext, st: Station) -> Call:
+    """Another station left the order half packed; the role scans their own badge to take it over."""
+    number = make_order(ctx, [("SKU-00001", 1)])
+    opened(ctx, replace(st, name="PACK-DEAD"), number)
+    return lambda s, me, u, now: packing.take_over(s, me, parse_scan(number), f"BADGE-{u.username}", now)
+
+
 def _verify_start(ctx: AppContext, st: Station) -> Call:
     sample(ctx, 100)
     tracking, _ = packed(ctx, st)
@@ -109,7 +122,7 @@ def _hand_over(ctx: AppContext, st: Station) -> Call:
 def _close_batch(ctx: AppContext, st: Station) -> Call:
     call = _hand_over(ctx, st)
     batch, _ = act(ctx, lambda s, now: call(s, st, st.user, now))
-    return lambda s, me, _u, now: verify.close_batch(s, me, batch.id, now)
+    return lambda s, me, _u, now: verify.close_batch(s, me, batch.id, now, 1, accept_difference=True)
 
 
 def _planned(ctx: AppContext) -> int:
@@ -141,7 +154,18 @@ def _pick_item(ctx: AppContext, st: Station) -> Call:
 
 def _short(ctx: AppContext, st: Station) -> Call:
     step = _step(ctx, st)
-    return lambda s, _me, u, now: picking.short(s, u, step, 0, "empty bin", now)
+    return lambda s, _me, u, now: picking.short(s, u, step, 0, "empty_bin", now)
+
+
+def _confirm_put(ctx: AppContext, st: Station) -> Call:
+    step = _step(ctx, st)
+    with unit_of_work(ctx.sessions) as s:
+        step = picking.scan_item(s, st.user, step, parse_scan(step.sku), ctx.clock()).step
+    return lambda s, _me, u, now: picking.confirm_put(s, u, step, parse_scan(step.tote), now)
+
+
+def _retry_waiting(ctx: AppContext, st: Station) -> Call:
+    return lambda s, _me, u, now: exceptions.retry_waiting(s, u, now)
 
 
 def _report(ctx: AppContext, st: Station) -> Call:
@@ -166,6 +190,8 @@ CASES: dict[str, tuple[Callable[[AppContext, Station], Call], set[Role]]] = {
     "packing.reweigh": (_reweigh, FLOOR),
     "packing.cancel": (_cancel, FLOOR),
     "packing.override": (_override, BOSS),
+    "packing.new_box": (_new_box, FLOOR),
+    "packing.take_over": (_take_over, BOSS),
     "verify.start": (_verify_start, FLOOR),
     "verify.scan_item": (_verify_scan, FLOOR),
     "verify.weigh": (_verify_weigh, FLOOR),
@@ -174,16 +200,32 @@ CASES: dict[str, tuple[Callable[[AppContext, Station], Call], set[Role]]] = {
     "waves.start_wave": (_start_wave, PICK),
     "picking.scan_item": (_pick_item, PICK),
     "picking.short": (_short, PICK),
+    "picking.confirm_put": (_confirm_put, PICK),
+    "exceptions.retry_waiting": (_retry_waiting, BOSS),
     "exceptions.report": (_report, FLOOR),
     "exceptions.resolve": (_resolve, BOSS),
 }
 # what the services offer that changes nothing (or, plan_waves, is run by a command that checks
 # station.plan itself before it calls it)
 READ_ONLY = {
-    "packing.resume", "packing.tolerance", "packing.stored_forms", "verify.sampling_reason",
-    "verify.open_batches", "picking.current", "picking.scan_bin", "waves.open_waves",
-    "waves.wave_view", "waves.open_tasks", "waves.walk_order", "waves.bin_sort_key", "waves.plan_waves",
+    "packing.resume",
+    "packing.tolerance",
+    "packing.stored_forms",
+    "verify.sampling_reason",
+    "verify.open_batches",
+    "picking.current",
+    "picking.scan_bin",
+    "waves.open_waves",
+    "waves.wave_view",
+    "waves.open_tasks",
+    "waves.walk_order",
+    "waves.bin_sort_key",
+    "waves.plan_waves",
     "exceptions.open_exceptions",
+    "exceptions.missing",
+    "packing.moved_away",
+    "verify.reconcile",
+    "verify.pickup_slot",
 }
 
 

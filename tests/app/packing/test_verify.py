@@ -74,8 +74,29 @@ def test_verify_fails_on_a_wrong_item_or_weight_and_raises_an_exception(demo_ctx
         act(demo_ctx, verify.hand_over, station, parse_scan(tracking))
 
 
+def handed_over_before(ctx, carrier: str = "SF") -> None:
+    """The demo's parcels of ``carrier`` left with an earlier courier: only the test's are waiting."""
+    from sqlalchemy import update
+
+    with unit_of_work(ctx.sessions) as s:
+        s.execute(
+            update(verify.Shipment)
+            .where(
+                verify.Shipment.carrier == carrier,
+                verify.Shipment.status == verify.ShipmentStatus.LABEL_CREATED,
+            )
+            .values(status=verify.ShipmentStatus.HANDED_OVER)
+        )
+
+
+def close(ctx, station, batch_id, courier, accept=False):
+    with unit_of_work(ctx.sessions) as s:
+        return verify.close_batch(s, station, batch_id, ctx.clock(), courier, accept_difference=accept)
+
+
 def test_hand_over_ships_each_parcel_once_and_prints_the_manifest(demo_ctx, station):
     sample(demo_ctx, 0)
+    handed_over_before(demo_ctx)
     trackings = [packed(demo_ctx, station)[0] for _ in range(3)]
     for t in trackings:
         act(demo_ctx, verify.start, station, parse_scan(t))
@@ -83,7 +104,7 @@ def test_hand_over_ships_each_parcel_once_and_prints_the_manifest(demo_ctx, stat
     assert batch.parcels == 3 and batch.carrier == "SF"
     with pytest.raises(Conflict, match="already in hand-over batch"):
         act(demo_ctx, verify.hand_over, station, parse_scan(trackings[0]))
-    closed, job = act(demo_ctx, verify.close_batch, station, batch.id)
+    closed, job = close(demo_ctx, station, batch.id, 3)
     assert closed.status == "closed"
     with read_only(demo_ctx.sessions) as s:
         assert s.get(PrintJob, job).document == "manifest"
@@ -98,7 +119,7 @@ def test_hand_over_ships_each_parcel_once_and_prints_the_manifest(demo_ctx, stat
         ).all()
         assert statuses == [OrderStatus.SHIPPED] * 3
     with pytest.raises(Conflict, match="already closed"):
-        act(demo_ctx, verify.close_batch, station, batch.id)
+        close(demo_ctx, station, batch.id, 3)
 
 
 def test_exceptions_are_resolved_once_with_a_note(demo_ctx, station):
