@@ -55,7 +55,8 @@ def cmd_init(rt: Runtime) -> int:
 
     admin = checked_name(_answer(rt, "admin", "First admin's user name", ""))
     answers = {opt: _answer(rt, opt, q, d) for opt, q, d in _QUESTIONS}
-    info = checked(SiteInfo(**{**answers, "languages": tuple(answers["languages"].split(","))}))
+    languages = tuple(answers.pop("languages").split(","))
+    info = checked(SiteInfo(**answers, languages=languages))
     password = checked_password(read_password(rt.args.password_file, admin))
     rt.quiet = False  # every answer is good: now the database is created (and says so)
     with unit_of_work(rt.sessions) as s:

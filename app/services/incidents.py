@@ -43,7 +43,7 @@ from app.services.tickets import TicketInfo, ticket_info
 
 WEEK = dt.timedelta(days=7)
 REVIEW_FIELDS = ("what", "why", "where", "when", "who", "how")
-DEFAULT_RULES = (
+DEFAULT_RULES: tuple[tuple[str, str, int, int, dict[str, int]], ...] = (
     # name, metric, threshold, window minutes, params
     ("Contacts +50% vs last week", "contacts_vs_last_week", 50, 60, {"min_count": 20}),
     ("Queue wait over 10 minutes", "queue_wait", 10, 60, {}),
@@ -131,6 +131,7 @@ def evaluate(s: Session, now: dt.datetime) -> list[Alert]:
         scope: dict[str, object] = {"since": since.isoformat(), "until": now.isoformat()}
         min_count = int((rule.params or {}).get("min_count", 0))
         if rule.metric in ("contacts_vs_last_week", "refunds_vs_last_week"):
+            extra: tuple[Any, ...]
             if rule.metric == "contacts_vs_last_week":
                 col, extra = Interaction.occurred_at, (Interaction.direction == Direction.INBOUND,)
             else:

@@ -189,11 +189,11 @@ class _NextIds:
     def __init__(self, s: Session) -> None:
         self._s = s
         self._sequences = s.get_bind().dialect.name == "postgresql"
-        self._free: dict[type, list[int]] = {m: [] for m in (Order, Customer, Address)}
+        self._free: dict[type[Any], list[int]] = {m: [] for m in (Order, Customer, Address)}
         if not self._sequences:
             self._next = {m: (s.scalar(select(func.max(m.id))) or 0) + 1 for m in self._free}
 
-    def take(self, model: type) -> int:
+    def take(self, model: type[Any]) -> int:
         if not self._sequences:
             value = self._next[model]
             self._next[model] += 1
