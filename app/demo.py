@@ -18,6 +18,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine, Numeric, Table, text
 
@@ -84,11 +85,11 @@ class _BulkWriter:
             convert = [i for i, c in enumerate(columns) if _needs_conversion(table.c[c].type)]
             for chunk in _chunks(rows, 20_000):
                 if convert:
-                    chunk = [_converted(r, convert) for r in chunk]
+                    chunk = [tuple(_converted(r, convert)) for r in chunk]
                 cur.executemany(sql, chunk)
                 n += len(chunk)
         else:
-            with cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+            with cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     n += 1
@@ -186,7 +187,7 @@ def load_demo(
                 w.execute(ddl)
             w.execute("ANALYZE")
         say("building the customer search index")
-        if w.sqlite and not w.raw.driver_connection.in_transaction:
+        if w.sqlite and not w.raw.driver_connection.in_transaction:  # type: ignore[union-attr]
             w.execute("BEGIN")
         _build_search_index(w)
         for ddl in search_triggers:
@@ -318,7 +319,8 @@ class _Generator:
                 (2, "GZ01", "广州白云仓", "广东省", "广州市", 2),
             ],
         )
-        zones, bins = [], []
+        zones: list[tuple[Any, ...]] = []
+        bins: list[tuple[Any, ...]] = []
         for wh in (1, 2):
             for zi, z in enumerate("ABC"):
                 zid = (wh - 1) * 3 + zi + 1
@@ -340,7 +342,9 @@ class _Generator:
         w.write(T["zones"], ["id", "warehouse_id", "code", "name"], zones)
         w.write(T["bins"], ["id", "warehouse_id", "zone_id", "code", "aisle", "bay", "level"], bins)
 
-        products, barcodes, stock = [], [], []
+        products: list[tuple[Any, ...]] = []
+        barcodes: list[tuple[Any, ...]] = []
+        stock: list[tuple[Any, ...]] = []
         for i in range(200):
             base = W.PRODUCTS[i % len(W.PRODUCTS)]
             name, name_en, grams, dims, fragile, liquid, bulky, battery, price = base
@@ -814,7 +818,10 @@ class _Generator:
         r = self.r
         now = tickets_anchor()
         agents = [self.user_ids["agent1"], self.user_ids["agent2"]]
-        tickets, inters, refunds, comps = [], [], [], []
+        tickets: list[tuple[Any, ...]] = []
+        inters: list[tuple[Any, ...]] = []
+        refunds: list[tuple[Any, ...]] = []
+        comps: list[tuple[Any, ...]] = []
         n_orders = self.size.orders
         channels = ["chat", "phone", "email", "social"]
         heavy_interactions = min(800, max(5, n_orders // 8))
