@@ -29,7 +29,6 @@ from printing.snapshots import (
     WaybillSnapshot,
 )
 
-LOCAL = dt.timezone(dt.timedelta(hours=8))  # labels show China Standard Time
 # Streams are Flate-compressed binary; ASCII85 on top only makes PDFs larger and slower to write.
 rl_config.useA85 = 0
 
@@ -58,7 +57,8 @@ def _canvas(buf: io.BytesIO, size: tuple[float, float], title: str) -> Canvas:
 
 
 def _local(t: dt.datetime) -> str:
-    return t.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+    """The time as the snapshot carries it: the app puts it in the site's zone (app.timezone)."""
+    return t.strftime("%Y-%m-%d %H:%M")
 
 
 # -- waybill ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from app.models.orders import Address, Order, OrderLine
 from app.privacy import mask_name, mask_phone
 from app.services import settings
 from app.services.carriers import NAMES
+from app.timezone import local
 from printing.snapshots import (
     InvoiceLine,
     InvoiceSnapshot,
@@ -101,7 +102,7 @@ def waybill(session: Session, ref: str, now: dt.datetime, reprint: bool = False)
         cod=Money(order.cod_amount, order.currency) if order.cod_amount else None,
         declared_value=Money(order.declared_value, order.currency) if order.declared_value else None,
         items_summary=_items(order.lines),
-        printed_at=now,
+        printed_at=local(now),
         reprint=reprint,
     )
 
@@ -141,7 +142,7 @@ def invoice(session: Session, order_number: str, now: dt.datetime) -> InvoiceSna
     return InvoiceSnapshot(
         invoice_number=f"INV-{order.number[2:]}",
         order_number=order.number,
-        issued_at=now,
+        issued_at=local(now),
         seller=seller,
         buyer=_party(address, "?", mask_phone_only=settings.get(session, "print.invoice.mask_phone", True)),
         lines=_lines(order),
@@ -156,7 +157,7 @@ def packing_slip(session: Session, order_number: str) -> PackingSlipSnapshot:
     address = session.get(Address, order.address_id) if order.address_id else None
     # the slip travels inside the box: whoever opens it needs no one's phone or street
     recipient = _party(address, "?", mask_contact=True, with_street=False)
-    return PackingSlipSnapshot(order.number, order.placed_at, recipient, _lines(order), order.note)
+    return PackingSlipSnapshot(order.number, local(order.placed_at), recipient, _lines(order), order.note)
 
 
 def pick_list(session: Session, wave_number: str, picker: str = "") -> PickListSnapshot:
@@ -187,7 +188,7 @@ def pick_list(session: Session, wave_number: str, picker: str = "") -> PickListS
             )
             for task, bin_code, sku, name, tote, number in rows
         ),
-        wave.created_at,
+        local(wave.created_at),
     )
 
 
@@ -210,5 +211,5 @@ def manifest(session: Session, batch_number: str) -> ManifestSnapshot:
         tuple(
             ManifestParcel(s.tracking_number, number, s.weight_g or 0, city or "") for s, number, city in rows
         ),
-        batch.created_at,
+        local(batch.created_at),
     )

@@ -53,8 +53,6 @@ def test_the_screen_and_the_waybill_show_the_same_local_time(qtbot, demo_engine)
     assert "2026-11-23 16:28" in waybill
 
 
-@pytest.mark.xfail(strict=True, reason="printing/documents.py prints UTC+8 whatever the site's zone: "
-                   "its owner is to print the zone the snapshot carries (app.timezone.local)")
 def test_a_site_outside_china_reads_its_own_clock_on_screen_and_paper(qtbot, demo_engine):
     screen, waybill = _screen_and_waybill(qtbot, demo_engine, "Europe/Berlin")
     assert screen == "As of 2026-11-23 09:28"
