@@ -12,11 +12,11 @@
     </message>
     <message>
         <source>Batch {batch} is empty: scan parcels into it first.</source>
-        <translation>交接批次 {batch} 为空:请先扫描包裹。</translation>
+        <translation>交接批次 {batch} 为空：请先扫描包裹。</translation>
     </message>
     <message>
         <source>Box {box} is empty: scan at least one item into it first.</source>
-        <translation>第 {box} 箱为空:请先至少扫描一件商品。</translation>
+        <translation>第 {box} 箱为空：请先至少扫描一件商品。</translation>
     </message>
     <message>
         <source>Enter the number of parcels the courier counted.</source>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Order {number} is already packed: it is never packed twice.</source>
-        <translation>订单 {number} 已打包:不会重复打包。</translation>
+        <translation>订单 {number} 已打包：不会重复打包。</translation>
     </message>
     <message>
         <source>Order {number} is still being picked.</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Parcel {tracking} has not passed verify: verify it first.</source>
-        <translation>包裹 {tracking} 尚未通过复核:请先复核。</translation>
+        <translation>包裹 {tracking} 尚未通过复核：请先复核。</translation>
     </message>
     <message>
         <source>Parcel {tracking} was just added to a batch at another station.</source>
@@ -68,11 +68,11 @@
     </message>
     <message>
         <source>Say what was done: a resolution needs a note.</source>
-        <translation>请说明处理方式:处理需要备注。</translation>
+        <translation>请说明处理方式：处理需要备注。</translation>
     </message>
     <message>
         <source>Scan a tote or an order barcode to start a parcel (got {code!r}).</source>
-        <translation>请扫描周转箱或订单条码开始打包(扫到 {code!r})。</translation>
+        <translation>请扫描周转箱或订单条码开始打包（扫到 {code!r}）。</translation>
     </message>
     <message>
         <source>Scan the parcel's waybill.</source>
@@ -92,11 +92,11 @@
     </message>
     <message>
         <source>This box is already closed: weigh it.</source>
-        <translation>此箱已封箱:请称重。</translation>
+        <translation>此箱已封箱：请称重。</translation>
     </message>
     <message>
         <source>This task was finished on another device: showing the next one.</source>
-        <translation>此任务已在其他设备上完成:显示下一个任务。</translation>
+        <translation>此任务已在其他设备上完成：显示下一个任务。</translation>
     </message>
     <message>
         <source>Tote {tote} holds no order waiting to be packed.</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Order {number} is being packed at station {station} (since {since}); it cannot be packed here too. A supervisor may take it over: scan their badge now.</source>
-        <translation>订单 {number} 正在工作站 {station} 打包(自 {since} 起),不能在此同时打包。主管可接管:请现在扫描主管工牌。</translation>
+        <translation>订单 {number} 正在工作站 {station} 打包（自 {since} 起），不能在此同时打包。主管可接管：请现在扫描主管工牌。</translation>
     </message>
     <message>
         <source>{name} may not take over another station's parcel.</source>
@@ -112,63 +112,63 @@
     </message>
     <message>
         <source>Order {number} is not held by another station: nothing to take over.</source>
-        <translation>订单 {number} 不在其他工作站:无需接管。</translation>
+        <translation>订单 {number} 不在其他工作站：无需接管。</translation>
     </message>
     <message>
         <source>Order {number} was taken over by station {station}: it is no longer packed here.</source>
-        <translation>订单 {number} 已被工作站 {station} 接管:不再在此打包。</translation>
+        <translation>订单 {number} 已被工作站 {station} 接管：不再在此打包。</translation>
     </message>
     <message>
         <source>Order {number} is already packed at station {station} ({at}): it is never packed twice.</source>
-        <translation>订单 {number} 已在工作站 {station} 打包({at}):不会重复打包。</translation>
+        <translation>订单 {number} 已在工作站 {station} 打包（{at}）：不会重复打包。</translation>
     </message>
     <message>
         <source>Order {number} has no stock allocated yet ({status}).</source>
-        <translation>订单 {number} 尚未分配库存({status})。</translation>
+        <translation>订单 {number} 尚未分配库存（{status}）。</translation>
     </message>
     <message>
         <source>Order {number} waits for a supervisor's decision on a short pick (exception queue).</source>
-        <translation>订单 {number} 因缺货等待主管决定(异常队列)。</translation>
+        <translation>订单 {number} 因缺货等待主管决定（异常队列）。</translation>
     </message>
     <message>
         <source>Order {number} is {status} and cannot be packed.</source>
-        <translation>订单 {number} 状态为 {status},不能打包。</translation>
+        <translation>订单 {number} 状态为 {status}，不能打包。</translation>
     </message>
     <message>
         <source>Line {line} of {number} changed at another station: scan the order again.</source>
-        <translation>{number} 的第 {line} 行已在其他工作站变更:请重新扫描订单。</translation>
+        <translation>{number} 的第 {line} 行已在其他工作站变更：请重新扫描订单。</translation>
     </message>
     <message>
         <source>Order {number} is no longer held by this station; nothing was packed.</source>
-        <translation>订单 {number} 已不在本工作站;未打包任何内容。</translation>
+        <translation>订单 {number} 已不在本工作站；未打包任何内容。</translation>
     </message>
     <message>
         <source>Parcel {tracking} is already verified: put it with carrier {carrier}.</source>
-        <translation>包裹 {tracking} 已复核:请放到承运商 {carrier} 处。</translation>
+        <translation>包裹 {tracking} 已复核：请放到承运商 {carrier} 处。</translation>
     </message>
     <message>
         <source>Parcel {tracking} is {status}, not packed.</source>
-        <translation>包裹 {tracking} 状态为 {status},未打包。</translation>
+        <translation>包裹 {tracking} 状态为 {status}，未打包。</translation>
     </message>
     <message>
         <source>Parcel {tracking} goes with {parcel_carrier}, not {carrier}: keep it out of this batch.</source>
-        <translation>包裹 {tracking} 属于 {parcel_carrier},不是 {carrier}:不要放入此批次。</translation>
+        <translation>包裹 {tracking} 属于 {parcel_carrier}，不是 {carrier}：不要放入此批次。</translation>
     </message>
     <message>
         <source>Parcel {tracking} is already in hand-over batch {batch}: never twice.</source>
-        <translation>包裹 {tracking} 已在交接批次 {batch} 中:不能重复。</translation>
+        <translation>包裹 {tracking} 已在交接批次 {batch} 中：不能重复。</translation>
     </message>
     <message>
         <source>Batch {batch}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the missing parcels, or close it anyway by choice.</source>
-        <translation>批次 {batch}:已打包 {packed} 件,已扫描 {scanned} 件,快递员清点 {courier} 件。请找出缺少的包裹,或确认后仍然关闭。</translation>
+        <translation>批次 {batch}：已打包 {packed} 件，已扫描 {scanned} 件，快递员清点 {courier} 件。请找出缺少的包裹，或确认后仍然关闭。</translation>
     </message>
     <message>
         <source>Say why the pick is short: one of {reasons} (got {reason!r}).</source>
-        <translation>请说明缺货原因:{reasons} 之一(收到 {reason!r})。</translation>
+        <translation>请说明缺货原因：{reasons} 之一（收到 {reason!r}）。</translation>
     </message>
     <message>
         <source>{action} does not apply to this kind of exception ({kind}).</source>
-        <translation>{action} 不适用于此类异常({kind})。</translation>
+        <translation>{action} 不适用于此类异常（{kind}）。</translation>
     </message>
     <message>
         <source>take over another station's parcel</source>
@@ -288,7 +288,7 @@
     </message>
     <message>
         <source>Ship what is there, back-order the rest (the customer is told)</source>
-        <translation>先发现有商品,其余缺货待补(通知客户)</translation>
+        <translation>先发现有商品，其余缺货待补（通知客户）</translation>
     </message>
     <message>
         <source>Wait for stock</source>
@@ -296,11 +296,11 @@
     </message>
     <message>
         <source>Cancel the missing units (refund)</source>
-        <translation>取消缺货数量(退款)</translation>
+        <translation>取消缺货数量（退款）</translation>
     </message>
     <message>
         <source>{sku} at {bin}: found {found} of {wanted} ({reason}); {missing} missing</source>
-        <translation>{sku} 在 {bin}:找到 {found}/{wanted}({reason});缺 {missing} 件</translation>
+        <translation>{sku} 在 {bin}：找到 {found}/{wanted}（{reason}）；缺 {missing} 件</translation>
     </message>
     <message>
         <source> · waiting for stock</source>
@@ -586,7 +586,7 @@
     </message>
     <message>
         <source>Command barcodes: CMD:FINISH · CMD:NEWBOX · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</source>
-        <translation>指令条码:CMD:FINISH · CMD:NEWBOX · CMD:REWEIGH · CMD:CANCEL · CMD:OVERRIDE</translation>
+        <translation>指令条码：CMD：FINISH · CMD：NEWBOX · CMD：REWEIGH · CMD：CANCEL · CMD：OVERRIDE</translation>
     </message>
     <message>
         <source>Box {box} · {units} in it · {progress}</source>
@@ -594,39 +594,39 @@
     </message>
     <message>
         <source>Light item: {sku} weighs {weight} g, within the usual ± {ordinary} g, so the scale alone would miss it: this parcel is checked at ± {allowed} g</source>
-        <translation>轻件:{sku} 仅重 {weight} 克,在常规 ± {ordinary} 克之内,仅凭称重发现不了漏装:本包裹按 ± {allowed} 克检查</translation>
+        <translation>轻件：{sku} 仅重 {weight} 克，在常规 ± {ordinary} 克之内，仅凭称重发现不了漏装：本包裹按 ± {allowed} 克检查</translation>
     </message>
     <message>
         <source>Box closed for weighing: weigh it before scanning more</source>
-        <translation>此箱已封箱待称重:称重后再继续扫描</translation>
+        <translation>此箱已封箱待称重：称重后再继续扫描</translation>
     </message>
     <message>
         <source>Box {box} closed with {units} item(s): put it on the scale</source>
-        <translation>第 {box} 箱已封箱({units} 件):请放上秤</translation>
+        <translation>第 {box} 箱已封箱（{units} 件）：请放上秤</translation>
     </message>
     <message>
         <source>Box {box} packed: {tracking}, label printing. Box {next_box} is open: scan the rest</source>
-        <translation>第 {box} 箱已打包:{tracking},面单打印中。第 {next_box} 箱已开始:请扫描其余商品</translation>
+        <translation>第 {box} 箱已打包：{tracking}，面单打印中。第 {next_box} 箱已开始：请扫描其余商品</translation>
     </message>
     <message>
         <source>Order {number} taken over from {station} by {by}: carry on where it was left</source>
-        <translation>订单 {number} 已由 {by} 从 {station} 接管:从中断处继续</translation>
+        <translation>订单 {number} 已由 {by} 从 {station} 接管：从中断处继续</translation>
     </message>
     <message>
         <source>(is the {sku} in the box? It weighs only {weight} g)</source>
-        <translation>({sku} 在箱里吗?它只有 {weight} 克)</translation>
+        <translation>（{sku} 在箱里吗?它只有 {weight} 克）</translation>
     </message>
     <message>
         <source>Order {number} was taken over by station {station} ({by}, {time}): it is no longer packed here</source>
-        <translation>订单 {number} 已被工作站 {station} 接管({by},{time}):不再在此打包</translation>
+        <translation>订单 {number} 已被工作站 {station} 接管（{by}，{time}）：不再在此打包</translation>
     </message>
     <message>
         <source>Packed{how}: last box {box}, {tracking}, labels printing</source>
-        <translation>已打包{how}:最后一箱(第 {box} 箱),{tracking},面单打印中</translation>
+        <translation>已打包{how}：最后一箱（第 {box} 箱），{tracking}，面单打印中</translation>
     </message>
     <message>
         <source>Packed{how}: {tracking}; the rest of the order ships from another warehouse</source>
-        <translation>已打包{how}:{tracking};订单其余部分从其他仓库发货</translation>
+        <translation>已打包{how}：{tracking}；订单其余部分从其他仓库发货</translation>
     </message>
 </context>
 <context>
@@ -764,15 +764,15 @@
     </message>
     <message>
         <source>Wrong tote {code}: put them in {tote}</source>
-        <translation>周转箱错误 {code}:请放入 {tote}</translation>
+        <translation>周转箱错误 {code}：请放入 {tote}</translation>
     </message>
     <message>
         <source>{made_up} more {sku} from another bin: it is next</source>
-        <translation>另一库位补拣 {made_up} 件 {sku}:下一个任务</translation>
+        <translation>另一库位补拣 {made_up} 件 {sku}：下一个任务</translation>
     </message>
     <message>
         <source>{missing} × {sku} missing: the order waits for a supervisor</source>
-        <translation>缺 {missing} 件 {sku}:订单等待主管处理</translation>
+        <translation>缺 {missing} 件 {sku}：订单等待主管处理</translation>
     </message>
     <message>
         <source>not found</source>
@@ -853,6 +853,58 @@
         <location filename="../../ui/station/stats.py" line="52" />
         <source>Today since {time} ({n} parcels)</source>
         <translation>今天 {time} 起（{n} 个包裹）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Hours worked</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <source>Orders / hour</source>
+        <translation>订单/小时</translation>
+    </message>
+    <message>
+        <source>Lines / hour</source>
+        <translation>行/小时</translation>
+    </message>
+    <message>
+        <source>Refused scans / 100 items</source>
+        <translation>拒绝扫描/百件</translation>
+    </message>
+    <message>
+        <source>Weight failures / 100 parcels</source>
+        <translation>称重不合格/百包裹</translation>
+    </message>
+    <message>
+        <source>Short picks / 100 lines</source>
+        <translation>拣货短缺/百行</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Select a person to chart their lines per hour</source>
+        <translation>选择一个人，查看其每小时完成行数</translation>
+    </message>
+    <message>
+        <source>{who} · {station}: lines per hour</source>
+        <translation>{who} · {station}：每小时完成行数</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
     </message>
 </context>
 <context>
@@ -1024,19 +1076,19 @@
     </message>
     <message>
         <source>Parcels the courier counted:</source>
-        <translation>快递员清点的包裹数:</translation>
+        <translation>快递员清点的包裹数：</translation>
     </message>
     <message>
         <source>Counts differ: close anyway</source>
-        <translation>数量不符:仍然关闭</translation>
+        <translation>数量不符：仍然关闭</translation>
     </message>
     <message>
         <source>Select a batch to compare it with what was packed</source>
-        <translation>选择批次,与已打包的包裹核对</translation>
+        <translation>选择批次，与已打包的包裹核对</translation>
     </message>
     <message>
         <source>{carrier}: {packed} packed · {scanned} scanned · courier {courier}</source>
-        <translation>{carrier}:已打包 {packed} · 已扫描 {scanned} · 快递员 {courier}</translation>
+        <translation>{carrier}：已打包 {packed} · 已扫描 {scanned} · 快递员 {courier}</translation>
     </message>
     <message>
         <source>packed at {station}</source>
@@ -1044,11 +1096,11 @@
     </message>
     <message>
         <source>verified (packed at {station})</source>
-        <translation>已复核(在 {station} 打包)</translation>
+        <translation>已复核（在 {station} 打包）</translation>
     </message>
     <message>
         <source>packed at {station}, waiting for verify</source>
-        <translation>在 {station} 打包,等待复核</translation>
+        <translation>在 {station} 打包，等待复核</translation>
     </message>
 </context>
 </TS>
