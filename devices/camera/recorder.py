@@ -11,6 +11,7 @@ starting a fragment) plus what the disk had not been told to keep (the file is s
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import hashlib
@@ -18,6 +19,7 @@ import logging
 import os
 import queue
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +34,7 @@ from devices.camera.source import CameraError, CameraProfile, describe, open_inp
 log = logging.getLogger(__name__)
 
 SYNC_EVERY_S = 2.0
+NICE = 10  # the camera's threads run this much nicer than the GUI, which answers scans
 SPACE_EVERY_S = 2.0  # how often free space is looked at while recording
 DRIFT_S = 0.5  # a source whose clock is this far from ours (one that lags, a test pattern) follows ours
 MP4_FLAGS = "frag_keyframe+empty_moov+default_base_moof"  # with flush_packets: each fragment hits the file
@@ -234,6 +237,7 @@ class Camera:
             log.exception("camera status listener failed")
 
     def _capture_loop(self) -> None:
+        _yield_to_the_station()
         errors = self._errors
         delay = self.backoff[0]
         self._set_status(CameraState.CONNECTING, self.profile.source)
@@ -324,7 +328,7 @@ class Camera:
             stream.width, stream.height, stream.pix_fmt = p.width, p.height, "yuv420p"
             # a keyframe a second starts a fragment a second: what a power cut can cost
             stream.options = {"preset": p.preset, "crf": str(p.crf), "g": str(p.fps),
-                              "tune": "zerolatency"}
+                              "tune": "zerolatency", "threads": "2"}
             clip.stream = stream
             clip.sync_fd = os.open(path, os.O_WRONLY)
         except self._errors as exc:
@@ -401,6 +405,15 @@ class Camera:
                     self.on_clip(_hashed(args[0]))
             except Exception:  # the index being down must not stop the camera
                 log.exception("camera clip listener failed")
+
+
+def _yield_to_the_station() -> None:
+    """Run this thread, and the encoder threads it starts, below the pack screen's priority: when
+    the CPU is short a frame waits, a scan's verdict does not (Linux: threads have their own nice)."""
+    if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + NICE))
 
 
 def _hashed(result: ClipResult) -> ClipResult:
