@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import timezone
@@ -411,13 +411,4 @@ def _drop_empty_days(folder: Path) -> None:
     for day in folder.iterdir():
         if day.is_dir() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.name) and not any(day.iterdir()):
             day.rmdir()
-
-
-def storage(session: Session, station: str) -> tuple[int, int]:
-    """(clips kept, bytes kept) for this station."""
-    count, size = session.execute(
-        select(func.count(), func.coalesce(func.sum(PackingClip.size_bytes), 0))
-        .where(PackingClip.station == station, PackingClip.status.in_(("complete", "failed")))
-    ).one()
-    return int(count), int(size)
 
