@@ -177,3 +177,81 @@ def test_station_killed_mid_pack_reopens_the_parcel(qtbot, demo_engine):
     assert view.parcel.lines[0].scanned == 1 and "resumed" in view.banner.text()
     view.handle_scan(parse_scan(barcode(ctx, "SKU-00001")))
     assert view.parcel.lines[0].scanned == 2
+
+
+def test_boxes_a_light_item_and_a_takeover_through_the_scanner_and_scale(qtbot, demo_engine, tmp_path):
+    """At a station that took over a dead station's parcel (a supervisor badge), the packer splits
+    the order into two boxes (CMD:NEWBOX); box 2 is about 990 g with a 40 g cable in it: weighed
+    without the cable, refused (the ordinary ± 49.5 g would have passed it)."""
+    from sqlalchemy import update
+
+    from app.models.catalog import Product
+    from app.services import packing
+    from app.services.packing import Station
+
+    scale, scanner = SimScale("continuous", stream_interval=0.05), SimScanner()
+    printed = tmp_path / "printed"
+    cfg = StationSettings(
+        station="PACK-E2E",
+        language="en",
+        devices={
+            "scale": {"port": scale.start(), "protocol": "continuous"},
+            "scanner": {"port": scanner.start()},
+        },
+        printers={doc: {"uri": f"file:{printed}"} for doc in ("waybill", "invoice", "packing-slip")},
+    )
+    ctx = AppContext(engine=demo_engine, settings=cfg)
+    with unit_of_work(ctx.sessions) as s:
+        s.execute(update(Product).where(Product.sku == "SKU-00008").values(unit_weight_g=40))
+        s.execute(update(Product).where(Product.sku == "SKU-00001").values(unit_weight_g=920))
+    number, tote = _picked_in_tote(ctx, [("SKU-00001", 2), ("SKU-00008", 1)])
+    dead, first = Station("PACK-DEAD", demo_user(ctx, "packer2"), cfg.printers), barcode(ctx, "SKU-00001")
+    with unit_of_work(ctx.sessions) as s:  # PACK-DEAD opened it, scanned one unit, and died
+        parcel = packing.open_parcel(s, dead, parse_scan(tote), ctx.clock()).parcel
+        packing.scan_item(s, dead, parcel, parse_scan(first), ctx.clock())
+    bridge = DeviceBridge(cfg.devices)
+    shell = Shell(ctx, cfg, bridge)
+    bridge.start()
+    try:
+        login = shell.show_login()
+        qtbot.waitUntil(bridge.all_connected, timeout=3000)
+        with qtbot.waitSignal(login.signed_in, timeout=3000):
+            scanner.scan("BADGE-packer1")
+        pack = shell.main.tabs.currentWidget().show_view("pack")
+
+        def scan(code: str) -> None:
+            qtbot.wait(200)  # the same code twice within 150 ms is a double-read
+            with qtbot.waitSignal(pack.banner.shown, timeout=3000):
+                scanner.scan(code)
+
+        scan(tote)
+        assert "PACK-DEAD" in pack.banner.text() and "scan their badge" in pack.banner.text()
+        scan("BADGE-super1")
+        assert "taken over from PACK-DEAD" in pack.banner.text() and pack.parcel.scanned_units == 1
+        scan("CMD:NEWBOX")
+        assert "Box 1 closed with 1 item" in pack.banner.text()
+        with qtbot.waitSignal(pack.verdict, timeout=5000):
+            scale.put(pack.parcel.expected_g)
+        assert "Box 2 is open" in pack.banner.text() and pack.parcel.box_no == 2
+        scale.put(0)
+        qtbot.waitUntil(lambda: pack.last_stable is not None and pack.last_stable < 10, timeout=3000)
+        scan(barcode(ctx, "SKU-00001"))
+        scan(barcode(ctx, "SKU-00008"))
+        assert (
+            "Light item: SKU-00008 weighs 40 g" in pack.expected.text() and "± 20 g" in pack.expected.text()
+        )
+        expected = pack.parcel.expected_g
+        with qtbot.waitSignal(pack.verdict, timeout=5000):
+            scale.put(expected - 40)  # the cable left on the bench
+        assert pack.parcel.status.value == "blocked" and "is the SKU-00008 in the box" in pack.banner.text()
+        with qtbot.waitSignal(pack.verdict, timeout=5000):
+            scale.put(expected + 3)  # put in
+        assert pack.parcel.status.value == "packed" and "last box 2" in pack.banner.text()
+        with read_only(ctx.sessions) as s:
+            assert s.scalar(select(Order.status).where(Order.number == number)) is OrderStatus.PACKED
+        qtbot.waitUntil(lambda: len(list(printed.glob("*packing-slip*.pdf"))) >= 2, timeout=15_000)
+    finally:
+        shell.close()
+        bridge.stop()
+        scale.stop()
+        scanner.stop()
