@@ -107,10 +107,6 @@
         <translation>查看和导出打包视频</translation>
     </message>
     <message>
-        <source>No order {number}.</source>
-        <translation>没有订单 {number}。</translation>
-    </message>
-    <message>
         <source>No parcel {id}.</source>
         <translation>没有包裹 {id}。</translation>
     </message>
