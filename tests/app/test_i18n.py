@@ -19,7 +19,7 @@ def test_a_refusal_reads_in_chinese_with_its_action_translated():
 
 
 def test_an_error_without_a_translation_keeps_its_english_text():
-    assert word(NotFound("No order {number}.", number="PD1"), "zh_CN") == "No order PD1."
+    assert word(NotFound("No pallet {number} here.", number="P1"), "zh_CN") == "No pallet P1 here."
 
 
 def test_every_permission_has_its_words_in_chinese():
