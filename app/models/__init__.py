@@ -16,5 +16,5 @@ from app.models import (
 )
 from app.models.base import Base
 
-__all__ = ["Base", "accounts", "audit", "catalog", "desk", "fulfilment", "inventory", "jobs", "mail", "orders",
-           "service", "site", "video"]
+__all__ = ["Base", "accounts", "audit", "catalog", "desk", "fulfilment", "inventory", "jobs", "mail",
+           "orders", "service", "site", "video"]

@@ -111,7 +111,7 @@ class Package(Base):
     packer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))  # a split order: one each
     box_no: Mapped[int] = mapped_column(default=1)  # the order's boxes from this warehouse, 1, 2, ...
-    taken_from: Mapped[str | None] = mapped_column(String(64), index=True)  # the station it was taken over from
+    taken_from: Mapped[str | None] = mapped_column(String(64), index=True)  # the station taken over from
     taken_over_at: Mapped[dt.datetime | None] = mapped_column()
     taken_over_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status: Mapped[PackageStatus] = mapped_column(str_enum(PackageStatus), default=PackageStatus.OPEN)

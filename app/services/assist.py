@@ -283,7 +283,8 @@ def _answer(
     shipment = facts.shipment
     delivered = st is OrderStatus.DELIVERED or bool(shipment and shipment.delivered_at)
     shipped = delivered or st is OrderStatus.SHIPPED or shipment is not None
-    in_transit = [("where_is_parcel", "", {}), ("where_is_parcel_picked_up", "", {}), ("shipped", "", {})]
+    in_transit: list[tuple[str, str, dict[str, str]]] = [
+        ("where_is_parcel", "", {}), ("where_is_parcel_picked_up", "", {}), ("shipped", "", {})]
     if intent in ("where_is_parcel", "when_ship"):
         if st is OrderStatus.CANCELLED:
             return [("order_cancelled", "", {})]

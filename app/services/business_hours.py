@@ -71,7 +71,7 @@ def parse_hours(value: dict) -> Hours:
         found = SHIFT.match(str(text))
         if not found:
             raise ConfigError("{shift!r} is not a time range such as 09:00-21:00.", shift=text)
-        start, end = _time(*found.group(1, 2), text), _time(*found.group(3, 4), text)
+        start, end = _time(found[1], found[2], text), _time(found[3], found[4], text)
         if start == end:
             raise ConfigError("{shift!r} is not a time range such as 09:00-21:00.", shift=text)
         shifts.append((start, end))

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, DomainError, NotFound
 from app.models.catalog import Bin
 from app.models.fulfilment import ExceptionKind, PickStatus, PickTask, StationException
@@ -111,20 +112,8 @@ def open_exceptions(session: Session, limit: int = 500) -> list[ExceptionView]:
             e.id, e.kind, number or "", e.station, e.detail, e.status, e.created_at, e.resolution
         )
         if task is not None:
-            view = ExceptionView(
-                *(
-                    getattr(view, f)
-                    for f in (
-                        "id",
-                        "kind",
-                        "order_number",
-                        "station",
-                        "detail",
-                        "status",
-                        "created_at",
-                        "resolution",
-                    )
-                ),
+            view = replace(
+                view,
                 sku=sku or "",
                 bin_code=bin_code or "",
                 found=task.picked_qty,
@@ -176,7 +165,7 @@ def resolve(
         raise DomainError("Say what was done: a resolution needs a note.")
     if short:
         _settle_short(session, user, exc, action, now)
-    done = session.execute(
+    done = affected(session.execute(
         update(StationException)
         .where(StationException.id == exception_id, StationException.status.in_(("open", "waiting")))
         .values(
@@ -185,7 +174,7 @@ def resolve(
             resolved_by=user_id,
             resolved_at=now,
         )
-    ).rowcount
+    ))
     if done != 1:
         raise Conflict("That exception was already resolved by someone else.")
     if short and action is not Action.WAIT:

@@ -258,7 +258,7 @@ def _version(s: Session) -> Version:
         .order_by(IntentLabel.trained_at.desc(), IntentLabel.id.desc())
         .limit(1)
     ).first()
-    return (row[0].isoformat(), row[1]) if row else UNTRAINED
+    return (row[0].isoformat(), row[1]) if row and row[0] is not None else UNTRAINED
 
 
 def _database(s: Session) -> str:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.models.catalog import Bin, Product, ProductBarcode
 from app.models.fulfilment import (
@@ -287,12 +288,12 @@ def open_parcel(session: Session, station: Station, scan: Scan, now: dt.datetime
         )
     if order.status not in PACKABLE:
         raise _not_packable(session, order)
-    claimed = session.execute(
+    claimed = affected(session.execute(
         update(Order)
         .where(Order.id == order.id, Order.locked_by.is_(None), Order.status.in_(PACKABLE))
         .values(locked_by=station.name, locked_at=now, status=OrderStatus.PACKING, version=Order.version + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if claimed != 1:
         raise Conflict("Order {number} was just taken by another station.", number=order.number)
     warehouse_id = _warehouse_for(session, order.id, scan)
@@ -385,12 +386,12 @@ def take_over(session: Session, station: Station, scan: Scan, badge: str, now: d
         raise Conflict(
             "Order {number} is not held by another station: nothing to take over.", number=order.number
         )
-    moved = session.execute(
+    moved = affected(session.execute(
         update(Order)
         .where(Order.id == order.id, Order.locked_by == old)
         .values(locked_by=station.name, locked_at=now, version=Order.version + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if moved != 1:
         raise Conflict("Order {number} was just taken by another station.", number=order.number)
     session.execute(
@@ -700,12 +701,12 @@ def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, no
             name=done.name,
             quantity=done.quantity,
         )
-    ticked = session.execute(
+    ticked = affected(session.execute(
         update(OrderLine)
         .where(OrderLine.id == line.line_id, OrderLine.packed_qty < OrderLine.quantity)
         .values(packed_qty=OrderLine.packed_qty + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if ticked != 1:
         raise Conflict(
             "Line {line} of {number} changed at another station: scan the order again.",
@@ -1030,12 +1031,12 @@ def _finish(
         values = dict(
             status=OrderStatus.PICKED if picked else OrderStatus.ALLOCATED, locked_by=None, locked_at=None
         )
-    done = session.execute(
+    done = affected(session.execute(
         update(Order)
         .where(*held)
         .values(**values, version=Order.version + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if done != 1:
         raise Conflict(
             "Order {number} is no longer held by this station; nothing was packed.",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, DomainError
 from app.models.catalog import Bin, Product, ProductBarcode
 from app.models.fulfilment import (
@@ -160,7 +161,7 @@ def scan_item(
         pid = session.scalar(select(Product.id).where(Product.sku == scan.value))
     if pid != task.product_id:
         return PickResult("wrong_item", step, {"sku": step.sku, "code": scan.raw})
-    done = session.execute(
+    done = affected(session.execute(
         update(PickTask)
         .where(
             PickTask.id == task.id,
@@ -169,7 +170,7 @@ def scan_item(
         )
         .values(picked_qty=PickTask.picked_qty + 1)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if done != 1:
         raise Conflict("This task was finished on another device: showing the next one.")
     session.execute(

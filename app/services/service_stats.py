@@ -161,6 +161,8 @@ def csat(s: Session, start: dt.date, end: dt.date) -> Csat:
     queues: dict[str, list[int]] = {}
     weeks: dict[str, list[int]] = {}
     for score, at, queue, agent in rows:
+        if score is None or at is None:  # the query keeps answered surveys only
+            continue
         day = local(at).date()
         agents.setdefault(agent or "", []).append(score)
         queues.setdefault(queue, []).append(score)

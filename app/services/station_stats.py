@@ -190,6 +190,8 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
         .where(PickTask.done_at >= since, PickTask.done_at < until, PickTask.picker_id.is_not(None))
     ).all()
     for at, user_id, status, order_id in picks:
+        if at is None:  # the query keeps done tasks only
+            continue
         key = (local(at).date(), "pick", user_id, "pick")
         g = pack.setdefault(
             key,

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, DomainError, NotFound
 from app.models.fulfilment import (
     ExceptionKind,
@@ -223,11 +224,11 @@ def _product_for(session: Session, scan: Scan) -> int | None:
 
 
 def _pass(session: Session, station: Station, task: VerifyTask, now: dt.datetime) -> VerifyResult:
-    done = session.execute(
+    done = affected(session.execute(
         update(Package)
         .where(Package.id == task.package_id, Package.status == PackageStatus.PACKED)
         .values(status=PackageStatus.VERIFIED, verified_at=now)
-    ).rowcount
+    ))
     if done != 1:
         raise Conflict("Parcel {tracking} was verified at another station.", tracking=task.tracking_number)
     _event(session, station, task, "verify", task.tracking_number, "passed", now)
@@ -323,12 +324,12 @@ def hand_over(
         )
         session.add(batch)
         session.flush()
-    claimed = session.execute(
+    claimed = affected(session.execute(
         update(Shipment)
         .where(Shipment.id == shipment.id, Shipment.handover_batch_id.is_(None))
         .values(handover_batch_id=batch.id)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ))
     if claimed != 1:
         raise Conflict("Parcel {tracking} was just added to a batch at another station.", tracking=scan.value)
     return _batch_view(session, batch), shipment.tracking_number

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import affected
 from app.errors import Conflict, NotFound
 from app.models.catalog import Bin, Zone
 from app.models.fulfilment import PickStatus, PickTask, Tote, ToteStatus, Wave, WaveStatus
@@ -195,11 +196,11 @@ def start_wave(session: Session, actor: CurrentUser | None, wave_id: int, now: d
     wave = session.get(Wave, wave_id)
     if wave is None:
         raise NotFound("No such wave.")
-    claimed = session.execute(
+    claimed = affected(session.execute(
         update(Wave)
         .where(Wave.id == wave_id, Wave.status == WaveStatus.RELEASED)
         .values(status=WaveStatus.PICKING, picker_id=picker.id)
-    ).rowcount  # synchronised: the wave already loaded above must not still say "released"
+    ))  # synchronised: the wave already loaded above must not still say "released"
     if claimed != 1:
         raise Conflict(f"Wave {wave.number} is already being picked.")
     orders = session.scalars(

@@ -256,7 +256,8 @@ def send_queued(factory: sessionmaker[Session], now: dt.datetime, limit: int = 2
     sent = deferred = failed = 0
     by_box: dict[int, list[int]] = {}
     for message_id, box_id in due:
-        by_box.setdefault(box_id, []).append(message_id)
+        if box_id is not None:  # queued mail always names its mailbox
+            by_box.setdefault(box_id, []).append(message_id)
     for box_id, ids in by_box.items():
         mailbox = boxes[box_id]
         try:
