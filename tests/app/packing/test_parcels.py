@@ -66,16 +66,10 @@ def test_the_tight_band_never_goes_below_the_scale_resolution(demo_ctx, station)
     with unit_of_work(demo_ctx.sessions) as s:
         settings.put(s, "pack.scale_resolution_g", 5)
     parcel, _codes = _cable_parcel(demo_ctx, station)
-    _weights(demo_ctx, SKU_00008=6)
-    parcel = packing.Parcel(
-        **{
-            **parcel.__dict__,
-            "lines": tuple(
-                replace(ln, unit_weight_g=6) if ln.sku == "SKU-00008" else ln for ln in parcel.lines
-            ),
-            "resolution_g": 5,
-        }
-    )
+    act(demo_ctx, packing.cancel, station, parcel)
+    _weights(demo_ctx, SKU_00008=6)  # a 6 g item on a 5 g scale
+    parcel = opened(demo_ctx, station, parcel.order_number)
+    assert parcel.light_item.sku == "SKU-00008" and parcel.resolution_g == 5
     assert parcel.allowed_g == 5  # half of 6 g is 3 g: finer than the scale can tell
 
 
