@@ -36,7 +36,8 @@ ALLOWED = {"SKU", "VIP", "CSV", "PDF", "ZPL", "TSPL", "CMD", "EMS", "SF", "JD", 
            # makers and models of scales
            "Adam", "Equipment", "CPWplus", "Highland", "CAS", "Dibal", "Yaohua", "Keli", "Mettler", "Toledo",
            "MT", "SICS", "NCI", "Weigh", "Tronix", "ST", "GS", "AND", "adam", "nci",
-           "What", "Why", "Where", "When", "Who", "How"}  # the 5W1H review names its letters
+           "What", "Why", "Where", "When", "Who", "How",  # the 5W1H review names its letters
+           "FINISH", "OVERRIDE", "REWEIGH", "NEWBOX", "CANCEL", "VERIFY", "HANDOVER"}  # CMD: barcodes
 # a token with a digit, an email, a URL, a path, a lower-case code such as mt-sics
 CODE = re.compile(r"\S*\d\S*|\S+@\S+|\S+://\S+|/\S+|\b[a-z]+(?:-[a-z]+)+\b")
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -57,8 +58,6 @@ KNOWN: dict[str, set[str]] = {
     "intake.import": {"held", "must", "quantity", "whole", "zero", "NOPE"},
     # ui/service/ticket_desk.py (tags, ticket search) is not in service_zh_CN.ts yet
     "service.ticket": {"Tags", "commas", "separated", "subject", "tag", "ticket"},
-    "station.pack": {"FINISH", "OVERRIDE", "REWEIGH"},
-    "station.pack.reweighed": {"FINISH", "OVERRIDE", "REWEIGH"},
     "station.pick": {"released"},
     "station.exceptions": {"scanned", "again", "DEMO"},
     "station.verify": set(),
