@@ -90,6 +90,7 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
             scale.put(0)
             qtbot.wait(300)
     finally:
+        shell.close()  # one shell per process: a later test's shell must find none
         bridge.stop()
         scale.stop()
         scanner.stop()
