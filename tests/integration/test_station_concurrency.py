@@ -131,7 +131,8 @@ def test_eight_processes_never_oversell_double_pack_or_show_a_deadlock(pg_url):
     )
     assert [e for r in results for e in r["errors"]] == []
     allocated = sum(r["allocated"] for r in results)
-    assert allocated > 0 and sum(r["packed"] for r in results) == allocated
+    parcels = sum(r["packed"] for r in results)  # an order split over both warehouses: one each
+    assert allocated > 0 and parcels >= allocated
     with read_only(ctx.sessions) as s:
         order_ids = select(Order.id).where(Order.number.in_(numbers))
         statuses = s.execute(
@@ -155,11 +156,11 @@ def test_eight_processes_never_oversell_double_pack_or_show_a_deadlock(pg_url):
             .where(Shipment.order_id.in_(order_ids))
             .group_by(Shipment.order_id)
         ).all()
-        assert len(per_order) == allocated and all(n == 1 for _oid, n in per_order)
+        assert len(per_order) == allocated and all(n in (1, 2) for _oid, n in per_order)
         packed = s.scalar(
             select(func.count())
             .select_from(Package)
             .where(Package.order_id.in_(order_ids), Package.status == PackageStatus.PACKED)
         )
-        assert packed == allocated
+        assert packed == parcels == sum(n for _oid, n in per_order)  # no parcel packed twice
     engine.dispose()
