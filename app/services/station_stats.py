@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -126,6 +127,12 @@ def active_hours(times: list[dt.datetime]) -> float:
     return max(worked, dt.timedelta(minutes=1) if times else dt.timedelta()).total_seconds() / 3600
 
 
+def _counters() -> dict[str, Any]:
+    """One person's tallies for a day at a station (or at picking)."""
+    return {"times": [], "orders": set(), "lines": set(), "items": 0, "refused": 0, "parcels": set(),
+            "weight_out": 0, "hours": {}, "shorts": 0}
+
+
 def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> list[Productivity]:
     """Per packer and picker, per site day and station over [since, until): rates over the time
     actually worked, and accuracy as rates."""
@@ -156,19 +163,7 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
     ).all()
     for at, user_id, station, kind, verdict, order_id, line_id, package_id in rows:
         key = (local(at).date(), station, user_id, "pack")
-        g = pack.setdefault(
-            key,
-            {
-                "times": [],
-                "orders": set(),
-                "lines": set(),
-                "items": 0,
-                "refused": 0,
-                "parcels": set(),
-                "weight_out": 0,
-                "hours": {},
-            },
-        )
+        g = pack.setdefault(key, _counters())
         g["times"].append(at)
         if kind == "item" and verdict == "ok":
             g["items"] += 1
@@ -193,24 +188,11 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
         if at is None:  # the query keeps done tasks only
             continue
         key = (local(at).date(), "pick", user_id, "pick")
-        g = pack.setdefault(
-            key,
-            {
-                "times": [],
-                "orders": set(),
-                "lines": set(),
-                "items": 0,
-                "refused": 0,
-                "parcels": set(),
-                "weight_out": 0,
-                "hours": {},
-                "shorts": 0,
-            },
-        )
+        g = pack.setdefault(key, _counters())
         g["times"].append(at)
         g["orders"].add(order_id)
         g["lines"].add(("task", len(g["lines"])))  # every pick task is one line
-        g["shorts"] = g.get("shorts", 0) + (status is PickStatus.SHORT)
+        g["shorts"] += status is PickStatus.SHORT
         hour = local(at).hour
         g["hours"][hour] = g["hours"].get(hour, 0) + 1
     out = [
@@ -226,7 +208,7 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
             g["refused"],
             len(g["parcels"]),
             g["weight_out"],
-            g.get("shorts", 0),
+            g["shorts"],
             tuple(sorted(g["hours"].items())),
         )
         for (day, station, user_id, role), g in pack.items()
