@@ -559,6 +559,22 @@ def _not_packable(session: Session, order: Order) -> Conflict:
     )
 
 
+def _items_per_line(session: Session, order_id: int, warehouse_id: int | None, *which: Any) -> dict[int, int]:
+    """Good item scans per order line in this warehouse's boxes of the order (``which`` picks the boxes)."""
+    return dict(session.execute(  # type: ignore[arg-type]
+        select(PackEvent.order_line_id, func.count())
+        .join(Package, Package.id == PackEvent.package_id)
+        .where(
+            Package.order_id == order_id,
+            *which,
+            Package.warehouse_id.is_(None) if warehouse_id is None else Package.warehouse_id == warehouse_id,
+            PackEvent.kind == "item",
+            PackEvent.verdict == "ok",
+        )
+        .group_by(PackEvent.order_line_id)
+    ).all())
+
+
 def _load(session: Session, package: Package) -> Parcel:
     order = session.get(Order, package.order_id)
     assert order is not None
@@ -570,39 +586,10 @@ def _load(session: Session, package: Package) -> Parcel:
     ).all()
     split = _split(session, order.id).get(package.warehouse_id, {}) if package.warehouse_id else None
     # earlier boxes of this warehouse's part, and what every box of it holds so far
-    in_boxes = dict(
-        session.execute(
-            select(PackEvent.order_line_id, func.count())
-            .join(Package, Package.id == PackEvent.package_id)
-            .where(
-                Package.order_id == order.id,
-                Package.status != PackageStatus.CANCELLED,
-                Package.warehouse_id.is_(None)
-                if package.warehouse_id is None
-                else Package.warehouse_id == package.warehouse_id,
-                PackEvent.kind == "item",
-                PackEvent.verdict == "ok",
-            )
-            .group_by(PackEvent.order_line_id)
-        ).all()
-    )
-    earlier = dict(
-        session.execute(
-            select(PackEvent.order_line_id, func.count())
-            .join(Package, Package.id == PackEvent.package_id)
-            .where(
-                Package.order_id == order.id,
-                Package.id != package.id,
-                Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)),
-                Package.warehouse_id.is_(None)
-                if package.warehouse_id is None
-                else Package.warehouse_id == package.warehouse_id,
-                PackEvent.kind == "item",
-                PackEvent.verdict == "ok",
-            )
-            .group_by(PackEvent.order_line_id)
-        ).all()
-    )
+    in_boxes = _items_per_line(session, order.id, package.warehouse_id,
+                               Package.status != PackageStatus.CANCELLED)
+    earlier = _items_per_line(session, order.id, package.warehouse_id, Package.id != package.id,
+                              Package.status.in_((PackageStatus.PACKED, PackageStatus.VERIFIED)))
     lines = tuple(
         PackLine(
             ol.id,
