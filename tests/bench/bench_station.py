@@ -67,7 +67,7 @@ def measure_scans(app: object, view: object, ctx: object, parcels: int = 3) -> t
     """Scan-to-verdict on a shown pack screen: ``parcels`` orders of 200 item scans (and a wrong item
     every fourth), each cancelled at the end; (seconds per scan, the barcodes scanned)."""
     from devices.scanner.scan import parse_scan
-    from tests.app.packing.conftest import barcode, make_order
+    from tests.support.station_world import barcode, make_order
 
     skus = [f"SKU-{i:05d}" for i in range(1, 6)]
     codes = {sku: barcode(ctx, sku) for sku in [*skus, "SKU-00099"]}
@@ -177,8 +177,8 @@ def weight_to_label() -> Result:
     from app.models.accounts import Role, User
     from devices.scanner.scan import parse_scan
     from devices.sim.devices import SimScale
-    from tests.app.packing.conftest import barcode, make_order
     from tests.printing.peers import ZplPrinter
+    from tests.support.station_world import barcode, make_order
     from ui.bridge import DeviceBridge
     from ui.station.pack import PackView
 

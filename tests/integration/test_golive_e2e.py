@@ -23,7 +23,7 @@ from app.services import packing, picking, settings, stock, verify, waves
 from app.services.auth import login_password
 from devices.scanner.scan import parse_scan
 
-PRODUCTS = Path(__file__).parents[1] / "app" / "intake" / "data" / "shopify_products.csv"
+PRODUCTS = Path(__file__).parents[1] / "app" / "services" / "intake" / "data" / "shopify_products.csv"
 ORDER_HEADER = (
     "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,"
     "Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Shipping Name,Shipping Address1,"

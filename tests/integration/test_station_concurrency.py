@@ -25,8 +25,8 @@ from app.models.inventory import Stock
 from app.models.orders import Order, OrderLine, OrderStatus
 from app.services import allocation, packing
 from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import demo_user, make_order
-from tests.app.packing.test_allocation import set_stock
+from tests.app.services.test_allocation import set_stock
+from tests.support.station_world import demo_user, make_order
 
 PROCESSES = 8
 ORDERS = 32

@@ -22,8 +22,8 @@ from app.models.orders import Order, OrderLine, OrderStatus
 from app.services import allocation, picking, settings, waves
 from devices.scanner.scan import parse_scan
 from devices.sim.devices import SimScale, SimScanner
-from tests.app.packing.conftest import barcode, demo_user, make_order
 from tests.printing.conftest import decoded
+from tests.support.station_world import barcode, demo_user, make_order
 from ui.app import Shell
 from ui.bridge import DeviceBridge
 

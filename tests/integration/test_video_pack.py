@@ -20,7 +20,7 @@ from app.db import read_only
 from app.models.orders import Order
 from app.models.video import PackingClip
 from devices.sim.devices import SimScale, SimScanner
-from tests.app.packing.conftest import barcode, demo_user, make_order
+from tests.support.station_world import barcode, demo_user, make_order
 from ui.app import Shell
 from ui.bridge import DeviceBridge
 

@@ -11,8 +11,8 @@ from app.db import session_factory, unit_of_work
 from app.models.accounts import Role
 from app.models.orders import Order
 from app.services import customer_actions
-from tests.app.service.conftest import T0, build_world
 from tests.conftest import make_ctx
+from tests.support.service_world import T0, build_world
 
 
 def _url(engine) -> str:

@@ -23,8 +23,8 @@ from app.models.accounts import Role
 from app.models.base import utcnow
 from app.models.service import AlertRule, ContactChannel, Direction, Incident, Interaction, TicketEvent
 from app.services import incidents, tickets
-from tests.app.service.conftest import T0, build_world
 from tests.conftest import make_ctx
+from tests.support.service_world import T0, build_world
 
 
 def _url(engine) -> str:

@@ -20,8 +20,8 @@ from app.models.site import NumberStatus, WaybillNumber
 from app.services import carriers, packing
 from app.services.carriers import NoWaybillNumbers
 from devices.scanner.scan import parse_scan
-from tests.app.packing.conftest import barcode, make_order
-from tests.app.packing.conftest import station as station  # a fixture
+from tests.support.station_world import barcode, make_order
+from tests.support.station_world import station as station  # a fixture
 
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 ADMIN = CurrentUser(None, "admin", "Admin", Role.ADMIN)  # type: ignore[arg-type]

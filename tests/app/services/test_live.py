@@ -17,8 +17,8 @@ from app.models.accounts import Role
 from app.models.orders import Order
 from app.models.service import ContactChannel, Incident
 from app.services import live, settings, tickets
-from tests.app.service.conftest import T0, build_world
 from tests.conftest import make_ctx
+from tests.support.service_world import T0, build_world
 
 WITHIN_S = 2.0
 

@@ -21,9 +21,9 @@ from app.models.service import Ticket, TicketStatus
 from app.services import customers, tickets
 from app.services.mail import commands, send
 from app.services.mail.mailboxes import mailbox_named
-from tests.app.service.conftest import T0, build_world
 from tests.app.services.mail.conftest import MESSAGES, local_mailbox
 from tests.conftest import make_ctx
+from tests.support.service_world import T0, build_world
 
 
 @pytest.fixture
