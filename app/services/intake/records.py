@@ -28,7 +28,7 @@ PAYMENTS = {"pending", "paid", "cod", "refunded", "partially_refunded", "failed"
 CN_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 POSTCODE = {"CN": re.compile(r"^\d{6}$"), "US": re.compile(r"^\d{5}(-\d{4})?$")}
 CENT = Decimal("0.01")
-# the columns' own limits (app/models/orders.py; tests/app/intake/test_records.py keeps them equal)
+# the columns' own limits (app/models/orders.py; tests/app/services/intake/test_records.py keeps them equal)
 MAX_MONEY = Decimal("999999999999.99")  # Numeric(14, 2)
 MAX_QUANTITY = 1_000_000  # far inside a 32-bit INTEGER
 MAX_LENGTH = {
