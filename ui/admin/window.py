@@ -1,0 +1,76 @@
+"""The Setup window: one tab per kind of master data, each shown only to a role that may use it.
+
+``TABS`` is the registry other areas extend with one line each; a tab's module is imported only
+when the window opens, so a tab that fails to import never breaks the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AdminTab:
+    key: str  # object name of the page, and the tab's name in tests and screenshots
+    title: str  # English source text, translated in ``context`` (each area's own .ts file)
+    factory: str  # "module:Class"; the class takes (ctx, parent) and is a QWidget
+    permission: str  # the tab shows only to a role that has it (app/permissions.py)
+    context: str = "admin"
+
+
+TABS: list[AdminTab] = [
+    AdminTab("site", "Site", "ui.admin.site:SiteTab", "admin.settings"),
+    AdminTab("users", "Users", "ui.admin.users:UsersTab", "admin.users"),
+    AdminTab("settings", "Settings", "ui.admin.settings:SettingsTab", "admin.master_data"),
+    AdminTab("warehouses", "Warehouses and bins", "ui.admin.warehouses:WarehousesTab", "admin.master_data"),
+    AdminTab("boxes", "Packaging boxes", "ui.admin.boxes:BoxesTab", "admin.master_data"),
+]
+
+
+def visible_tabs(ctx: AppContext) -> list[AdminTab]:
+    user = ctx.user
+    return [t for t in TABS if user is not None and user.may(t.permission)]
+
+
+class AdminWindow(QWidget):
+    """A top-level window holding the tabs the signed-in role may use."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setObjectName("admin_window")
+        self.resize(1280, 720)
+        self.tabs = QTabWidget(objectName="admin_tabs")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.pages: dict[str, QWidget] = {}
+        for tab in visible_tabs(ctx):
+            page = self._build(tab)
+            if page is not None:
+                page.setObjectName(f"admin_{tab.key}")
+                self.pages[tab.key] = page
+                self.tabs.addTab(page, QCoreApplication.translate(tab.context, tab.title))
+        self.setWindowTitle(self.tr("Setup"))
+
+    def _build(self, tab: AdminTab) -> QWidget | None:
+        module_name, class_name = tab.factory.split(":")
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError):
+            log.exception("admin tab %s cannot be loaded", tab.key)
+            return None
+        return cls(self.ctx, self)
+
+    def show_tab(self, key: str) -> QWidget:
+        page = self.pages[key]
+        self.tabs.setCurrentWidget(page)
+        return page
