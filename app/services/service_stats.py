@@ -11,8 +11,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Date, cast, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Date, cast, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.context import CurrentUser
 from app.errors import DomainError
@@ -40,7 +40,7 @@ class Dashboard:
     top_categories: list[tuple[str, int]]  # the last 7 days of the range
 
 
-def _day(s: Session, column: object) -> object:
+def _day(s: Session, column: InstrumentedAttribute[dt.datetime]) -> ColumnElement[object]:
     # SQLite keeps datetimes as text: its date() is the day; PostgreSQL casts
     return func.date(column) if s.get_bind().dialect.name == "sqlite" else cast(column, Date)
 
@@ -167,7 +167,7 @@ def csat(s: Session, start: dt.date, end: dt.date) -> Csat:
         agents.setdefault(agent or "", []).append(score)
         queues.setdefault(queue, []).append(score)
         weeks.setdefault((day - dt.timedelta(days=day.weekday())).isoformat(), []).append(score)
-    scores = [r[0] for r in rows]
+    scores = [score for score, *_ in rows if score is not None]
     return Csat(
         start,
         end,
