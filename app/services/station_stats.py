@@ -184,12 +184,12 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
         .join(OrderLine, OrderLine.id == PickTask.order_line_id)
         .where(PickTask.done_at >= since, PickTask.done_at < until, PickTask.picker_id.is_not(None))
     ).all()
-    for at, user_id, status, order_id in picks:
-        if at is None:  # the query keeps done tasks only
+    for done_at, user_id, status, order_id in picks:
+        if done_at is None:  # the query keeps done tasks only
             continue
-        key = (local(at).date(), "pick", user_id, "pick")
+        key = (local(done_at).date(), "pick", user_id, "pick")
         g = pack.setdefault(key, _counters())
-        g["times"].append(at)
+        g["times"].append(done_at)
         g["orders"].add(order_id)
         g["lines"].add(("task", len(g["lines"])))  # every pick task is one line
         g["shorts"] += status is PickStatus.SHORT
