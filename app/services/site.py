@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,9 +13,13 @@ from sqlalchemy.orm import Session
 from app.errors import Conflict, DomainError
 from app.models.accounts import Role, User
 from app.models.site import Site
+from app.permissions import require
 from app.services import audit, users
 from app.services.auth import create_user
 from app.timezone import zone_named
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -77,3 +82,20 @@ def initialise(session: Session, info: SiteInfo, admin: str, password: str, now:
     audit.record(session, "site.init", "site", info.name, user_id=user_id, admin=admin,
                  time_zone=info.time_zone, currency=info.currency)
     return user_id
+
+
+def update(session: Session, user: CurrentUser | None, info: SiteInfo) -> SiteInfo:
+    """An admin corrects the site's answers (the Setup screen); checked whole, then audited."""
+    actor = require(user, "admin.settings")
+    info = checked(info)
+    before = current(session)
+    row = session.scalar(select(Site).order_by(Site.id).limit(1))
+    if row is None:
+        row = Site()  # a demo or pre-init database gets its row now
+        session.add(row)
+    row.name, row.return_address, row.phone = info.name, info.return_address, info.phone
+    row.time_zone, row.currency, row.languages = info.time_zone, info.currency, ",".join(info.languages)
+    audit.record(session, "site.update", "site", info.name, user_id=actor.id,
+                 before=None if before is None else before.name, time_zone=info.time_zone,
+                 currency=info.currency)
+    return info

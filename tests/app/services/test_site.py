@@ -63,3 +63,27 @@ def test_a_short_password_or_a_database_with_users_is_refused(tmp_path, capsys, 
     assert main(["init", "--db", demo, "--admin", "boss", "--password-file", _password_file(tmp_path),
                  "--name", "X"]) == 1
     assert "already has users" in capsys.readouterr().err
+
+
+def test_an_admin_corrects_the_site_and_a_supervisor_may_not(engine):
+    import datetime as dt
+
+    from app.errors import DomainError, PermissionDenied
+    from tests.conftest import make_ctx
+
+    sessions = session_factory(engine)
+    with sessions.begin() as s:
+        boss = site.initialise(s, site.SiteInfo("小店"), "boss", "open-sesame-9", dt.datetime.now(dt.UTC))
+    ctx = make_ctx(engine, Role.ADMIN, boss, "boss")
+    info = site.SiteInfo("杭州小店", "文三路 1 号", "0571-88886666", "Europe/Berlin", "eur", ("en",))
+    with ctx.sessions.begin() as s:
+        assert site.update(s, ctx.user, info).currency == "EUR"
+    with ctx.sessions.begin() as s:
+        with pytest.raises(DomainError, match="Unknown time zone"):
+            site.update(s, ctx.user, site.SiteInfo("杭州小店", time_zone="Berlin"))
+        with pytest.raises(PermissionDenied):
+            site.update(s, make_ctx(ctx.engine, Role.SUPERVISOR).user, info)
+    with read_only(ctx.sessions) as s:
+        assert site.current(s) == site.SiteInfo("杭州小店", "文三路 1 号", "0571-88886666", "Europe/Berlin",
+                                                "EUR", ("en",))
+        assert s.scalar(select(AuditEntry.action).where(AuditEntry.action == "site.update")) == "site.update"
