@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVarTuple
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.context import CurrentUser
@@ -706,7 +707,7 @@ def _running_clocks(
             select(TicketEvent.ticket_id, TicketEvent.new).where(
                 TicketEvent.field == "sla", TicketEvent.ticket_id.in_([t.id for t in candidates])
             )
-        ).all()
+        ).tuples()
     )
     return [(t, c, recorded) for t in candidates for c in all_clocks(t, now)
             if c.running and c.due is not None and c.due < before]
@@ -846,7 +847,7 @@ class QueueRow:
         return self.resolution_due if self.resolved_at is None else None
 
 
-def _next_due_sql() -> object:
+def _next_due_sql() -> Case[dt.datetime]:
     return case(
         (Ticket.first_responded_at.is_(None) & Ticket.first_response_due.is_not(None),
          Ticket.first_response_due),
@@ -855,7 +856,7 @@ def _next_due_sql() -> object:
     )
 
 
-def _rows_query() -> object:
+def _rows_query() -> Select[Ticket, str, str | None]:
     return (
         select(Ticket, Customer.name, User.display_name)
         .join(Customer, Customer.id == Ticket.customer_id)
@@ -869,7 +870,10 @@ def _queue_row(t: Ticket, name: str, assignee: str | None) -> QueueRow:
                     t.first_responded_at, t.resolved_at, t.next_response_due, t.paused_at)
 
 
-def _scoped(query, agent: CurrentUser, scope: str):
+_Columns = TypeVarTuple("_Columns")
+
+
+def _scoped(query: Select[*_Columns], agent: CurrentUser, scope: str) -> Select[*_Columns]:
     query = query.where(Ticket.status.in_(OPEN))
     return query.where(Ticket.assignee_id == agent.id) if scope == "mine" else query
 
@@ -914,7 +918,7 @@ def search_tickets(
         return []
     like = f"%{_like(text.lower())}%"
     digits = re.sub(r"\D", "", text)
-    matches = [
+    matches: list[ColumnElement[bool]] = [
         func.lower(Ticket.subject).like(like, escape="\\"),
         func.lower(Ticket.number).like(like, escape="\\"),
         func.lower(Customer.name).like(like, escape="\\"),
@@ -1028,7 +1032,7 @@ def detail(s: Session, ticket_id: int) -> Detail:
         tuple(Change(*e) for e in events),
         tags_of(s, ticket.id),
         tuple(Attachment(*a) for a in files),
-        tuple((score, comment) for score, comment in answers),
+        tuple((score, comment) for score, comment in answers if score is not None),  # answered only
     )
 
 
