@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from app.db import affected
@@ -361,9 +361,12 @@ def moved_away(session: Session, station: str) -> Moved | None:
         .order_by(Package.taken_over_at.desc())
         .limit(1)
     ).first()
-    if row is None or (last_own is not None and row[3] is not None and row[3] < last_own):
+    if row is None:
         return None
-    return Moved(row[0], row[1], row[2] or "", row[3])
+    number, holder, by, at = row
+    if at is None or (last_own is not None and at < last_own):
+        return None
+    return Moved(number, holder, by or "", at)
 
 
 def take_over(session: Session, station: Station, scan: Scan, badge: str, now: dt.datetime) -> Result:
@@ -498,7 +501,7 @@ def _packed_by_warehouse(session: Session, order_id: int) -> dict[tuple[int | No
         )
         .group_by(Package.warehouse_id, PackEvent.order_line_id)
     ).all()
-    return {(wid, line): n for wid, line, n in rows}
+    return {(wid, line): n for wid, line, n in rows if line is not None}  # item scans name their line
 
 
 def _order_for(session: Session, scan: Scan) -> Order:
@@ -561,7 +564,7 @@ def _not_packable(session: Session, order: Order) -> Conflict:
 
 def _items_per_line(session: Session, order_id: int, warehouse_id: int | None, *which: Any) -> dict[int, int]:
     """Good item scans per order line in this warehouse's boxes of the order (``which`` picks the boxes)."""
-    return dict(session.execute(  # type: ignore[arg-type]
+    rows = session.execute(
         select(PackEvent.order_line_id, func.count())
         .join(Package, Package.id == PackEvent.package_id)
         .where(
@@ -572,7 +575,8 @@ def _items_per_line(session: Session, order_id: int, warehouse_id: int | None, *
             PackEvent.verdict == "ok",
         )
         .group_by(PackEvent.order_line_id)
-    ).all())
+    ).all()
+    return {line: n for line, n in rows if line is not None}  # item scans name their line
 
 
 def _load(session: Session, package: Package) -> Parcel:
@@ -627,7 +631,8 @@ def _load(session: Session, package: Package) -> Parcel:
         if units > 0:
             items.append(
                 packaging.Item(
-                    units, (p.length_mm, p.width_mm, p.height_mm), p.fragile, p.liquid, p.bulky, p.battery
+                    units, (p.length_mm, p.width_mm, p.height_mm), p.fragile, p.liquid, p.bulky, p.battery,
+                    p.unit_weight_g or 0,
                 )
             )
     address = session.get(Address, order.address_id) if order.address_id else None
@@ -640,7 +645,7 @@ def _load(session: Session, package: Package) -> Parcel:
         address.city if address else "",
         package.status,
         lines,
-        packaging.suggest(items),
+        packaging.suggest(items, packaging.boxes(session)),
         tolerance(session),
         barcodes,
         package.measured_weight_g,
@@ -1071,7 +1076,7 @@ def _finish(
                     .join(Bin, Bin.id == PickTask.bin_id)
                     .where(
                         OrderLine.order_id == order.id,
-                        Bin.warehouse_id == parcel.warehouse_id if parcel.warehouse_id else True,
+                        Bin.warehouse_id == parcel.warehouse_id if parcel.warehouse_id else true(),
                     )
                 )
             )
