@@ -229,7 +229,9 @@ def short(
     _close_task(session, task, PickStatus.SHORT, found, picker.id, now)
     missing = task.quantity - found
     made_up = remainders.make_up(session, task, missing, now)
-    order_id = session.scalar(select(OrderLine.order_id).where(OrderLine.id == task.order_line_id))
+    order_id = session.execute(
+        select(OrderLine.order_id).where(OrderLine.id == task.order_line_id)
+    ).scalar_one()
     if made_up < missing:
         session.add(
             StationException(
