@@ -11,9 +11,11 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
+from app.errors import DomainError
+from ui.station.feedback import error_text
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,38 @@ TABS: list[AdminTab] = [
     AdminTab("warehouses", "Warehouses and bins", "ui.admin.warehouses:WarehousesTab", "admin.master_data"),
     AdminTab("boxes", "Packaging boxes", "ui.admin.boxes:BoxesTab", "admin.master_data"),
 ]
+
+
+def tr(text: str) -> str:
+    """The admin screens' words (context ``admin`` in admin_zh_CN.ts)."""
+    return QCoreApplication.translate("admin", text)
+
+
+ROLE_NAMES = {"picker": "Picker", "packer": "Packer", "agent": "Agent", "supervisor": "Supervisor",
+              "admin": "Admin"}
+
+
+def role_name(role: str) -> str:
+    return tr(ROLE_NAMES.get(role, role))
+
+
+class Notice(QLabel):
+    """The one line under a form saying what a save did, or why it was refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="notice")
+        self.setWordWrap(True)
+        self.level = ""
+
+    def ok(self, text: str) -> None:
+        self.level = "ok"
+        self.setStyleSheet("color: #1b5e20;")
+        self.setText(text)
+
+    def refused(self, exc: DomainError) -> None:
+        self.level = "error"
+        self.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.setText(error_text(exc))
 
 
 def visible_tabs(ctx: AppContext) -> list[AdminTab]:
@@ -59,7 +93,7 @@ class AdminWindow(QWidget):
                 page.setObjectName(f"admin_{tab.key}")
                 self.pages[tab.key] = page
                 self.tabs.addTab(page, QCoreApplication.translate(tab.context, tab.title))
-        self.setWindowTitle(self.tr("Setup"))
+        self.setWindowTitle(tr("Setup"))
 
     def _build(self, tab: AdminTab) -> QWidget | None:
         module_name, class_name = tab.factory.split(":")
