@@ -200,7 +200,11 @@ def load_demo(
     finally:
         w.close()
     from app import demo_station, reference
+    from app.db import session_factory, unit_of_work
+    from app.services import packaging
 
+    with unit_of_work(session_factory(engine)) as s:
+        packaging.seed_defaults(s)
     say("preparing waves and totes for the stations …")
     w.counts.update({f"station {k}": v for k, v in demo_station.prepare(engine, NOW).items()})
     reference.ensure(engine)  # a demo built without the CLI (tests) has them too

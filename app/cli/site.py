@@ -50,6 +50,7 @@ def _answer(rt: Runtime, option: str, question: str, default: str) -> str:
 def cmd_init(rt: Runtime) -> int:
     from app.cli.users import read_password
     from app.db import describe, unit_of_work
+    from app.services.packaging import seed_defaults
     from app.services.site import SiteInfo, checked, initialise
     from app.services.users import checked_name, checked_password
 
@@ -61,5 +62,6 @@ def cmd_init(rt: Runtime) -> int:
     rt.quiet = False  # every answer is good: now the database is created (and says so)
     with unit_of_work(rt.sessions) as s:
         initialise(s, info, admin, password, rt.clock())
+        seed_defaults(s)  # a new site packs from day one; its boxes are edited from there
     print(f"Site {info.name} is set up in {describe(rt.engine)}; sign in as {admin}.")
     return 0

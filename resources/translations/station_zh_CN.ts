@@ -470,6 +470,11 @@
         <translation>一个纸箱装不下：请拆分包裹</translation>
     </message>
     <message>
+        <location filename="../../ui/station/pack.py" line="295" />
+        <source>no box of this site fits: use your own carton (boxes: Admin → Boxes)</source>
+        <translation>本站没有合适的包装箱：请用自备纸箱（包装箱在 管理 → 包装箱 中设置）</translation>
+    </message>
+    <message>
         <location filename="../../ui/station/pack.py" line="300" />
         <source>{code}: {title}</source>
         <translation>{code}：{title}</translation>

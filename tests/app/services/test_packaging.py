@@ -1,14 +1,29 @@
-"""The weight tolerance and the packaging suggestion: pure rules, tested exhaustively."""
+"""The weight tolerance and the packaging suggestion (pure rules, tested exhaustively), and the site's
+boxes kept in the database: edited by supervisors, audited, read by the pack screen."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
-from app.services.packaging import BOXES, OWN_CARTON, Item, suggest
+from app.context import CurrentUser
+from app.db import read_only, unit_of_work
+from app.errors import DomainError, NotFound, PermissionDenied
+from app.models.accounts import Role
+from app.models.audit import AuditEntry
+from app.services import packaging, packing
+from app.services.packaging import DEFAULT_BOXES, OWN_CARTON, Item, suggest
 from app.services.packing import Tolerance
+from devices.scanner.scan import parse_scan
+from tests.support.station_world import make_order
+from tests.support.station_world import station as station  # a fixture
+
+SUPER = CurrentUser(None, "super", "Super", Role.SUPERVISOR)  # type: ignore[arg-type]
+PACKER = CurrentUser(None, "packer", "Packer", Role.PACKER)  # type: ignore[arg-type]
 
 
 @given(st.integers(1, 100_000), st.decimals(-5000, 5000, places=1))
@@ -34,7 +49,7 @@ items = st.lists(
 
 @given(items)
 def test_suggestion_fits_every_item_or_says_split(its):
-    s = suggest(its)
+    s = suggest(its, DEFAULT_BOXES)
     if "split" in s.notes:
         return
     inner = sorted(s.box.inner_mm, reverse=True)
@@ -46,10 +61,112 @@ def test_suggestion_fits_every_item_or_says_split(its):
 
 def test_suggestions_for_typical_orders():
     phone_case = Item(1, (170, 90, 15))
-    assert suggest([phone_case]).box.code == "BAG-S"
+    assert suggest([phone_case], DEFAULT_BOXES).box.code == "BAG-S"
     vase = Item(1, (300, 150, 150), fragile=True)
-    s = suggest([vase])
-    assert s.box.code == "BOX-2" and s.notes == ("fragile",) and s.weight_g == BOXES[3].weight_g + 25
-    assert suggest([Item(1, (620, 160, 160), bulky=True)]).box is OWN_CARTON
-    oil = suggest([Item(2, (290, 85, 85), fragile=True, liquid=True)])
+    s = suggest([vase], DEFAULT_BOXES)
+    assert s.box.code == "BOX-2" and s.notes == ("fragile",) and s.weight_g == DEFAULT_BOXES[3].weight_g + 25
+    assert suggest([Item(1, (620, 160, 160), bulky=True)], DEFAULT_BOXES).box is OWN_CARTON
+    oil = suggest([Item(2, (290, 85, 85), fragile=True, liquid=True)], DEFAULT_BOXES)
     assert {"fragile", "liquid"} <= set(oil.notes) and not oil.box.bag
+
+
+def test_a_box_too_weak_for_the_goods_is_passed_over():
+    dumbbell = Item(1, (180, 120, 90), unit_weight_g=4950)  # fits BOX-1 (5 kg), not with its 110 g tare
+    assert suggest([dumbbell], DEFAULT_BOXES).box.code == "BOX-2"
+    assert suggest([Item(1, (180, 120, 90), unit_weight_g=1000)], DEFAULT_BOXES).box.code == "BOX-1"
+
+
+def test_a_site_without_boxes_packs_in_its_own_carton_and_is_told_why():
+    s = suggest([Item(1, (170, 90, 15))], ())
+    assert s.box is OWN_CARTON and s.notes == ("no_boxes",)
+    only_bags = tuple(b for b in DEFAULT_BOXES if b.bag)
+    glass = suggest([Item(1, (100, 80, 80), fragile=True)], only_bags)
+    assert glass.box is OWN_CARTON and glass.notes == ("fragile", "no_boxes") and glass.extras_g == 25
+
+
+def test_a_supervisor_adds_changes_disables_and_deletes_boxes_each_audited(engine):
+    from app.db import session_factory
+
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as s:
+        assert packaging.boxes(s) == ()  # a migrated database has none until init or the demo seeds
+        assert packaging.seed_defaults(s) == len(DEFAULT_BOXES) and packaging.seed_defaults(s) == 0
+        assert packaging.boxes(s) == DEFAULT_BOXES
+        tube = packaging.save_box(s, SUPER, " tube-1 ", "Poster tube", (80, 700, 80), 90, 3000)
+        assert tube == packaging.Box("TUBE-1", "Poster tube", (700, 80, 80), 90, False, 3000, True)
+        packaging.save_box(s, SUPER, "TUBE-1", "Poster tube 70 cm", (700, 80, 80), 95, 3000)
+        packaging.disable_box(s, SUPER, "bag-s")
+    with read_only(sessions) as s:
+        codes = [b.code for b in packaging.boxes(s)]
+        assert codes == ["BAG-L", "BOX-1", "TUBE-1", "BOX-2", "BOX-3", "BOX-4"]  # mailers, then by volume
+        assert next(b.code for b in packaging.boxes(s, include_disabled=True)) == "BAG-S"
+        poster = suggest([Item(1, (650, 60, 60))], packaging.boxes(s))
+        assert poster.box.code == "TUBE-1" and poster.box.title == "Poster tube 70 cm"
+        assert poster.weight_g == 95
+    with unit_of_work(sessions) as s:
+        packaging.disable_box(s, SUPER, "BAG-S", active=True)
+        packaging.delete_box(s, SUPER, "TUBE-1")
+    with read_only(sessions) as s:
+        assert [b.code for b in packaging.boxes(s)][:2] == ["BAG-S", "BAG-L"] and len(packaging.boxes(s)) == 6
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "packaging_box")
+                            .order_by(AuditEntry.id)).all()
+        assert actions == ["box.save", "box.save", "box.disable", "box.enable", "box.delete"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("OWN", "Own", (10, 10, 10), 0, None), "not OWN"),
+        (("B 1", "Box", (10, 10, 10), 0, None), "up to 16 letters"),
+        (("B1", " ", (10, 10, 10), 0, None), "needs a title"),
+        (("B1", "Box", (10, 0, 10), 0, None), "must be positive millimetres"),
+        (("B1", "Box", (10, 10, 10), -1, None), "cannot be negative"),
+        (("B1", "Box", (10, 10, 10), 300, 300), r"maximum weight \(300 g\) must be more than its tare"),
+    ],
+)
+def test_a_bad_box_is_refused_in_one_line_and_nothing_is_saved(engine, args, message):
+    from app.db import session_factory
+
+    sessions = session_factory(engine)
+    with pytest.raises(DomainError, match=message), unit_of_work(sessions) as s:
+        packaging.save_box(s, SUPER, *args)
+    with read_only(sessions) as s:
+        assert packaging.boxes(s, include_disabled=True) == ()
+
+
+def test_a_packer_may_not_edit_boxes_and_an_unknown_box_is_named(engine):
+    from app.db import session_factory
+
+    with unit_of_work(session_factory(engine)) as s:
+        with pytest.raises(PermissionDenied, match="change warehouses, bins, products and carriers"):
+            packaging.save_box(s, PACKER, "B1", "Box", (10, 10, 10), 5)
+        with pytest.raises(NotFound, match=r"No box nope\."):
+            packaging.disable_box(s, SUPER, "nope")
+
+
+def test_the_pack_screen_suggests_from_the_sites_boxes(demo_ctx, station):
+    number = make_order(demo_ctx, [("SKU-00001", 1)])
+    with unit_of_work(demo_ctx.sessions) as s:
+        for b in packaging.boxes(s):
+            packaging.disable_box(s, SUPER, b.code)
+        packaging.save_box(s, SUPER, "HOUSE-1", "House carton", (400, 400, 400), 333)
+    with unit_of_work(demo_ctx.sessions) as s:
+        parcel = packing.open_parcel(s, station, parse_scan(number), demo_ctx.clock()).parcel
+    assert parcel.suggestion.box.code == "HOUSE-1" and parcel.expected_g == 180 + 333
+
+
+def test_packdesk_init_starts_a_site_with_the_default_boxes(tmp_path):
+    from app.cli import main
+    from app.db import make_engine, session_factory
+
+    password = tmp_path / "admin.pw"
+    password.write_text("open-sesame-9\n")
+    password.chmod(0o600)
+    url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    assert main(["init", "--db", url, "--admin", "boss", "--password-file", str(password), "--name", "小店",
+                 "--return-address", "", "--phone", "", "--time-zone", "Asia/Shanghai", "--currency", "CNY",
+                 "--languages", "zh_CN"]) == 0
+    engine = make_engine(url)
+    with read_only(session_factory(engine)) as s:
+        assert packaging.boxes(s) == DEFAULT_BOXES
+    engine.dispose()
