@@ -35,6 +35,10 @@ TABS: list[AdminTab] = [
     AdminTab("settings", "Settings", "ui.admin.settings:SettingsTab", "admin.master_data"),
     AdminTab("warehouses", "Warehouses and bins", "ui.admin.warehouses:WarehousesTab", "admin.master_data"),
     AdminTab("boxes", "Packaging boxes", "ui.admin.boxes:BoxesTab", "admin.master_data"),
+    AdminTab("products", "Products", "ui.admin.products:ProductsTab", "admin.master_data", "admin.products"),
+    AdminTab("carriers", "Carriers", "ui.admin.carriers:CarriersTab", "admin.master_data", "admin.carriers"),
+    AdminTab("content", "Replies and articles", "ui.admin.content:ContentTab", "admin.master_data",
+             "admin.content"),
 ]
 
 
