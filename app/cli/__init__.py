@@ -20,9 +20,9 @@ from app.cli.output import SafeText, failure_message
 from app.cli.runtime import Runtime, common_options
 
 # Each module has ``register(sub, common)``; the order is the order of ``--help``.
-NOUNS = ["gui", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "refunds", "assist",
-         "mail", "imports", "printing", "devices", "site", "users",
-         "stock", "carriers", "video"]
+NOUNS = ["gui", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "hours", "refunds",
+         "assist", "mail", "imports", "printing", "devices", "site", "users",
+         "stock", "boxes", "carriers", "video"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -267,9 +267,11 @@ def shipped() -> list[Day]:
     return parse_calendar(text, "cn_holidays.csv")
 
 
-def import_calendar(s: Session, user: CurrentUser | None, path: Path | None = None) -> dict[int, int]:
-    """Replace each year the file has (the shipped list when no file) with the file's days;
-    returns days per year. Nothing is written when a line is bad."""
+def import_calendar(
+    s: Session, user: CurrentUser | None, path: Path | None = None, year: int | None = None
+) -> dict[int, int]:
+    """Replace each year the file has (the shipped list when no file; only ``year`` when given) with
+    the file's days; returns days per year. Nothing is written when a line is bad."""
     require(user, PERMISSION)
     if path is None:
         rows = shipped()
@@ -280,6 +282,11 @@ def import_calendar(s: Session, user: CurrentUser | None, path: Path | None = No
             raise DomainError("Could not read {path}: {reason}.", path=str(path),
                               reason=exc.strerror or exc) from exc
         rows = parse_calendar(text, path.name)
+    if year is not None:
+        rows = [r for r in rows if r.day.year == year]
+        if not rows:
+            origin = path.name if path else "cn_holidays.csv"
+            raise DomainError("{origin} has no days of {year}.", origin=origin, year=year)
     return replace_years(s, rows)
 
 
