@@ -170,3 +170,30 @@ def test_packdesk_init_starts_a_site_with_the_default_boxes(tmp_path):
     with read_only(session_factory(engine)) as s:
         assert packaging.boxes(s) == DEFAULT_BOXES
     engine.dispose()
+
+
+def test_packdesk_boxes_add_list_disable_and_a_bad_size_is_one_line(demo_engine, capsys):
+    from app.cli import main
+
+    url = demo_engine.url.render_as_string(hide_password=False)
+    assert main(["boxes", "add", "tube-1", "--db", url, "--title", "Poster tube", "--size", "700x80x80",
+                 "--tare", "90", "--max", "3000"]) == 0
+    assert "TUBE-1     700x80x80     tare   90 g  max 3000 g" in capsys.readouterr().out
+    assert main(["boxes", "disable", "BAG-S", "--db", url]) == 0
+    assert "(disabled)" in capsys.readouterr().out
+    assert main(["boxes", "list", "--db", url]) == 0
+    listed = capsys.readouterr().out
+    assert "TUBE-1" in listed and "BAG-S" not in listed
+    assert main(["boxes", "list", "--all", "--db", url]) == 0
+    assert "(disabled)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["boxes", "add", "B9", "--db", url, "--title", "B", "--size", "30x20", "--tare", "5"])
+    assert "not LxWxH in millimetres" in capsys.readouterr().err
+    assert main(["boxes", "add", "B9", "--db", url, "--title", "B", "--size", "30x20x10", "--tare", "50",
+                 "--max", "40"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "maximum weight (40 g) must be more than its tare (50 g)" in err
+    from app.db import session_factory
+
+    with read_only(session_factory(demo_engine)) as s:
+        assert "B9" not in [b.code for b in packaging.boxes(s, include_disabled=True)]
