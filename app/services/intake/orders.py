@@ -16,7 +16,16 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.db import unit_of_work
 from app.models.catalog import Product, ProductBarcode
-from app.models.orders import Address, Customer, CustomerEmail, CustomerPhone, Order, OrderLine, OrderStatus
+from app.models.orders import (
+    Address,
+    Customer,
+    CustomerEmail,
+    CustomerPhone,
+    Order,
+    OrderLine,
+    OrderStatus,
+    PaymentStatus,
+)
 from app.services.intake.records import OrderRecord, RowError
 
 CHUNK = 2000
@@ -410,7 +419,7 @@ def _update(
     if status_changed and order.status not in LOCKED:
         order.status = OrderStatus(rec.status)
     if payment_changed:
-        order.payment_status = rec.payment_status  # type: ignore[assignment]
+        order.payment_status = PaymentStatus(rec.payment_status)
         order.cod_amount = order.total if rec.payment_status == "cod" else None
     order.updated_at = now
     return True

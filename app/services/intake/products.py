@@ -133,11 +133,14 @@ def read_packdesk(text: str) -> tuple[list[ProductRow], list[tuple[int, str]]]:
             if not r.get("sku"):
                 raise DomainError("no SKU")
             weight = _int(r.get("weight_g", ""), "weight_g")
+            length, width, height = (
+                _int(r.get(k, ""), k) or 0 for k in ("length_mm", "width_mm", "height_mm")
+            )
             rows.append(ProductRow(
                 line, r["sku"], r.get("name") or r["sku"], r.get("name_en", ""),
                 [b for b in re.split(r"[|;\s]+", r.get("barcodes", "")) if b],
                 weight or None,
-                tuple(_int(r.get(k, ""), k) or 0 for k in ("length_mm", "width_mm", "height_mm")),  # type: ignore[arg-type]
+                (length, width, height),
                 {f: _yes(r.get(f, "")) for f in ("fragile", "liquid", "bulky", "battery")},
                 _price(r.get("price", "")), r.get("image_url", ""),
             ))
