@@ -108,6 +108,8 @@ REGISTRY: dict[str, Spec] = _specs(
          None, "service.dashboard"),
     Spec("service.csat_low", int, 2, "a survey score at or below this opens a follow-up for a supervisor",
          Decimal(0), Decimal(5), "service.dashboard"),
+    Spec("assist.bot_threshold", Decimal, Decimal("0.8"), "the answer bot replies by itself when the intent "
+         "model is surer than this (0..1; 1 turns the bot off)", Decimal(0), Decimal(1), "service.dashboard"),
     Spec("service.tier_thresholds", dict, {}, "lifetime value (CNY) from which a customer is silver, "
          "gold, vip; empty means the built-in thresholds", None, None),
     Spec("video.retention_days", int, 90, "packing videos are deleted this many days after recording",

@@ -24,7 +24,7 @@ from app.models.desk import CsatSurvey
 from app.models.mail import BouncedAddress, MailAttachment, Mailbox, MailMessage
 from app.models.orders import Customer, CustomerEmail
 from app.models.service import ContactChannel, Direction, Interaction, Ticket, TicketEvent, TicketStatus
-from app.services import csat, customer_actions, tickets
+from app.services import answer_bot, csat, customer_actions, tickets
 from app.services.customers import group_ids, resolve_identity
 from app.services.mail.mailboxes import MailboxInfo
 from app.services.mail.parse import ParsedMail, parse_message
@@ -342,6 +342,7 @@ def file_message(
                 tickets.set_status(s, agent, ticket.id, TicketStatus.OPEN, now)
             if not parsed.auto:
                 tickets.customer_wrote(s, ticket.id, now)
+                answer_bot.customer_message(s, ticket.id, text, now, ContactChannel.EMAIL)
             outcome = "updated"
     else:
         opened = tickets.open_ticket(
@@ -372,7 +373,9 @@ def file_message(
             ticket.queue = mailbox.queue
         outcome = "opened"
         to = parsed.reply_to or parsed.from_addr
-        if _may_acknowledge(s, mailbox, parsed, to, now):
+        # the bot's answer needs no acknowledgement before it
+        answered = not parsed.auto and answer_bot.customer_message(s, ticket.id, text, now).answered
+        if not answered and _may_acknowledge(s, mailbox, parsed, to, now):
             assert mailbox is not None
             _acknowledge(s, mailbox, ticket, parsed, to, agent, now)
             acknowledged = True
