@@ -273,6 +273,54 @@ def void_number(
                  carrier=carrier, reason=reason.strip())
 
 
+# --- the carriers themselves ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CarrierView:
+    code: str
+    name: str
+    check: str
+    provider: str
+    low_water: int
+    active: bool
+    services: tuple[str, ...]  # the services its rules give orders
+
+
+def carriers(session: Session) -> list[CarrierView]:
+    """Every carrier of the site, active or not, with the services its rules name."""
+    used: dict[str, set[str]] = {}
+    for code, service in session.execute(select(CarrierRule.carrier, CarrierRule.service).distinct()):
+        if service:
+            used.setdefault(code, set()).add(service)
+    return [CarrierView(c.code, c.name, c.check, c.provider, c.low_water, c.active,
+                        tuple(sorted(used.get(c.code, ()))))
+            for c in session.scalars(select(Carrier).order_by(Carrier.code))]
+
+
+def save_carrier(
+    session: Session, user: CurrentUser | None, code: str, name: str, low_water: int, active: bool = True
+) -> CarrierView:
+    """Add a carrier or change its name, low-pool threshold and whether orders may get it."""
+    user = require(user, "admin.master_data")
+    code = code.strip().upper()
+    if not re.match(r"^[A-Z0-9]{1,16}$", code):
+        raise DomainError("Carrier code {carrier!r}: up to 16 letters and digits.", carrier=code)
+    if not name.strip():
+        raise DomainError("Carrier {carrier} needs a name.", carrier=code)
+    if not 0 <= low_water <= MAX_RANGE:
+        raise DomainError("The low-pool warning is between 0 and {most} numbers.", most=MAX_RANGE)
+    row = session.scalar(select(Carrier).where(Carrier.code == code))
+    if row is None:
+        row = Carrier(code=code, check="", provider="pool")
+        session.add(row)
+    row.name, row.low_water, row.active = name.strip()[:64], low_water, active
+    session.flush()
+    audit.record(session, "carrier.save", "carrier", code, user_id=user.id, name=row.name,
+                 low_water=low_water, active=active)
+    return next(c for c in carriers(session) if c.code == code)
+
+
 # --- sort codes --------------------------------------------------------------------------
 
 
@@ -417,6 +465,25 @@ def set_cutoff(
     row.cutoff, row.pickups = cutoff, ",".join(sorted(slots))
     audit.record(session, "carrier.cutoff", "carrier", c.code, user_id=user.id, warehouse=warehouse,
                  cutoff=cutoff, pickups=row.pickups)
+
+
+@dataclass(frozen=True)
+class CutoffView:
+    warehouse: str
+    carrier: str
+    cutoff: str  # HH:MM, the site's local time
+    pickups: tuple[str, ...]
+
+
+def cutoffs(session: Session) -> list[CutoffView]:
+    """Every carrier's cut-off and pick-up slots, by warehouse and carrier."""
+    from app.models.catalog import Warehouse
+
+    rows = session.execute(
+        select(Warehouse.code, CarrierCutoff.carrier, CarrierCutoff.cutoff, CarrierCutoff.pickups)
+        .join(Warehouse, Warehouse.id == CarrierCutoff.warehouse_id)
+        .order_by(Warehouse.code, CarrierCutoff.carrier))
+    return [CutoffView(w, c, t, tuple(p for p in slots.split(",") if p)) for w, c, t, slots in rows]
 
 
 def _site_zone(session: Session) -> dt.tzinfo:
