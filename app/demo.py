@@ -28,6 +28,11 @@ from app.models.accounts import Role
 from app.models.base import UtcDateTime
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # fixed so a seed always gives one database
+# the desk works 09:00-21:00 every day but public holidays; after-sales breaks for lunch (a split shift)
+DEMO_HOURS = {
+    "*": {"shifts": ["09:00-21:00"]},
+    "after_sales": {"shifts": ["09:00-12:00", "13:00-21:00"]},
+}
 CENT = Decimal("0.01")
 
 DEMO_USERS: list[tuple[str, str, Role, str]] = [
@@ -201,10 +206,11 @@ def load_demo(
         w.close()
     from app import demo_station, reference
     from app.db import session_factory, unit_of_work
-    from app.services import packaging
+    from app.services import packaging, settings
 
     with unit_of_work(session_factory(engine)) as s:
         packaging.seed_defaults(s)
+        settings.put(s, "service.business_hours", DEMO_HOURS)  # the calendar comes with migration 0011
     say("preparing waves and totes for the stations …")
     w.counts.update({f"station {k}": v for k, v in demo_station.prepare(engine, NOW).items()})
     reference.ensure(engine)  # a demo built without the CLI (tests) has them too
