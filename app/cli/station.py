@@ -34,9 +34,9 @@ def cmd_allocate(rt: Runtime) -> int:
     from app.services.allocation import allocate_open
 
     args = rt.args
-    rt.user("station.plan")
+    planner = rt.user("station.plan")
     # a deadlock with another station's allocation is retried, never shown
-    results = retrying(rt.sessions, lambda s: allocate_open(s, rt.clock()))
+    results = retrying(rt.sessions, lambda s: allocate_open(s, planner, rt.clock()))
     if args.json:
         print(json.dumps([r.__dict__ for r in results], ensure_ascii=False, default=list))
         return 0
@@ -57,11 +57,11 @@ def cmd_plan(rt: Runtime) -> int:
     from app.services.waves import Limits, plan_waves
 
     args = rt.args
-    rt.user("station.plan")
+    planner = rt.user("station.plan")
     with unit_of_work(rt.sessions) as s:
         default = Limits.from_settings(s)
         limits = Limits(args.max_orders or default.orders, args.max_lines or default.lines)
-        planned = plan_waves(s, rt.clock(), limits)
+        planned = plan_waves(s, planner, rt.clock(), limits)
     if args.json:
         print(
             json.dumps(

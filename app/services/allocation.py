@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -25,7 +26,11 @@ from app.db import affected
 from app.models.catalog import Bin, Product, Warehouse
 from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus, PaymentStatus
+from app.permissions import require
 from app.services import carriers, settings, stock
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
 
 RELEASABLE = (PaymentStatus.PAID, PaymentStatus.COD)
 
@@ -62,7 +67,10 @@ def problems(session: Session, order: Order) -> list[str]:
     return out
 
 
-def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None = None) -> Allocation:
+def allocate(
+    session: Session, actor: CurrentUser | None, order_id: int, now: dt.datetime, rule: str | None = None
+) -> Allocation:
+    planner = require(actor, "station.plan")
     order = session.get(Order, order_id)
     if order is None:
         raise LookupError(order_id)
@@ -94,7 +102,7 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
             for line in order.lines:
                 left = line.quantity
                 for stock_id, warehouse_id in plan[line.product_id]:
-                    got = _reserve(session, line, stock_id, left, now) if left else 0
+                    got = _reserve(session, planner, line, stock_id, left, now) if left else 0
                     if got:
                         warehouses.add(warehouse_id)
                         left -= got
@@ -121,15 +129,18 @@ def allocate(session: Session, order_id: int, now: dt.datetime, rule: str | None
     )
 
 
-def allocate_open(session: Session, now: dt.datetime, limit: int = 10_000) -> list[Allocation]:
+def allocate_open(
+    session: Session, actor: CurrentUser | None, now: dt.datetime, limit: int = 10_000
+) -> list[Allocation]:
     """Every new or back-ordered order, highest priority and oldest first."""
+    require(actor, "station.plan")
     ids = session.scalars(
         select(Order.id)
         .where(Order.status.in_((OrderStatus.NEW, OrderStatus.BACKORDERED)))
         .order_by(Order.priority.desc(), Order.placed_at)
         .limit(limit)
     ).all()
-    return [allocate(session, oid, now) for oid in ids]
+    return [allocate(session, actor, oid, now) for oid in ids]
 
 
 def consume_order(session: Session, order_id: int) -> None:
@@ -197,7 +208,9 @@ def _lock(session: Session, stock_ids: list[int]) -> None:
     ).all()
 
 
-def _reserve(session: Session, line: OrderLine, stock_id: int, wanted: int, now: dt.datetime) -> int:
+def _reserve(
+    session: Session, planner: CurrentUser, line: OrderLine, stock_id: int, wanted: int, now: dt.datetime
+) -> int:
     """Reserve up to ``wanted`` from one locked stock row; the database refuses what is not free."""
     free = session.scalar(select(Stock.quantity - Stock.reserved).where(Stock.id == stock_id)) or 0
     qty = min(wanted, free)
@@ -212,7 +225,8 @@ def _reserve(session: Session, line: OrderLine, stock_id: int, wanted: int, now:
     if done != 1:
         return 0
     session.add(Reservation(order_line_id=line.id, stock_id=stock_id, quantity=qty, created_at=now))
-    stock.record(session, stock_id, 0, qty, MoveKind.RESERVE, document=line.order.number, now=now)
+    stock.record(session, stock_id, 0, qty, MoveKind.RESERVE, document=line.order.number,
+                 user_id=planner.id or None, now=now)
     return qty
 
 

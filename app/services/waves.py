@@ -78,8 +78,11 @@ def walk_order(bins: Iterable[tuple[str, int, int, int]]) -> list[tuple[str, int
     return path
 
 
-def plan_waves(session: Session, now: dt.datetime, limits: Limits | None = None) -> list[WaveView]:
+def plan_waves(
+    session: Session, actor: CurrentUser | None, now: dt.datetime, limits: Limits | None = None
+) -> list[WaveView]:
     """Every allocated order not yet in a wave goes into one (a split order into one per warehouse)."""
+    require(actor, "station.plan")
     limits = limits or Limits.from_settings(session)
     rows = session.execute(
         select(

@@ -128,7 +128,7 @@ def _close_batch(ctx: AppContext, st: Station) -> Call:
 def _planned(ctx: AppContext) -> int:
     _allocated(ctx, [("SKU-00001", 1)], 1)
     with unit_of_work(ctx.sessions) as s:
-        (wave,) = waves.plan_waves(s, ctx.clock())
+        (wave,) = waves.plan_waves(s, ctx.user, ctx.clock())
     return wave.id
 
 

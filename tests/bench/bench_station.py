@@ -12,6 +12,7 @@ import tempfile
 import time
 
 from tests.bench.harness import Result, benchmark, percentiles_ms, timed
+from tests.support.station_world import supervisor
 
 
 def _demo(tmp: str, customers: int, orders: int) -> tuple[str, object]:
@@ -129,7 +130,8 @@ def plan_waves_10k() -> Result:
             s.execute(update(Stock).values(quantity=Stock.quantity + 100_000))
         t0 = time.perf_counter()
         with unit_of_work(sessions) as s:
-            allocated = sum(a.status == "allocated" for a in allocation.allocate_open(s, NOW, target))
+            results = allocation.allocate_open(s, supervisor(s), NOW, target)
+            allocated = sum(a.status == "allocated" for a in results)
         allocate_s = time.perf_counter() - t0
         with engine.connect() as conn:
             t0 = time.perf_counter()
@@ -146,7 +148,7 @@ def plan_waves_10k() -> Result:
             floor = time.perf_counter() - t0
         t0 = time.perf_counter()
         with unit_of_work(sessions) as s:
-            planned = waves.plan_waves(s, NOW)
+            planned = waves.plan_waves(s, supervisor(s), NOW)
         ours = time.perf_counter() - t0
         engine.dispose()
     assert sum(w.orders for w in planned) >= allocated, "every allocated order is in a wave"

@@ -103,7 +103,7 @@ def test_a_new_site_ships_its_first_parcel_from_an_empty_database(backend, tmp_p
     picker, packer, sup = users["lin"], users["mei"], users["zhou"]
     with unit_of_work(sessions) as s:
         settings.put(s, "verify.sample_pct", 0)
-        planned = waves.plan_waves(s, now)
+        planned = waves.plan_waves(s, sup, now)
         assert [(w.carrier, w.orders) for w in planned] == [("YTO", 1)]
         waves.start_wave(s, picker, planned[0].id, now)
     step = _current(sessions, planned[0].id)

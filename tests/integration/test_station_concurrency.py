@@ -52,6 +52,7 @@ def station_worker(url: str, index: int, numbers: list[str], start: Any) -> dict
     engine = make_engine(url)
     ctx = AppContext(engine=engine, settings=StationSettings(station=f"PACK-{index:02d}"))
     station = packing.Station(ctx.station, demo_user(ctx, f"packer{1 + index % 2}"))
+    boss = demo_user(ctx, "super1")
     retries = _Retries()
     logging.getLogger("app.db").addHandler(retries)
     counts: dict[str, Any] = {"calls": 0, "allocated": 0, "packed": 0, "refused": 0, "errors": []}
@@ -75,7 +76,7 @@ def station_worker(url: str, index: int, numbers: list[str], start: Any) -> dict
     began = time.perf_counter()
     for oid in ids[shift:] + ids:
         counts["calls"] += 1
-        result = run(lambda s, oid=oid: allocation.allocate(s, oid, ctx.clock()))
+        result = run(lambda s, oid=oid: allocation.allocate(s, boss, oid, ctx.clock()))
         counts["allocated"] += result is not None and result.status == "allocated"
     counts["seconds"] = time.perf_counter() - began
     for number in numbers[shift:] + numbers[:shift]:

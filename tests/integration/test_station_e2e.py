@@ -30,11 +30,11 @@ from ui.bridge import DeviceBridge
 
 def _picked_in_tote(ctx, lines) -> tuple[str, str]:
     number = make_order(ctx, lines, status=OrderStatus.NEW)
-    picker = demo_user(ctx, "picker1")
+    picker, boss = demo_user(ctx, "picker1"), demo_user(ctx, "super1")
     with unit_of_work(ctx.sessions) as s:
         oid = s.scalar(select(Order.id).where(Order.number == number))
-        assert allocation.allocate(s, oid, ctx.clock()).status == "allocated"
-        (wave,) = waves.plan_waves(s, ctx.clock())
+        assert allocation.allocate(s, boss, oid, ctx.clock()).status == "allocated"
+        (wave,) = waves.plan_waves(s, boss, ctx.clock())
         waves.start_wave(s, picker, wave.id, ctx.clock())
     with unit_of_work(ctx.sessions) as s:
         step = picking.current(s, wave.id)

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.context import AppContext, CurrentUser
 from app.db import read_only, unit_of_work
-from app.models.accounts import User
+from app.models.accounts import Role, User
 from app.models.catalog import Product, ProductBarcode
 from app.models.orders import Address, Channel, Order, OrderLine, OrderStatus, PaymentStatus
 from app.services.packing import Station
@@ -83,6 +84,13 @@ def demo_user(ctx: AppContext, username: str) -> CurrentUser:
         u = s.scalar(select(User).where(User.username == username))
         assert u is not None
         return CurrentUser(u.id, u.username, u.display_name, u.role)
+
+
+def supervisor(session: Session) -> CurrentUser:
+    """The site's first supervisor, as signed in: the one who allocates and plans waves."""
+    u = session.scalars(select(User).where(User.role == Role.SUPERVISOR).order_by(User.id)).first()
+    assert u is not None
+    return CurrentUser(u.id, u.username, u.display_name, u.role)
 
 
 @pytest.fixture

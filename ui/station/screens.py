@@ -7,14 +7,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import func, select, update
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
-from app.models.catalog import ProductBarcode
-from app.models.fulfilment import PickTask, Tote, ToteStatus
-from app.models.orders import OrderLine
-from app.services import packing, settings
+from app.services import packing, settings, station_scenes
 from devices.scale.base import WeightReading
 from devices.scanner.scan import parse_scan
 from ui.station.exceptions import ExceptionsView
@@ -26,36 +22,8 @@ from ui.station.verify import VerifyView
 def _picked_tote(ctx: AppContext, units: int = 1) -> tuple[str, list[str]]:
     """A tote waiting at packing (holding at least ``units``) and the barcodes of its order's units."""
     with read_only(ctx.sessions) as s:
-        totes = s.execute(
-            select(Tote.id, Tote.code).where(Tote.status == ToteStatus.AT_PACK).order_by(Tote.code)
-        ).all()
-        tote_id, code = next(
-            (
-                t
-                for t in totes
-                if (
-                    s.scalar(
-                        select(func.sum(OrderLine.quantity))
-                        .join(PickTask, PickTask.order_line_id == OrderLine.id)
-                        .where(PickTask.tote_id == t[0])
-                    )
-                    or 0
-                )
-                >= units
-            ),
-            totes[0],
-        )
-        lines = s.execute(
-            select(OrderLine.product_id, OrderLine.quantity)
-            .join(PickTask, PickTask.order_line_id == OrderLine.id)
-            .where(PickTask.tote_id == tote_id)
-        ).all()
-        codes = [
-            s.scalar(select(ProductBarcode.code).where(ProductBarcode.product_id == pid).limit(1))
-            for pid, qty in lines
-            for _ in range(qty)
-        ]
-    return code, codes
+        tote = station_scenes.tote_at_pack(s, units)
+    return tote.code, list(tote.barcodes)
 
 
 def _pack(ctx: AppContext) -> QWidget:
@@ -105,7 +73,7 @@ def _exceptions(ctx: AppContext) -> QWidget:
     tote, codes = _picked_tote(ctx)
     view.handle_scan(parse_scan(tote))
     with read_only(ctx.sessions) as s:
-        stranger = s.scalar(select(ProductBarcode.code).where(ProductBarcode.code.not_in(codes)).limit(1))
+        stranger = station_scenes.barcode_not_in(s, codes)
     view.handle_scan(parse_scan(stranger))
     assert view.parcel is not None
     view.handle_scan(parse_scan(codes[0]))
@@ -126,22 +94,19 @@ def _pick(ctx: AppContext) -> QWidget:
 
 def _short_pick_exception(ctx: AppContext) -> QWidget:
     """A short pick no bin could make up: the supervisor's three choices for it."""
-    from app.models.catalog import Bin
-    from app.models.inventory import Stock
-    from app.services import picking, waves
+    from app.services import picking, stock, waves
 
     with unit_of_work(ctx.sessions) as s:
-        waves.plan_waves(s, ctx.clock())
+        waves.plan_waves(s, ctx.user, ctx.clock())
     pick = PickView(ctx)
     pick.start_selected_wave()
     step = pick.step
     assert step is not None
-    with unit_of_work(ctx.sessions) as s:
-        pid = s.scalar(select(OrderLine.product_id).join(PickTask).where(PickTask.id == step.task_id))
-        here = s.scalar(select(Bin.id).where(Bin.code == step.bin_code))
-        s.execute(
-            update(Stock).where(Stock.product_id == pid, Stock.bin_id != here).values(quantity=Stock.reserved)
-        )
+    with unit_of_work(ctx.sessions) as s:  # the other bins' free stock is lost: nothing can make it up
+        for row in stock.on_hand(s, step.sku):
+            if row.bin != step.bin_code and row.free > 0:
+                stock.adjust(s, ctx.user, step.sku, -row.free, row.bin, "lost", ctx.clock(),
+                             warehouse=row.warehouse)
     with unit_of_work(ctx.sessions) as s:
         picking.short(s, ctx.user, step, 0, "empty_bin", ctx.clock())
     view = ExceptionsView(ctx)
@@ -183,9 +148,7 @@ def _handover_reconcile(ctx: AppContext) -> QWidget:
         settings.put(s, "verify.sample_pct", 0)
     trackings: list[str] = []
     with read_only(ctx.sessions) as s:
-        totes = s.scalars(
-            select(Tote.code).where(Tote.status == ToteStatus.AT_PACK).order_by(Tote.code)
-        ).all()
+        totes = station_scenes.totes_at_pack(s)
     for tote in totes:
         if len(trackings) == 3:
             break

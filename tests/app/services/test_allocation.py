@@ -19,7 +19,7 @@ def _id(ctx, number: str) -> int:
 
 def allocate(ctx, number: str, rule: str | None = None) -> allocation.Allocation:
     with unit_of_work(ctx.sessions) as s:
-        return allocation.allocate(s, _id(ctx, number), ctx.clock(), rule)
+        return allocation.allocate(s, ctx.user, _id(ctx, number), ctx.clock(), rule)
 
 
 def set_stock(ctx, sku: str, per_warehouse: dict[str, int]) -> None:

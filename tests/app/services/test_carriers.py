@@ -200,7 +200,7 @@ def test_rules_give_an_imported_order_its_carrier_service_and_the_warehouses_nex
     jd = _order(sessions, "SKU-00008", Channel.JD)
     late = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)  # 17:30 in Shanghai: today's 16:00 has gone
     with unit_of_work(sessions) as s:
-        assert {a.status for a in allocation.allocate_open(s, late)} == {"allocated"}
+        assert {a.status for a in allocation.allocate_open(s, boss, late)} == {"allocated"}
     with read_only(sessions) as s:
         got = {n: (c, sv, cut) for n, c, sv, cut in
                s.execute(select(Order.number, Order.carrier, Order.service, Order.cutoff_at))}

@@ -25,7 +25,7 @@ from tests.support.station_world import demo_user
 def _wave_of(ctx, sku: str, qty: int = 2) -> tuple[str, picking.PickStep]:
     (number,) = _allocated(ctx, [(sku, qty)], 1)
     with unit_of_work(ctx.sessions) as s:
-        (wave,) = waves.plan_waves(s, ctx.clock())
+        (wave,) = waves.plan_waves(s, ctx.user, ctx.clock())
         waves.start_wave(s, demo_user(ctx, "picker1"), wave.id, ctx.clock())
     with read_only(ctx.sessions) as s:
         step = picking.current(s, wave.id)

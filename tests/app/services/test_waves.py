@@ -55,20 +55,20 @@ def _allocated(ctx, lines_per_order, n):
     with unit_of_work(ctx.sessions) as s:
         ids = s.scalars(select(Order.id).where(Order.number.in_(numbers))).all()
         for oid in ids:
-            assert allocation.allocate(s, oid, ctx.clock()).status == "allocated"
+            assert allocation.allocate(s, ctx.user, oid, ctx.clock()).status == "allocated"
     return numbers
 
 
 def test_plan_respects_limits_and_puts_every_allocated_order_in_a_wave(demo_ctx):
     numbers = _allocated(demo_ctx, [("SKU-00001", 1), ("SKU-00002", 1)], 7)
     with unit_of_work(demo_ctx.sessions) as s:
-        planned = waves.plan_waves(s, demo_ctx.clock(), waves.Limits(orders=3, lines=5))
+        planned = waves.plan_waves(s, demo_ctx.user, demo_ctx.clock(), waves.Limits(orders=3, lines=5))
     assert [w.orders for w in planned] == [2, 2, 2, 1]  # 5 lines a wave: two 2-line orders each
     with read_only(demo_ctx.sessions) as s:
         statuses = set(s.scalars(select(Order.status).where(Order.number.in_(numbers))))
     assert statuses == {OrderStatus.IN_WAVE}
     with unit_of_work(demo_ctx.sessions) as s:
-        assert waves.plan_waves(s, demo_ctx.clock()) == []  # nothing planned twice
+        assert waves.plan_waves(s, demo_ctx.user, demo_ctx.clock()) == []  # nothing planned twice
 
 
 def test_overdue_cut_offs_share_the_urgent_wave_and_later_ones_wait_for_their_hour(demo_ctx):
@@ -78,7 +78,7 @@ def test_overdue_cut_offs_share_the_urgent_wave_and_later_ones_wait_for_their_ho
     with unit_of_work(demo_ctx.sessions) as s:
         for number, cutoff in zip(numbers, cutoffs, strict=True):
             s.execute(update(Order).where(Order.number == number).values(cutoff_at=cutoff))
-        planned = waves.plan_waves(s, now)
+        planned = waves.plan_waves(s, demo_ctx.user, now)
     hour = now.replace(minute=0, second=0, microsecond=0)
     assert [(w.orders, w.cutoff_at) for w in planned] == [(3, hour), (1, hour + dt.timedelta(hours=3))]
 
@@ -88,7 +88,7 @@ def _pick_wave(demo_ctx) -> str:
     picker = demo_user(demo_ctx, "picker1")
     numbers = _allocated(demo_ctx, [("SKU-00001", 2)], 1) + _allocated(demo_ctx, [("SKU-00008", 1)], 1)
     with unit_of_work(demo_ctx.sessions) as s:
-        (wave,) = waves.plan_waves(s, demo_ctx.clock())
+        (wave,) = waves.plan_waves(s, demo_ctx.user, demo_ctx.clock())
         waves.start_wave(s, demo_user(demo_ctx, "picker1"), wave.id, demo_ctx.clock())
     with read_only(demo_ctx.sessions) as s:
         step = picking.current(s, wave.id)
@@ -164,7 +164,7 @@ def test_a_picked_tote_opens_its_order_at_the_pack_station(demo_ctx, station):
 def test_a_started_wave_says_it_is_being_picked_and_cannot_be_started_twice(demo_ctx):
     _allocated(demo_ctx, [("SKU-00001", 1)], 2)
     with unit_of_work(demo_ctx.sessions) as s:
-        (wave,) = waves.plan_waves(s, demo_ctx.clock())
+        (wave,) = waves.plan_waves(s, demo_ctx.user, demo_ctx.clock())
         started = waves.start_wave(s, demo_user(demo_ctx, "picker1"), wave.id, demo_ctx.clock())
     assert (wave.status, started.status) == ("released", "picking")
     with read_only(demo_ctx.sessions) as s:
@@ -179,4 +179,4 @@ def test_wave_size_comes_from_the_site_settings(demo_ctx):
         settings.put(s, "waves.max_orders", 2)
     with unit_of_work(demo_ctx.sessions) as s:
         assert waves.Limits.from_settings(s) == waves.Limits(orders=2, lines=150)
-        assert [w.orders for w in waves.plan_waves(s, demo_ctx.clock())] == [2, 1]
+        assert [w.orders for w in waves.plan_waves(s, demo_ctx.user, demo_ctx.clock())] == [2, 1]

@@ -21,6 +21,7 @@ from app.models.orders import Address, Channel, Customer, CustomerPhone, Order, 
 from app.services.allocation import allocate
 from app.services.intake.files import import_path
 from app.services.intake.orders import CHUNK
+from tests.support.station_world import supervisor
 
 DATA = Path(__file__).parent / "data"
 COLUMNS = [
@@ -135,7 +136,7 @@ def test_a_changed_export_updates_the_lines_until_the_order_is_released_then_it_
     with unit_of_work(factory) as s:
         order = s.scalar(select(Order).where(Order.channel_ref == "TM-20"))
         assert order.total == Decimal("796.00") and order.subtotal == Decimal("796.00")
-        assert allocate(s, order.id, utcnow()).status == "allocated"  # released to the floor
+        assert allocate(s, supervisor(s), order.id, utcnow()).status == "allocated"  # released to the floor
 
     write_csv(f, [order_row("TM-20", quantity="3")])  # the shop dropped a line afterwards
     assert main(["import", "orders", str(f), "--db", url]) == 3
