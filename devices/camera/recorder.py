@@ -51,6 +51,7 @@ class CameraState(enum.StrEnum):
     RECONNECTING = "reconnecting"  # the source went away; trying again
     DISK_LOW = "disk_low"  # below the free-space floor: no recording until there is room
     STOPPED = "stopped"
+    FAILED = "failed"  # the recorder process ended on its own (killed, crashed)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class Camera:
         on_clip: Callable[[ClipResult], None] = lambda _r: None,
         clock: Callable[[], dt.datetime] = utcnow,
         backoff: tuple[float, float] = (0.5, 3.0),
+        nice: int = NICE,
     ) -> None:
         require_av()
         self._errors = source_errors()
@@ -148,6 +150,7 @@ class Camera:
         self.on_clip = on_clip
         self.clock = clock
         self.backoff = backoff
+        self.nice = nice
         self.status = CameraStatus(CameraState.STOPPED)
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -237,7 +240,7 @@ class Camera:
             log.exception("camera status listener failed")
 
     def _capture_loop(self) -> None:
-        _yield_to_the_station()
+        _yield_to_the_station(self.nice)
         errors = self._errors
         delay = self.backoff[0]
         self._set_status(CameraState.CONNECTING, self.profile.source)
@@ -407,13 +410,13 @@ class Camera:
                 log.exception("camera clip listener failed")
 
 
-def _yield_to_the_station() -> None:
+def _yield_to_the_station(nice: int = NICE) -> None:
     """Run this thread, and the encoder threads it starts, below the pack screen's priority: when
     the CPU is short a frame waits, a scan's verdict does not (Linux: threads have their own nice)."""
     if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
         tid = threading.get_native_id()
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + NICE))
+            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + nice))
 
 
 def _hashed(result: ClipResult) -> ClipResult:
@@ -423,6 +426,27 @@ def _hashed(result: ClipResult) -> ClipResult:
         return replace(result, sha256=sha256_of(result.path), size=result.path.stat().st_size)
     except OSError as exc:
         return replace(result, error=result.error or _reason(exc))
+
+
+def salvage(key: object, path: Path, started: dt.datetime, ended: dt.datetime, reason: str) -> ClipResult:
+    """What a clip cut off mid-recording (its recorder killed) holds: the whole fragments its file
+    has, counted by demuxing (no decoding: this runs beside the pack screen), hashed."""
+    av = require_av()
+    frames, duration, error = 0, 0.0, ""
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            rate = float(stream.average_rate or 0) or 15.0
+            last = None
+            for packet in container.demux(stream):
+                if packet.size and packet.pts is not None:
+                    frames += 1
+                    last = max(last or 0, packet.pts)
+            if last is not None:
+                duration = float(last * stream.time_base) + 1 / rate
+    except (av.error.FFmpegError, IndexError, OSError) as exc:
+        error = _reason(exc) if not frames else ""
+    return _hashed(ClipResult(key, path, started, ended, frames, duration, reason, error=error))
 
 
 def _reason(exc: BaseException) -> str:

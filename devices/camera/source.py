@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import Any
 
 INSTALL_HINT = "pip install 'packdesk[video]'"
+MISSING_AV = f"Video recording needs PyAV, which is not installed here: {INSTALL_HINT}"
 # A live source that stops sending for this long is taken as unplugged (microseconds, FFmpeg's unit).
 READ_TIMEOUT_US = 3_000_000
 OPEN_TIMEOUT_S = 8.0  # an IP camera waking up takes a few seconds to send its first picture
@@ -38,9 +39,7 @@ def require_av() -> ModuleType:
     try:
         return importlib.import_module("av")
     except ImportError:
-        raise CameraUnavailable(
-            f"Video recording needs PyAV, which is not installed here: {INSTALL_HINT}"
-        ) from None
+        raise CameraUnavailable(MISSING_AV) from None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Packing video cost: the CPU the camera takes while a pack is recorded at 1280x720, 15 fps (CPU
-time of the process's threads but the GUI's with the camera recording, less the same pack without
-a camera, per second of pack; Linux ``/proc``), split into what the test source itself costs
-(camera on, no clip) and what recording adds (overlay and H.264); and scan-to-verdict p99 with
-recording on vs off, measured by ``bench_station.measure_scans`` on the same database."""
+time of the recorder process and of the station's threads but the GUI's with the camera
+recording, less the same pack without a camera, per second of pack; Linux ``/proc``), split into
+what the test source itself costs (camera on, no clip) and what recording adds (overlay and
+H.264); and scan-to-verdict p99 with recording on vs off, measured by
+``bench_station.measure_scans`` on the same database."""
 
 from __future__ import annotations
 
@@ -14,19 +15,23 @@ from pathlib import Path
 from tests.bench.harness import Result, benchmark, percentiles_ms
 
 
-def _cpu_s() -> float:
-    """CPU seconds of every thread but the GUI's (capture, reports, x264's; Qt's own in both runs):
-    what the camera costs, apart from what the same pack costs the GUI thread."""
-    tick, total = os.sysconf("SC_CLK_TCK"), 0
-    for task in Path("/proc/self/task").iterdir():
-        if int(task.name) == os.getpid():
-            continue
-        try:
-            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:  # a thread that just ended
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
+def _ticks(stat: Path) -> int:
+    try:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # a thread that just ended
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def _cpu_s(recorder_pid: int | None = None) -> float:
+    """CPU seconds of the recorder process and of every station thread but the GUI's (the
+    recorder's requests and reports; Qt's own in both runs): what the camera costs, apart from
+    what the same pack costs the GUI thread."""
+    total = sum(_ticks(task / "stat") for task in Path("/proc/self/task").iterdir()
+                if int(task.name) != os.getpid())
+    if recorder_pid is not None:
+        total += _ticks(Path(f"/proc/{recorder_pid}/stat"))
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 @benchmark("video_record_pack")
@@ -52,10 +57,10 @@ def record_pack() -> Result:
         ctx = make_ctx(engine, Role.ADMIN, admin or 1)
         ctx.settings.printers = {"waybill": {"uri": f"file:{tmp}/printed"}}
 
-        def pack(view: PackView) -> tuple[list[float], float]:
-            cpu, t0 = _cpu_s(), time.perf_counter()
+        def pack(view: PackView, pid: int | None = None) -> tuple[list[float], float]:
+            cpu, t0 = _cpu_s(pid), time.perf_counter()
             samples, _codes = measure_scans(app, view, ctx, parcels)
-            return samples, (_cpu_s() - cpu) / (time.perf_counter() - t0)
+            return samples, (_cpu_s(pid) - cpu) / (time.perf_counter() - t0)
 
         off = PackView(ctx)
         off_samples, off_rate = pack(off)
@@ -70,12 +75,13 @@ def record_pack() -> Result:
         while camera.status.state is not CameraState.LIVE and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.05)
-        cpu, t0 = _cpu_s(), time.perf_counter()
+        pid = camera.pid
+        cpu, t0 = _cpu_s(pid), time.perf_counter()
         while time.perf_counter() - t0 < 5:  # the camera on, no clip: what the source alone costs
             app.processEvents()
             time.sleep(0.02)
-        idle_rate = (_cpu_s() - cpu) / (time.perf_counter() - t0)
-        on_samples, on_rate = pack(on)
+        idle_rate = (_cpu_s(pid) - cpu) / (time.perf_counter() - t0)
+        on_samples, on_rate = pack(on, pid)
         on.recorder.close()
         on.close()
         del ctx.settings.devices["camera"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import queue
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,8 +18,10 @@ import pytest
 av = pytest.importorskip("av", reason="PyAV is not installed: pip install 'packdesk[video]'")
 
 from devices.camera.overlay import Overlay, render  # noqa: E402
+from devices.camera.process import CameraProcess  # noqa: E402
 from devices.camera.recorder import Camera, CameraState, ClipResult, free_bytes, sha256_of  # noqa: E402
 from devices.camera.source import CameraError, CameraProfile  # noqa: E402
+from tests.support.camera_stream import StreamPeer, wait_for  # noqa: E402
 
 SMALL = {"size": "320x240", "fps": 15}
 
@@ -97,56 +98,24 @@ def test_the_overlay_shows_each_parcels_own_text_in_chinese_too():
     assert not np.array_equal(a[-40:], b[-40:]), "the scan appears at the bottom"
 
 
-def _serve_stream(server: socket.socket, sessions: list[float], pause: float) -> None:
-    """An IP camera on 127.0.0.1: MPEG-TS H.264 for each session's seconds, ``pause`` between. A
-    connection the camera already gave up on (its retries wait in the backlog) does not count."""
-    n = 0
-    while n < len(sessions):
-        conn, _ = server.accept()
-        src = av.open("testsrc=size=320x240:rate=15,realtime", format="lavfi")
-        try:
-            with conn, conn.makefile("wb") as f:
-                out = av.open(f, "w", format="mpegts")
-                stream = out.add_stream("libx264", rate=15)
-                stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
-                stream.options = {"preset": "ultrafast", "tune": "zerolatency", "g": "15"}
-                t0 = time.monotonic()
-                for frame in src.decode(video=0):
-                    for packet in stream.encode(frame.reformat(format="yuv420p")):
-                        out.mux(packet)
-                    if time.monotonic() - t0 > sessions[n]:
-                        break
-                conn.shutdown(socket.SHUT_RDWR)  # the cable is pulled: no goodbye
-        except OSError:
-            continue  # a stale connection: serve the next one
-        finally:
-            src.close()
-        n += 1
-        time.sleep(pause)
-
-
 def test_a_stream_that_goes_away_mid_clip_comes_back_on_its_own_and_the_gap_is_reported(tmp_path):
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(2)
-    port = server.getsockname()[1]
-    peer = threading.Thread(target=_serve_stream, args=(server, [2.5, 30], 2.0), daemon=True)
-    peer.start()
-    profile = CameraProfile.from_settings({"source": f"tcp://127.0.0.1:{port}", **SMALL})
-    with Recording(profile, tmp_path) as rec:
-        path = new_file(tmp_path, "clip.mp4")
-        rec.camera.start_clip(7, path)
-        deadline = time.monotonic() + 30
-        while CameraState.RECONNECTING not in rec.states and time.monotonic() < deadline:
-            time.sleep(0.1)
-        rec.live.clear()
-        while rec.camera.status.state is not CameraState.RECORDING and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(1.5)
-        rec.camera.stop_clip(7, "packed")
-        result = rec.clips.get(timeout=20)
-    server.close()
-    assert CameraState.RECONNECTING in rec.states
+    peer = StreamPeer()
+    profile = CameraProfile.from_settings({"source": peer.url, **SMALL})
+    try:
+        with Recording(profile, tmp_path) as rec:
+            path = new_file(tmp_path, "clip.mp4")
+            rec.camera.start_clip(7, path)
+            time.sleep(2)
+            peer.pull_cable()
+            assert wait_for(lambda: CameraState.RECONNECTING in rec.states, 10), rec.states
+            time.sleep(1.5)
+            peer.plug_in()
+            assert wait_for(lambda: rec.camera.status.state is CameraState.RECORDING, 20), rec.states
+            time.sleep(1.5)
+            rec.camera.stop_clip(7, "packed")
+            result = rec.clips.get(timeout=20)
+    finally:
+        peer.close()
     assert len(result.gaps) == 1, result.gaps
     gap = result.gaps[0]
     assert 1.0 <= (gap.end - gap.start).total_seconds() <= 8
@@ -226,3 +195,98 @@ def test_without_pyav_the_camera_says_how_to_install_it():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2]).stdout
     assert "pip install 'packdesk[video]'" in out
+
+
+class InProcess(Recording):
+    """The same reports from a camera recording in its own process, as the pack station runs it."""
+
+    def __init__(self, profile: CameraProfile, folder: Path) -> None:
+        self.clips, self.states, self.live = queue.Queue(), [], threading.Event()
+        self.details: list[str] = []
+        self.camera = CameraProcess(profile, folder, on_status=self._status, on_clip=self.clips.put)
+
+    def _status(self, status) -> None:
+        self.details.append(status.detail)
+        super()._status(status)
+
+
+def test_the_recorder_process_records_the_clip_and_the_overlay_the_station_sends(tmp_path):
+    profile = CameraProfile.from_settings({"source": "test", **SMALL})
+    with InProcess(profile, tmp_path) as rec:
+        plain, marked = new_file(tmp_path, "plain.mp4"), new_file(tmp_path, "marked.mp4")
+        for key, path in ((1, plain), (2, marked)):
+            if key == 2:
+                rec.camera.overlay.set_header("订单 SO-2", "打包员 李四")
+            rec.camera.start_clip(key, path)
+            assert rec.camera.recording_key == key
+            time.sleep(1.5)
+            rec.camera.stop_clip(key, "packed")
+            assert rec.camera.recording_key is None
+            result = rec.clips.get(timeout=20)
+            assert (result.key, result.reason, result.frames) == (key, "packed", len(decoded(path)))
+            assert result.sha256 == sha256_of(path)
+    assert rec.camera.status.state is CameraState.STOPPED
+    assert not np.array_equal(decoded(plain)[3][:40], decoded(marked)[3][:40]), "the header is burned in"
+
+
+def test_a_recorder_killed_mid_clip_is_reported_its_clip_kept_to_the_last_fragment_and_it_restarts(tmp_path):
+    profile = CameraProfile.from_settings({"source": "test", **SMALL})
+    with InProcess(profile, tmp_path) as rec:
+        path = new_file(tmp_path, "killed.mp4")
+        rec.camera.start_clip(5, path)
+        time.sleep(3.5)
+        first = rec.camera.pid
+        os.kill(first, signal.SIGKILL)
+        salvaged = rec.clips.get(timeout=20)
+        assert rec.camera.status.state is CameraState.FAILED
+        assert "the recorder process ended (exit status -9)" in rec.details
+        assert (salvaged.key, salvaged.reason, salvaged.error) == (5, "recorder_died", "")
+        assert salvaged.frames == len(decoded(path)) >= 15 * (3.5 - 2.5), salvaged
+        assert salvaged.sha256 == sha256_of(path) and salvaged.duration_s > 1
+        again = new_file(tmp_path, "again.mp4")
+        rec.camera.start_clip(6, again)  # the next parcel starts a new recorder
+        assert rec.camera.pid != first
+        assert wait_for(lambda: rec.camera.status.state is CameraState.RECORDING, 20), rec.states
+        time.sleep(1)
+        rec.camera.stop_clip(6, "packed")
+        result = rec.clips.get(timeout=20)
+    assert result.reason == "packed" and result.frames == len(decoded(again)) > 0
+
+
+STATION_KILLED = """
+import sys, time
+from pathlib import Path
+from devices.camera.process import CameraProcess
+from devices.camera.source import CameraProfile
+profile = CameraProfile.from_settings({"source": "test", "size": "320x240", "fps": 15})
+camera = CameraProcess(profile, Path(sys.argv[1]).parent)
+camera.start()
+while camera.status.state.value != "live":
+    time.sleep(0.05)
+camera.start_clip(1, Path(sys.argv[1]))
+while camera.status.state.value != "recording":
+    time.sleep(0.05)
+print(camera.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_station_killed_mid_clip_leaves_the_recorder_to_close_the_clip_whole(tmp_path):
+    path = new_file(tmp_path, "orphan.mp4")
+    station = subprocess.Popen([sys.executable, "-c", STATION_KILLED, str(path)], stdout=subprocess.PIPE,
+                               text=True, cwd=Path(__file__).resolve().parents[2])
+    assert station.stdout is not None
+    recorder = int(station.stdout.readline())
+    time.sleep(3)
+    station.send_signal(signal.SIGKILL)
+    station.wait(10)
+
+    def gone() -> bool:
+        try:
+            return Path(f"/proc/{recorder}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        except FileNotFoundError:
+            return True
+
+    assert wait_for(gone, 20), "the recorder ends when its station does"
+    frames = decoded(path)
+    assert len(frames) >= 15 * 3 - 8, len(frames)  # all of it: the clip was closed, not cut

@@ -2,9 +2,10 @@
 cancellation), with the parcel's header, the live weight and each scan burned in; the camera
 settings of the station.
 
-The camera runs in its own threads (``devices.camera``); the pack screen only tells it what
-happened, which never waits. The clip index is written from the camera's report thread, and
-the state (recording, camera lost, disk nearly full) reaches the screen as a queued signal.
+The camera records in a process of its own (``devices.camera.process``: the encoder never holds
+the pack screen's interpreter lock); the pack screen only tells it what happened, which never
+waits. The clip index is written from the camera's report thread, and the state (recording,
+camera lost, disk nearly full, recorder died) reaches the screen as a queued signal.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from app.db import unit_of_work
 from app.services import video
 from app.services.packing import Parcel, Result, Verdict
 from devices.camera.overlay import Overlay
+from devices.camera.process import CameraProcess
 from devices.camera.recorder import Camera, CameraState, CameraStatus, ClipResult
 from devices.camera.source import CameraError, CameraProfile
 
@@ -90,6 +92,10 @@ class RecordingIndicator(QLabel):
             text = self.tr("Camera lost ({detail}): reconnecting; the gap is noted in the clip").format(
                 detail=s.detail)
             level = "warning"
+        elif s.state is CameraState.FAILED:
+            text = self.tr("Recorder stopped ({detail}): this parcel is not filmed; it starts again with "
+                           "the next parcel").format(detail=s.detail)
+            level = "error"
         elif s.state is CameraState.DISK_LOW:
             text = self.tr("Recording stopped: only {free} GB free for videos (at least {floor} GB needed). "
                            "Free disk space or call a supervisor.").format(
@@ -112,8 +118,7 @@ class StationRecorder(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.indicator = RecordingIndicator(parent)
-        self.overlay = Overlay(lambda: timezone.fmt(ctx.clock(), "second"))
-        self.camera: Camera | None = None
+        self.camera: CameraProcess | None = None
         self._clip_ids: dict[object, int] = {}  # package id -> its index row (camera report thread)
         self.status_changed.connect(self.indicator.show_status)
         raw = ctx.settings.devices.get("camera") or {}
@@ -122,14 +127,16 @@ class StationRecorder(QObject):
         self.folder = video.folder_for(raw)
         try:
             profile = CameraProfile.from_settings(raw)
-            self.camera = Camera(profile, self.folder, self.overlay, on_status=self.status_changed.emit,
-                                 on_clip_started=self._index_started, on_clip=self._index_finished)
+            self.camera = CameraProcess(profile, self.folder, timezone.site_zone(),
+                                        on_status=self.status_changed.emit,
+                                        on_clip_started=self._index_started, on_clip=self._index_finished)
         except CameraError as exc:  # PyAV missing, a bad setting: said on the pack screen
             self.indicator.show_status(problem=str(exc))
             return
         self.indicator.floor_mb = profile.min_free_mb
         self.indicator.show_status()
         camera = self.camera
+        self.overlay = camera.overlay
         parent.destroyed.connect(lambda *_: camera.close())
         camera.start()
 
@@ -157,7 +164,7 @@ class StationRecorder(QObject):
 
     def weight(self, event: object) -> None:
         grams = getattr(event, "grams", None)
-        if grams is not None:
+        if grams is not None and self.camera is not None:
             self.overlay.set_weight(f"{grams:.0f} g" + ("" if getattr(event, "stable", False) else " ~"))
 
     def close(self) -> None:
@@ -312,6 +319,7 @@ class CameraSettingsDialog(QDialog):
             CameraState.CONNECTING: self.tr("connecting"), CameraState.LIVE: self.tr("live"),
             CameraState.RECORDING: self.tr("recording"), CameraState.RECONNECTING: self.tr("no picture"),
             CameraState.DISK_LOW: self.tr("disk nearly full"), CameraState.STOPPED: self.tr("stopped"),
+            CameraState.FAILED: self.tr("recorder stopped"),
         }
         self.state.setText(" · ".join(t for t in (names[status.state], status.detail) if t))
 
