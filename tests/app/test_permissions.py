@@ -21,7 +21,8 @@ from app.db import read_only, unit_of_work
 from app.errors import PermissionDenied
 from app.models.accounts import Role
 from app.models.fulfilment import ExceptionKind, Package
-from app.services import exceptions, packing, picking, verify, waves
+from app.models.orders import Order, OrderStatus
+from app.services import allocation, exceptions, packing, picking, verify, waves
 from app.services.exceptions import Action
 from app.services.packing import Station
 from devices.scanner.scan import parse_scan
@@ -132,6 +133,23 @@ def _planned(ctx: AppContext) -> int:
     return wave.id
 
 
+def _plan_waves(ctx: AppContext, st: Station) -> Call:
+    _allocated(ctx, [("SKU-00001", 1)], 1)
+    return lambda s, _me, u, now: waves.plan_waves(s, u, now)
+
+
+def _allocate(ctx: AppContext, st: Station) -> Call:
+    number = make_order(ctx, [("SKU-00001", 1)], status=OrderStatus.NEW)
+    with read_only(ctx.sessions) as s:
+        oid = s.scalar(select(Order.id).where(Order.number == number))
+    return lambda s, _me, u, now: allocation.allocate(s, u, oid, now)
+
+
+def _allocate_open(ctx: AppContext, st: Station) -> Call:
+    make_order(ctx, [("SKU-00001", 1)], status=OrderStatus.NEW)
+    return lambda s, _me, u, now: allocation.allocate_open(s, u, now, limit=5)
+
+
 def _start_wave(ctx: AppContext, st: Station) -> Call:
     wave_id = _planned(ctx)
     return lambda s, _me, u, now: waves.start_wave(s, u, wave_id, now)
@@ -197,6 +215,9 @@ CASES: dict[str, tuple[Callable[[AppContext, Station], Call], set[Role]]] = {
     "verify.weigh": (_verify_weigh, FLOOR),
     "verify.hand_over": (_hand_over, FLOOR),
     "verify.close_batch": (_close_batch, FLOOR),
+    "waves.plan_waves": (_plan_waves, BOSS),
+    "allocation.allocate": (_allocate, BOSS),
+    "allocation.allocate_open": (_allocate_open, BOSS),
     "waves.start_wave": (_start_wave, PICK),
     "picking.scan_item": (_pick_item, PICK),
     "picking.short": (_short, PICK),
@@ -205,9 +226,10 @@ CASES: dict[str, tuple[Callable[[AppContext, Station], Call], set[Role]]] = {
     "exceptions.report": (_report, FLOOR),
     "exceptions.resolve": (_resolve, BOSS),
 }
-# what the services offer that changes nothing (or, plan_waves, is run by a command that checks
-# station.plan itself before it calls it)
+# what the services offer that changes nothing (consume_order: a step inside packing, which checks)
 READ_ONLY = {
+    "allocation.problems",
+    "allocation.consume_order",
     "packing.resume",
     "packing.tolerance",
     "packing.stored_forms",
@@ -220,7 +242,6 @@ READ_ONLY = {
     "waves.open_tasks",
     "waves.walk_order",
     "waves.bin_sort_key",
-    "waves.plan_waves",
     "exceptions.open_exceptions",
     "exceptions.missing",
     "packing.moved_away",
@@ -238,7 +259,7 @@ def admin_station(demo_ctx: AppContext, tmp_path) -> Station:
 def test_every_service_function_that_changes_data_is_walked():
     public = {
         f"{module.__name__.rsplit('.', 1)[1]}.{name}"
-        for module in (packing, verify, picking, exceptions, waves)
+        for module in (packing, verify, picking, exceptions, waves, allocation)
         for name, fn in vars(module).items()
         if inspect.isfunction(fn) and fn.__module__ == module.__name__ and not name.startswith("_")
     }
