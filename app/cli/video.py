@@ -71,7 +71,7 @@ def cmd_export(rt: Runtime) -> int:
     user = rt.user(video.PERMISSION)
     with unit_of_work(rt.sessions) as s:
         done = video.export(s, user, rt.args.ref, Path(rt.args.out), station=rt.settings.station,
-                            now=rt.clock())
+                            now=rt.clock(), root=video.video_root(rt.settings))
     for path in done.files:
         print(path)
     print(done.manifest)

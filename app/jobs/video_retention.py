@@ -20,7 +20,7 @@ def for_station(settings: StationSettings) -> JobFunction:
         from app.db import unit_of_work
 
         with unit_of_work(factory) as s:
-            recovered = video.recover_interrupted(s, settings.station, now)
+            recovered = video.recover_interrupted(s, settings.station, now, root=folder)
             kept = video.enforce_retention(s, settings.station, folder, now)
         return kept.summary() + (f", {recovered} interrupted clip(s) closed" if recovered else "")
 

@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import timezone
-from app.config import data_dir
+from app.config import StationSettings, data_dir
 from app.errors import Conflict, DomainError, NotFound
 from app.files import create_private, private_dir
 from app.models.accounts import User
@@ -48,7 +48,7 @@ class ClipView:
     tracking_number: str
     station: str
     packer: str
-    path: str
+    path: str  # as the index holds it: relative to the video root (absolute only for old clips)
     status: str  # recording / complete / failed / purged
     ended_reason: str
     started_at: dt.datetime
@@ -59,6 +59,10 @@ class ClipView:
     sha256: str
     gaps: tuple[dict[str, str], ...]
     purged_at: dt.datetime | None
+
+    def file(self, root: Path) -> Path:
+        """The clip's file on this computer, whose video root is ``root``."""
+        return clip_file(root, self.path)
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -84,6 +88,7 @@ class ScanMark:
 class Playback:
     clip: ClipView
     scans: tuple[ScanMark, ...]
+    file: Path
     problem: str = ""  # why it cannot be played here ("" = it can)
 
 
@@ -114,6 +119,25 @@ def folder_for(camera: dict[str, Any]) -> Path:
     return Path(configured).expanduser() if configured else data_dir() / "videos"
 
 
+def video_root(settings: StationSettings) -> Path:
+    """The folder this computer finds clips in (a station's own, or a service desk's copy/share)."""
+    return folder_for(settings.devices.get("camera") or {})
+
+
+def stored_path(root: Path, path: Path) -> str:
+    """How the index keeps a clip's file: relative to the video root, so moving the data folder or
+    restoring a backup elsewhere keeps it playable; absolute only when it lies outside the root."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def clip_file(root: Path, stored: str) -> Path:
+    path = Path(stored)
+    return path if path.is_absolute() else root / path
+
+
 def new_clip_file(folder: Path, station: str, order_number: str, package_id: int, now: dt.datetime) -> Path:
     """An empty private file for a parcel's clip, in the folder of the site's day (0700)."""
     local = timezone.local(now)
@@ -133,15 +157,15 @@ def _safe(text: str) -> str:
     return _UNSAFE.sub("_", text).strip("_")[:40] or "x"
 
 
-def begin_clip(session: Session, *, package_id: int, station: str, path: Path,
+def begin_clip(session: Session, *, package_id: int, station: str, path: Path, root: Path,
                started_at: dt.datetime) -> int:
     """The index row of a clip that has started recording (finished by ``finish_clip``)."""
     package = session.get(Package, package_id)
     if package is None:
         raise NotFound("No parcel {id}.", id=package_id)
     clip = PackingClip(package_id=package_id, order_id=package.order_id, station=station,
-                       packer_id=package.packer_id, path=str(path), status="recording", ended_reason="",
-                       started_at=started_at, sha256="", gaps=[])
+                       packer_id=package.packer_id, path=stored_path(root, path), status="recording",
+                       ended_reason="", started_at=started_at, sha256="", gaps=[])
     session.add(clip)
     session.flush()
     return clip.id
@@ -169,7 +193,8 @@ def finish_clip(
     )
 
 
-def recover_interrupted(session: Session, station: str, now: dt.datetime, idle_s: float = 60) -> int:
+def recover_interrupted(session: Session, station: str, now: dt.datetime, *, root: Path,
+                        idle_s: float = 60) -> int:
     """Clips this station left "recording" (a crash or power cut) whose file has not grown for
     ``idle_s``: hashed and closed as ``interrupted`` with what the file holds."""
     from devices.camera.recorder import sha256_of
@@ -178,7 +203,7 @@ def recover_interrupted(session: Session, station: str, now: dt.datetime, idle_s
     for clip in session.scalars(
         select(PackingClip).where(PackingClip.station == station, PackingClip.status == "recording")
     ):
-        path = Path(clip.path)
+        path = clip_file(root, clip.path)
         try:
             stat = path.stat()
         except FileNotFoundError:
@@ -296,7 +321,7 @@ def scans(session: Session, clip: ClipView) -> tuple[ScanMark, ...]:
     )
 
 
-def play(session: Session, user: CurrentUser | None, clip_id: int, *, station: str) -> Playback:
+def play(session: Session, user: CurrentUser | None, clip_id: int, *, station: str, root: Path) -> Playback:
     """A clip to play, with its scans; the viewing is audited."""
     require(user, PERMISSION)
     assert user is not None
@@ -304,22 +329,22 @@ def play(session: Session, user: CurrentUser | None, clip_id: int, *, station: s
     if not found:
         raise NotFound("No packing video {id}.", id=clip_id)
     clip = found[0]
-    problem = _unplayable(clip)
+    problem = _unplayable(clip, root)
     audit.record(session, "video.view", "packing_clip", clip.id, user_id=user.id, station=station,
                  order=clip.order_number, package_id=clip.package_id)
-    return Playback(clip, scans(session, clip), problem)
+    return Playback(clip, scans(session, clip), clip.file(root), problem)
 
 
-def _unplayable(clip: ClipView) -> str:
+def _unplayable(clip: ClipView, root: Path) -> str:
     if clip.status == "purged":
         return f"deleted by retention on {timezone.fmt(clip.purged_at)}"
-    if not Path(clip.path).is_file():
-        return f"the file is not reachable from this computer: {clip.path}"
+    if not clip.file(root).is_file():
+        return f"the file is not reachable from this computer: {clip.file(root)}"
     return ""
 
 
 def export(session: Session, user: CurrentUser | None, ref: str, out: Path, *, station: str,
-           now: dt.datetime) -> Exported:
+           now: dt.datetime, root: Path) -> Exported:
     """Copy the clips of an order / tracking / parcel number into ``out`` with a manifest (order,
     tracking, packer, times, SHA-256, gaps, scans) for a marketplace claim. A copy whose hash
     differs from the index is refused: the file was changed or damaged. Audited."""
@@ -332,12 +357,12 @@ def export(session: Session, user: CurrentUser | None, ref: str, out: Path, *, s
     files: list[Path] = []
     entries = []
     for clip in found:
-        problem = _unplayable(clip)
+        problem = _unplayable(clip, root)
         if problem or not clip.sha256:
             raise Conflict("Packing video {id} of {order} cannot be exported: {problem}.", id=clip.id,
                            order=clip.order_number, problem=problem or "it is still being recorded")
         target = out / f"{_safe(clip.order_number)}-p{clip.package_id}-clip{clip.id}.mp4"
-        digest = _copy_private(Path(clip.path), target)
+        digest = _copy_private(clip.file(root), target)
         if digest != clip.sha256:
             target.unlink()
             raise Conflict("Packing video {id} of {order} does not match its index (SHA-256 differs): it "
@@ -396,7 +421,7 @@ def enforce_retention(session: Session, station: str, folder: Path, now: dt.date
         if clip.started_at >= cutoff and total <= quota:
             break  # oldest first: the rest are newer and fit
         size = clip.size_bytes or 0
-        Path(clip.path).unlink(missing_ok=True)
+        clip_file(folder, clip.path).unlink(missing_ok=True)
         clip.status, clip.purged_at = "purged", now
         total -= size
         freed += size

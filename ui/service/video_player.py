@@ -150,7 +150,8 @@ class VideoPlayerDialog(QDialog):
             return
         try:
             with unit_of_work(self.ctx.sessions) as s:
-                self.playback = video.play(s, self.ctx.user, self.clips[row].id, station=self.ctx.station)
+                self.playback = video.play(s, self.ctx.user, self.clips[row].id, station=self.ctx.station,
+                                           root=video.video_root(self.ctx.settings))
         except DomainError as exc:
             self.problem.setText(str(exc))
             return
@@ -177,7 +178,7 @@ class VideoPlayerDialog(QDialog):
             self.scan_list.addTopLevelItem(item)
         self.problem.setText(self._problem(p.problem))
         if not p.problem:
-            self.player.setSource(QUrl.fromLocalFile(c.path))
+            self.player.setSource(QUrl.fromLocalFile(str(p.file)))
             self.player.play()
 
     def _reason(self, reason: str) -> str:
@@ -238,7 +239,8 @@ class VideoPlayerDialog(QDialog):
         try:
             with unit_of_work(self.ctx.sessions) as s:
                 done = video.export(s, self.ctx.user, self.clips[0].order_number, Path(folder),
-                                    station=self.ctx.station, now=self.ctx.clock())
+                                    station=self.ctx.station, now=self.ctx.clock(),
+                                    root=video.video_root(self.ctx.settings))
         except DomainError as exc:
             self.problem.setText(str(exc))
             return False

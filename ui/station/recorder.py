@@ -204,7 +204,7 @@ class StationRecorder(QObject):
     def _index_started(self, key: Any, path: Path, started: dt.datetime) -> None:
         with unit_of_work(self.ctx.sessions) as s:
             self._clip_ids[key] = video.begin_clip(s, package_id=key, station=self.ctx.station, path=path,
-                                                   started_at=started)
+                                                   root=self.folder, started_at=started)
 
     def _index_finished(self, result: ClipResult) -> None:
         clip_id = self._clip_ids.pop(result.key, None)

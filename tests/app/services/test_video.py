@@ -96,7 +96,7 @@ def record(site: Site, parcel: Packed, folder: Path, started: dt.datetime,
     path.write_bytes(content)
     with unit_of_work(site.ctx.sessions) as s:
         clip_id = video.begin_clip(s, package_id=parcel.package_id, station="PACK-01", path=path,
-                                   started_at=started)
+                                   root=folder, started_at=started)
         video.finish_clip(s, clip_id, ended_at=started + dt.timedelta(seconds=42), frames=630,
                           duration_s=42.0, sha256=hashlib.sha256(content).hexdigest(),
                           size_bytes=size or len(content), gaps=[], reason="packed")
@@ -111,7 +111,8 @@ def audits(ctx, action):
 def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_claim(site, tmp_path):
     number, parcel = pack(site)
     started = site.ctx.clock() - dt.timedelta(minutes=1)
-    clip_id = record(site, parcel, tmp_path / "videos", started)
+    root = tmp_path / "videos"
+    clip_id = record(site, parcel, root, started)
     agent = site.agent
     with read_only(site.ctx.sessions) as s:
         [clip] = video.clips(s, agent, order=number)
@@ -125,9 +126,9 @@ def test_a_parcels_clip_is_found_by_order_tracking_or_parcel_and_exported_for_a_
     assert clip.packer == site.packer.display_name and clip.duration_s == 42.0
     out = tmp_path / "claim"
     with unit_of_work(site.ctx.sessions) as s:
-        done = video.export(s, agent, number, out, station="SERVICE-1", now=site.ctx.clock())
+        done = video.export(s, agent, number, out, station="SERVICE-1", now=site.ctx.clock(), root=root)
     [copy] = done.files
-    assert copy.read_bytes() == Path(clip.path).read_bytes()
+    assert copy.read_bytes() == clip.file(root).read_bytes()
     modes = [p.stat().st_mode & 0o777 for p in (out, copy, done.manifest)]
     assert modes == [0o700, 0o600, 0o600]
     manifest = json.loads(done.manifest.read_text(encoding="utf-8"))
@@ -143,7 +144,7 @@ def test_playing_a_clip_is_audited_and_lists_its_scans_to_jump_to(site, tmp_path
     number, parcel = pack(site)
     clip_id = record(site, parcel, tmp_path, started)
     with unit_of_work(site.ctx.sessions) as s:
-        shown = video.play(s, site.agent, clip_id, station="SERVICE-1")
+        shown = video.play(s, site.agent, clip_id, station="SERVICE-1", root=tmp_path)
     assert shown.problem == ""
     assert [m.kind for m in shown.scans] == ["item", "weight"]
     assert [round(m.offset_s) for m in shown.scans] == [5, 7]
@@ -156,9 +157,9 @@ def test_a_packer_may_neither_list_nor_play_nor_export_videos(site, tmp_path):
     packer = site.packer
     with unit_of_work(site.ctx.sessions) as s:
         for attempt in (lambda: video.clips(s, packer, order=number),
-                        lambda: video.play(s, packer, clip_id, station="PACK-01"),
+                        lambda: video.play(s, packer, clip_id, station="PACK-01", root=tmp_path),
                         lambda: video.export(s, packer, number, tmp_path / "out", station="PACK-01",
-                                             now=site.ctx.clock())):
+                                             now=site.ctx.clock(), root=tmp_path)):
             with pytest.raises(PermissionDenied, match="may not view and export packing videos"):
                 attempt()
     assert not (tmp_path / "out").exists()
@@ -166,14 +167,14 @@ def test_a_packer_may_neither_list_nor_play_nor_export_videos(site, tmp_path):
 
 def test_a_clip_changed_after_recording_is_not_exported(site, tmp_path):
     number, parcel = pack(site)
-    record(site, parcel, tmp_path / "videos", site.ctx.clock())
+    root = tmp_path / "videos"
+    record(site, parcel, root, site.ctx.clock())
     with read_only(site.ctx.sessions) as s:
         [clip] = video.clips(s, site.agent, order=number)
-    with open(clip.path, "ab") as f:
+    with open(clip.file(root), "ab") as f:
         f.write(b"edited")
     with pytest.raises(Conflict, match="does not match its index"), unit_of_work(site.ctx.sessions) as s:
-        video.export(s, site.agent, number, tmp_path / "claim", station="S",
-                     now=site.ctx.clock())
+        video.export(s, site.agent, number, tmp_path / "claim", station="S", now=site.ctx.clock(), root=root)
     assert list((tmp_path / "claim").iterdir()) == []
     assert audits(site.ctx, "video.export") == []
 
@@ -204,11 +205,11 @@ def test_retention_deletes_clips_past_their_days_then_the_oldest_beyond_the_quot
     with read_only(site.ctx.sessions) as s:
         rows = {c.id: c for c in s.scalars(select(PackingClip))}
     assert [rows[i].status for i in ids] == ["purged", "purged", "complete", "complete"]
-    assert [Path(rows[i].path).exists() for i in ids] == [False, False, True, True]
+    assert [video.clip_file(folder, rows[i].path).exists() for i in ids] == [False, False, True, True]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         {Path(rows[i].path).parent.name for i in ids[2:]}), "empty day folders go too"
     with unit_of_work(site.ctx.sessions) as s:
-        shown = video.play(s, site.agent, ids[0], station="S")
+        shown = video.play(s, site.agent, ids[0], station="S", root=folder)
     assert shown.problem.startswith("deleted by retention on")
 
 
@@ -223,13 +224,13 @@ def test_a_clip_a_crash_left_recording_is_closed_from_what_its_file_holds(site, 
     with unit_of_work(site.ctx.sessions) as s:
         path = video.new_clip_file(tmp_path, "PACK-01", parcel.order_number, parcel.package_id, now)
         clip_id = video.begin_clip(s, package_id=parcel.package_id, station="PACK-01", path=path,
-                                   started_at=now)
+                                   root=tmp_path, started_at=now)
     record_test(CameraProfile.from_settings({"source": "test", "size": "320x240"}), path, 1.0, Overlay())
     with unit_of_work(site.ctx.sessions) as s:
-        assert video.recover_interrupted(s, "PACK-01", now) == 0, "a file still growing is left alone"
+        assert video.recover_interrupted(s, "PACK-01", now, root=tmp_path) == 0, "a growing file stays"
     os.utime(path, (now.timestamp() - 120, now.timestamp() - 120))
     with unit_of_work(site.ctx.sessions) as s:
-        assert video.recover_interrupted(s, "PACK-01", now) == 1
+        assert video.recover_interrupted(s, "PACK-01", now, root=tmp_path) == 1
     with read_only(site.ctx.sessions) as s:
         clip = s.get(PackingClip, clip_id)
         assert (clip.status, clip.ended_reason) == ("complete", "interrupted")
@@ -242,7 +243,7 @@ def test_the_cli_lists_and_exports_an_orders_clips_as_a_user_who_may(site, tmp_p
                                                                      monkeypatch):
     url = str(site.ctx.engine.url)
     number, parcel = pack(site)
-    clip_id = record(site, parcel, tmp_path / "videos", site.ctx.clock())
+    clip_id = record(site, parcel, video.folder_for({}), site.ctx.clock())  # the data folder's videos/
     monkeypatch.setenv("PACKDESK_USER", "agent1")
     monkeypatch.setenv("PACKDESK_PASSWORD", "agent123")
     assert main(["video", "list", "--order", number, "--json", "--db", url]) == 0
@@ -273,3 +274,56 @@ def test_a_station_with_a_camera_runs_the_retention_job_on_its_own_folder(site, 
     assert job.run(site.ctx.sessions, site.ctx.clock()).startswith("purged 1 clip(s)")
     with read_only(site.ctx.sessions) as s:
         assert s.get(PackingClip, old).status == "purged"
+
+
+def test_a_clip_stays_playable_when_the_data_folder_moves_or_a_backup_is_restored_elsewhere(site, tmp_path):
+    import shutil
+
+    number, parcel = pack(site)
+    old_root = tmp_path / "data" / "videos"
+    clip_id = record(site, parcel, old_root, site.ctx.clock())
+    with read_only(site.ctx.sessions) as s:
+        stored = s.get(PackingClip, clip_id).path
+    assert not Path(stored).is_absolute() and Path(stored).parent.name == parcel_day(site)
+    shutil.move(tmp_path / "data", tmp_path / "restored")
+    new_root = tmp_path / "restored" / "videos"
+    with unit_of_work(site.ctx.sessions) as s:
+        shown = video.play(s, site.agent, clip_id, station="S", root=new_root)
+        done = video.export(s, site.agent, number, tmp_path / "claim", station="S", now=site.ctx.clock(),
+                            root=new_root)
+    assert shown.problem == "" and shown.file == new_root / stored and shown.file.is_file()
+    assert done.files[0].read_bytes() == shown.file.read_bytes()
+    with unit_of_work(site.ctx.sessions) as s:
+        gone = video.play(s, site.agent, clip_id, station="S", root=old_root)
+    assert gone.problem == f"the file is not reachable from this computer: {old_root / stored}"
+
+
+def parcel_day(site: Site) -> str:
+    from app import timezone
+
+    return timezone.local(site.ctx.clock()).strftime("%Y-%m-%d")
+
+
+def test_the_upgrade_keeps_clips_indexed_by_absolute_path_relative_to_their_day_folder(site, tmp_path):
+    from alembic import command
+    from sqlalchemy import text, update
+
+    from app.db import _alembic_config, current_revision
+
+    root = tmp_path / "videos"
+    ids = [record(site, pack(site)[1], root, site.ctx.clock()) for _ in range(2)]
+    with read_only(site.ctx.sessions) as s:
+        relative = s.get(PackingClip, ids[0]).path
+    with unit_of_work(site.ctx.sessions) as s:  # as the stations before this version wrote them
+        s.execute(update(PackingClip).where(PackingClip.id == ids[0]).values(path=str(root / relative)))
+        s.execute(update(PackingClip).where(PackingClip.id == ids[1]).values(path="/mnt/camera/loose.mp4"))
+    engine = site.ctx.engine
+    head = current_revision(engine)
+    with engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '0011'"))
+    command.upgrade(_alembic_config(engine), "0012")  # this migration alone: later ones made their tables
+    with engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+    with read_only(site.ctx.sessions) as s:
+        paths = [s.get(PackingClip, i).path for i in ids]
+    assert paths == [relative, "/mnt/camera/loose.mp4"], "a path with no day folder is left as it was"
