@@ -1,4 +1,4 @@
-"""Barcodes as vector bars on a reportlab canvas: Code128 and QR.
+"""Barcodes as vector bars on a reportlab canvas: Code128 (or any linear pattern) and QR.
 
 Bars are whole printer dots wide (at 203 dpi one dot is 0.125 mm), so a thermal printer
 never has to round a module to 1 or 2 dots and skew the bar/space ratios; quiet zones are
@@ -39,7 +39,12 @@ def draw_code128(c: Canvas, data: str, x: float, y: float, height: float, module
                  text_size: float = 0) -> float:
     """Draw at (x, y) = lower-left of the quiet zone; returns the width used (points).
     ``text_size`` > 0 prints the human-readable text centred under the bars."""
-    modules = code128_modules(data)
+    return draw_modules(c, code128_modules(data), data, x, y, height, module, text_size)
+
+
+def draw_modules(c: Canvas, modules: str, text: str, x: float, y: float, height: float, module: float,
+                 text_size: float = 0) -> float:
+    """Any linear symbol's bar/space pattern ('1' = bar), as ``draw_code128`` draws Code128."""
     text_gap = text_size * 1.25 if text_size else 0
     path = c.beginPath()
     start = None
@@ -54,7 +59,7 @@ def draw_code128(c: Canvas, data: str, x: float, y: float, height: float, module
     width = (len(modules) + 2 * QUIET_MODULES) * module
     if text_size:
         c.setFont(font(), text_size)
-        c.drawCentredString(x + width / 2, y + text_size * 0.15, data)
+        c.drawCentredString(x + width / 2, y + text_size * 0.15, text)
     return width
 
 

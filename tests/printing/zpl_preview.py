@@ -1,5 +1,5 @@
 """What a Zebra would print for our ZPL, as a PIL image: the ^GFA graphics placed at their ^FO,
-the ^BC Code128 and ^BQ QR drawn in whole dots (python-barcode and segno encode them), so the
+the ^BC Code128, ^BE EAN-13 and ^BQ QR drawn in whole dots (python-barcode and segno encode them), so the
 label can be looked at and its barcodes decoded with zxing-cpp."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import segno
-from barcode import Code128
+from barcode import EAN13, Code128
 from PIL import Image, ImageDraw
 
 
@@ -25,8 +25,16 @@ def render(zpl: str) -> Image.Image:
             total, row = int(gfa[1]), int(gfa[2])
             raw = bytes(b ^ 0xFF for b in bytes.fromhex(gfa[3]))
             label.paste(Image.frombytes("1", (row * 8, total // row), raw), (x, y))
-        elif bc := re.search(r"\^BCN,(\d+),.*?\^FD(.*)", body, re.S):
-            bars = Code128(bc[2]).build()[0]
+        elif (bc := re.search(r"\^BCN,(\d+),.*?\^FD(.*)", body, re.S)) or (
+            be := re.search(r"\^BEN,(\d+),.*?\^FD(.*)", body, re.S)
+        ):
+            if bc:
+                data = bc[2]
+                if "^FH_" in body:
+                    data = re.sub(r"_([0-9A-F]{2})", lambda h: chr(int(h[1], 16)), data)
+                bars = Code128(data.replace("><", ">")).build()[0]
+            else:
+                bc, bars = be, EAN13(be[2]).build()[0]
             for i, bit in enumerate(bars):
                 if bit == "1":
                     draw.rectangle((x + i * module, y, x + (i + 1) * module - 1, y + int(bc[1]) - 1), fill=0)

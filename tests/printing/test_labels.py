@@ -1,0 +1,81 @@
+"""Badge, bin and product labels as PDF and ZPL: each barcode decodes to what it carries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from printing.labels import (
+    BadgeLabel,
+    BadLabel,
+    BinLabel,
+    ProductLabel,
+    render,
+    render_labels,
+    render_labels_zpl,
+)
+from tests.printing import zpl_preview
+from tests.printing.conftest import decoded, pages, text_of
+
+BADGE = BadgeLabel("王小明", "packer7", "packer", "B3F9A0C21DE")
+BIN = BinLabel("A-01-02-3", "A 区", "SH1")
+THERMOS = ProductLabel("SKU-00042", "保温杯 500ml 不锈钢真空杯", "Vacuum flask 500 ml", "6901234567892",
+                       ean13=True)
+CABLE = ProductLabel("SKU-CBL-1", "数据线 1 米", "", "INT-000123")
+
+
+def _zxing(img):
+    import zxingcpp
+
+    return [(b.text, b.format.name) for b in zxingcpp.read_barcodes(img)]
+
+
+def test_each_pdf_label_is_its_own_page_and_its_barcode_decodes(tmp_path):
+    pdf = render_labels([BADGE, BIN, THERMOS, CABLE])
+    shots = pages(pdf, dpi=300)
+    for n, img in enumerate(shots):
+        img.save(tmp_path / f"label-{n}.png")
+    assert [img.size for img in shots] == [(1012, 638), (1182, 591), (709, 473), (709, 473)]  # mm at 300 dpi
+    assert [_zxing(img) for img in shots] == [
+        [("B3F9A0C21DE", "Code128")], [("A-01-02-3", "Code128")], [("6901234567892", "EAN13")],
+        [("INT-000123", "Code128")],
+    ]
+    text = text_of(pdf)
+    for words in ("王小明", "packer7 · packer", "A-01-02-3", "SH1 · A 区", "SKU-00042", "保温杯",
+                  "Vacuum flask"):
+        assert words in text
+
+
+def test_copies_repeat_a_label_and_a_range_of_bins_is_one_pdf():
+    bins = [BinLabel(f"A-01-01-{n}", "A 区", "SH1") for n in range(1, 5)]
+    assert decoded(render_labels(bins)) == ["A-01-01-1", "A-01-01-2", "A-01-01-3", "A-01-01-4"]
+    assert decoded(render_labels([CABLE], copies=3)) == ["INT-000123"] * 3
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_zpl_labels_have_native_barcodes_that_decode(tmp_path, dpi):
+    zpl = render_labels_zpl([BADGE, BIN, THERMOS], copies=2, dpi=dpi)
+    assert zpl.isascii() and zpl.count("^XA") == 3 and zpl.count("^PQ2") == 3
+    assert "^BEN," in zpl and "^FD690123456789^FS" in zpl  # the printer adds the check digit
+    found = []
+    for n, one in enumerate(x + "^XZ" for x in zpl.split("^XZ")[:-1]):
+        img = zpl_preview.render(one)
+        img.save(tmp_path / f"label-{dpi}-{n}.png")
+        found += _zxing(img.convert("L"))
+    assert found == [("B3F9A0C21DE", "Code128"), ("A-01-02-3", "Code128"), ("6901234567892", "EAN13")]
+
+
+def test_zpl_control_characters_in_a_code_are_escaped_not_sent():
+    zpl = render_labels_zpl([ProductLabel("X", "x", "", "AB^XZ~_>1")])
+    assert "^FH_^FDAB_5EXZ_7E_5F><1^FS" in zpl
+    assert _zxing(zpl_preview.render(zpl).convert("L")) == [("AB^XZ~_>1", "Code128")]
+
+
+def test_a_bad_ean_a_too_long_code_or_an_unknown_format_is_one_clear_error():
+    with pytest.raises(BadLabel, match="6901234567890 is not a valid EAN-13"):
+        render_labels([ProductLabel("S", "n", "", "6901234567890", ean13=True)])
+    with pytest.raises(BadLabel, match=re.escape("too long for a 60 mm label")):
+        render_labels([ProductLabel("S", "n", "", "X" * 40)])
+    with pytest.raises(BadLabel, match="not tspl"):
+        render([BIN], "tspl")
