@@ -5,8 +5,10 @@ customer's timeline, plays the clip, jumps to a scan and exports it for a claim.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -98,15 +100,16 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
     for clip, span, number in zip((first, second), spans, orders, strict=True):
         with read_only(ctx.sessions) as s:
             assert s.scalar(select(Order.number).where(Order.id == clip.order_id)) == number
-        frames = frames_of(clip.path)
+        path = tmp_path / "videos" / clip.path
+        frames = frames_of(str(path))
         assert clip.status == "complete" and clip.gaps == [] and clip.frames == len(frames)
         # from the order scan to the label, and the label filmed for TAIL_S more
         assert abs(clip.duration_ms / 1000 - (span + 2.0)) < 0.5, (clip.duration_ms, span)
         assert len(frames) >= 0.5 * 15 * clip.duration_ms / 1000  # 15 fps, less what a loaded machine drops
-        assert clip.sha256 == hashlib.sha256(Path(clip.path).read_bytes()).hexdigest()
-        assert Path(clip.path).stat().st_mode & 0o777 == 0o600
+        assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert path.stat().st_mode & 0o777 == 0o600
     header = slice(0, 40), slice(0, 200)
-    a, b = frames_of(first.path)[5], frames_of(second.path)[5]
+    a, b = (frames_of(str(tmp_path / "videos" / c.path))[5] for c in (first, second))
     assert not np.array_equal(a[header], b[header]), "each parcel's own order number is burned in"
 
     # service mode: the agent finds the order in the customer's timeline and plays its clip
@@ -136,3 +139,143 @@ def test_each_parcel_packed_gets_its_own_clip_and_an_agent_plays_and_exports_it(
     manifest = json.loads(next((tmp_path / "claim").glob("*-manifest.json")).read_text(encoding="utf-8"))
     assert manifest["clips"][0]["sha256"] == first.sha256 and manifest["exported_by"] == agent.display_name
     player.done(0)
+
+
+# --- trying to break it: the camera, the disk and the recorder fail while a parcel is packed -------
+
+
+def camera_station(qtbot, ctx, tmp_path, source: str, **camera):
+    """A pack screen whose camera records ``source`` into tmp_path/videos, once it says it is ready."""
+    from ui.station.pack import PackView
+
+    ctx.settings.printers = {"waybill": {"uri": f"file:{tmp_path / 'printed'}"}}
+    ctx.settings.devices["camera"] = {"source": source, "size": "320x240", "fps": 15,
+                                      "folder": str(tmp_path / "videos"), "min_free_mb": 0, **camera}
+    view = PackView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.recorder.indicator.text() == "Camera ready", timeout=20_000)
+    return view
+
+
+def scan(view, code: str) -> None:
+    from devices.scanner.scan import parse_scan
+
+    view.handle_scan(parse_scan(code))
+
+
+def weigh(view) -> None:
+    from decimal import Decimal
+
+    from devices.scale.base import WeightReading
+
+    view.handle_weight(WeightReading(Decimal(view.parcel.expected_g), True))
+
+
+def test_a_camera_dropped_mid_pack_and_back_leaves_a_gap_in_the_index_and_the_clip_goes_on(
+        qtbot, demo_ctx, tmp_path):
+    from tests.support.camera_stream import StreamPeer
+
+    peer = StreamPeer()
+    try:
+        view = camera_station(qtbot, demo_ctx, tmp_path, peer.url)
+        indicator = view.recorder.indicator
+        number = make_order(demo_ctx, [("SKU-00001", 2)])
+        scan(view, number)
+        qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=5000)
+        qtbot.wait(1500)
+        peer.pull_cable()
+        qtbot.waitUntil(lambda: indicator.text().startswith("Camera lost"), timeout=10_000)
+        assert indicator.property("level") == "warning" and "the gap is noted in the clip" in indicator.text()
+        scan(view, barcode(demo_ctx, "SKU-00001"))  # the pack goes on without a picture
+        assert view.banner.level == "ok"
+        qtbot.wait(1000)
+        peer.plug_in()
+        qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=20_000)
+        qtbot.wait(1500)
+        scan(view, barcode(demo_ctx, "SKU-00001"))
+        with qtbot.waitSignal(view.recorder.clip_saved, timeout=20_000):
+            weigh(view)
+    finally:
+        peer.close()
+    [clip] = clips(demo_ctx)
+    assert (clip.status, clip.ended_reason) == ("complete", "packed")
+    [gap] = clip.gaps
+    start, end = (dt.datetime.fromisoformat(gap[k]) for k in ("from", "to"))
+    assert 1.0 <= (end - start).total_seconds() <= 15 and gap["reason"]
+    frames = frames_of(str(tmp_path / "videos" / clip.path))
+    assert len(frames) == clip.frames
+    after_gap = (clip.ended_at - end).total_seconds()  # the camera back, then TAIL_S of label
+    assert clip.frames > 15 * 1.5 + 15 * after_gap * 0.5, "the clip goes on after the gap"
+
+
+def test_below_the_free_space_floor_recording_stops_with_a_warning_and_the_pack_goes_on(
+        qtbot, demo_ctx, tmp_path):
+    from devices.camera.recorder import free_bytes
+
+    folder = tmp_path / "videos"
+    floor_mb = free_bytes(tmp_path) // 2**20 - 48  # 48 MB above the floor ...
+    view = camera_station(qtbot, demo_ctx, tmp_path, "test", min_free_mb=floor_mb)
+    indicator = view.recorder.indicator
+    first = make_order(demo_ctx, [("SKU-00001", 1)])
+    scan(view, first)
+    qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=5000)
+    qtbot.wait(1000)
+    filler = tmp_path / "filler"
+    # ... until something else fills the disk
+    with qtbot.waitSignal(view.recorder.clip_saved, timeout=20_000) as saved, filler.open("wb") as f:
+        for _ in range(160):
+            f.write(os.urandom(2**20))
+        f.flush()
+        os.fsync(f.fileno())
+    try:
+        assert saved.args[0].reason == "disk_low"
+        qtbot.waitUntil(lambda: indicator.text().startswith("Recording stopped"), timeout=5000)
+        assert indicator.property("level") == "error" and "Free disk space" in indicator.text()
+        scan(view, barcode(demo_ctx, "SKU-00001"))
+        weigh(view)
+        assert view.parcel.status.value == "packed", view.banner.text()  # the pack went on
+        second = make_order(demo_ctx, [("SKU-00002", 1)])
+        scan(view, second)
+        assert view.banner.level == "ok" and view.parcel.order_number == second
+        qtbot.wait(500)
+        assert indicator.text().startswith("Recording stopped"), "no clip starts below the floor"
+    finally:
+        filler.unlink()
+    [clip] = clips(demo_ctx)
+    assert (clip.status, clip.ended_reason) == ("complete", "disk_low")
+    assert len(frames_of(str(folder / clip.path))) == clip.frames > 0
+    assert [p.name for p in folder.rglob("*.mp4")] == [Path(clip.path).name], "no file for the second"
+
+
+def test_the_recorder_killed_mid_clip_is_shown_on_the_pack_screen_and_its_clip_decodes_to_the_last_fragment(
+        qtbot, demo_ctx, tmp_path):
+    import signal
+
+    view = camera_station(qtbot, demo_ctx, tmp_path, "test")
+    recorder, indicator = view.recorder, view.recorder.indicator
+    first = make_order(demo_ctx, [("SKU-00001", 1)])
+    scan(view, first)
+    qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=5000)
+    qtbot.wait(3500)
+    with qtbot.waitSignal(recorder.clip_saved, timeout=20_000) as saved:
+        os.kill(recorder.camera.pid, signal.SIGKILL)
+    assert saved.args[0].reason == "recorder_died"
+    qtbot.waitUntil(lambda: indicator.text().startswith("Recorder stopped"), timeout=5000)
+    assert indicator.property("level") == "error" and "exit status -9" in indicator.text()
+    scan(view, barcode(demo_ctx, "SKU-00001"))
+    weigh(view)
+    assert view.parcel.status.value == "packed", view.banner.text()  # the pack went on
+    [clip] = clips(demo_ctx)
+    path = tmp_path / "videos" / clip.path
+    assert (clip.status, clip.ended_reason) == ("complete", "recorder_died")
+    assert len(frames_of(str(path))) == clip.frames >= 15 * (3.5 - 2.5)
+    assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    second = make_order(demo_ctx, [("SKU-00002", 1)])
+    scan(view, second)  # the next parcel starts a new recorder
+    qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=20_000)
+    with qtbot.waitSignal(recorder.clip_saved, timeout=20_000):
+        scan(view, barcode(demo_ctx, "SKU-00002"))
+        weigh(view)
+    assert [c.ended_reason for c in clips(demo_ctx)] == ["recorder_died", "packed"]
