@@ -29,12 +29,11 @@ from app.models.service import (
     Direction,
     IntentLabel,
     Interaction,
-    Priority,
     Ticket,
     TicketEvent,
     TicketStatus,
 )
-from app.services import assist, settings, tickets
+from app.services import assist, assist_actions, settings, tickets
 
 BOT = "bot"  # the user the bot acts as: its replies are marked as the bot's by this author
 THRESHOLD_KEY = "assist.bot_threshold"
@@ -98,9 +97,7 @@ def customer_message(
         reason = "asked_for_person"
     elif intent == "complaint_agent":
         reason = "complaint"
-        tickets.set_priority(s, bot, ticket_id, Priority.HIGH, now)
-        if ticket.escalation_tier == 0:
-            tickets.escalate(s, bot, ticket_id, "complaint about our service", now)
+        assist_actions.escalate(s, bot, ticket_id, now)
     elif threshold(s) >= 1:
         reason = "off"
     elif Decimal(str(confidence)) <= threshold(s):

@@ -335,6 +335,8 @@ def _answer(
         return [("price_protect", "give_coupon", params)]
     if intent == "complaint_agent":
         return [("complaint_agent", "escalate", {"tier": "supervisor", "priority": "high"})]
+    if intent == "invoice_request":
+        return [("invoice_request", "request_invoice", {"order_number": number})]
     return [(intent, "", {})]
 
 
