@@ -22,7 +22,7 @@ from app.cli.runtime import Runtime, common_options
 # Each module has ``register(sub, common)``; the order is the order of ``--help``.
 NOUNS = ["gui", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "hours", "refunds",
          "assist", "mail", "imports", "printing", "devices", "site", "users",
-         "stock", "boxes", "carriers", "video"]
+         "stock", "boxes", "products", "carriers", "video"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from app.cli.labels import add_printer_option
 from app.cli.output import print_json
 
 if TYPE_CHECKING:
@@ -32,6 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     gen.add_argument("warehouse")
     gen.add_argument("pattern")
     gen.set_defaults(func=cmd_bins_generate)
+    lab = b.add_parser("labels", parents=[common], help="print bin labels (all, or --from BIN --to BIN)")
+    lab.add_argument("warehouse")
+    lab.add_argument("--from", dest="first", default="", help="first bin (natural order)")
+    lab.add_argument("--to", dest="last", default="", help="last bin")
+    add_printer_option(lab)
+    lab.set_defaults(func=cmd_bins_labels)
     t = sub.add_parser("totes", help="pick totes").add_subparsers(dest="totes_command", metavar="ACTION",
                                                                    required=True)
     tadd = t.add_parser("add", parents=[common], help="register N new totes (TOTE-0001 ...)")
@@ -111,6 +118,13 @@ def cmd_bins_generate(rt: Runtime) -> int:
         r = generate_bins(s, user, rt.args.warehouse, rt.args.pattern)
     print(f"{r.warehouse}: {r.added} bins added ({r.first} .. {r.last}), {r.existing} there already")
     return 0
+
+
+def cmd_bins_labels(rt: Runtime) -> int:
+    from app.cli.labels import print_labels
+
+    return print_labels(rt, "bins", rt.args.warehouse, "admin.master_data", first=rt.args.first,
+                        last=rt.args.last)
 
 
 def cmd_totes_add(rt: Runtime) -> int:

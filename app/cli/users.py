@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.labels import add_printer_option
 from app.cli.output import print_json
 from app.errors import ConfigError
 
@@ -63,6 +64,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     badge.add_argument("name")
     badge.add_argument("code")
     badge.set_defaults(func=cmd_badge)
+    label = usub.add_parser("badge-label", parents=[common], help="print a user's badge (Code128)")
+    label.add_argument("name")
+    add_printer_option(label)
+    label.set_defaults(func=cmd_badge_label)
 
 
 def _line(v) -> str:
@@ -143,3 +148,9 @@ def cmd_badge(rt: Runtime) -> int:
         view = set_badge(s, admin, rt.args.name, rt.args.code)
     print(_line(view))
     return 0
+
+
+def cmd_badge_label(rt: Runtime) -> int:
+    from app.cli.labels import print_labels
+
+    return print_labels(rt, "badge", rt.args.name, "admin.users")

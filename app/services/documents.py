@@ -6,23 +6,31 @@ Masking is decided here, so the documents print what they are given. Waybills ca
 name and phone on every size (a carrier that needs the full contact on its label is set with
 ``print.waybill.full_contact.<CARRIER>``); packing slips, which travel inside the box, carry the
 masked name and phone and no street; invoices carry the buyer's name and address and a masked
-phone unless ``print.invoice.mask_phone`` is off."""
+phone unless ``print.invoice.mask_phone`` is off.
+
+Labels (a user's badge, bin labels, product labels) are snapshot, rendered and queued in one step
+by ``queue_labels``, like any other print job."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.errors import NotFound
-from app.models.catalog import Bin, Product, ProductBarcode, Warehouse
+from app.errors import DomainError, NotFound
+from app.models.accounts import User
+from app.models.catalog import BarcodeKind, Bin, Product, ProductBarcode, Warehouse, Zone
 from app.models.fulfilment import HandoverBatch, PickTask, Shipment, ShipmentStatus, Tote, Wave
 from app.models.orders import Address, Order, OrderLine
+from app.permissions import require
 from app.privacy import mask_name, mask_phone
-from app.services import settings
+from app.services import audit, masterdata, print_queue, settings
 from app.services.carriers import NAMES
 from app.timezone import local
+from printing import labels
 from printing.snapshots import (
     InvoiceLine,
     InvoiceSnapshot,
@@ -35,6 +43,12 @@ from printing.snapshots import (
     PickListSnapshot,
     WaybillSnapshot,
 )
+
+if TYPE_CHECKING:
+    from app.context import CurrentUser
+
+MAX_LABELS = 5000  # one job: a typo in a bin range is not a day of label stock
+LABEL_KINDS = {"badge": "admin.users", "bins": "admin.master_data", "product": "stock.receive"}
 
 
 def _order(session: Session, number: str) -> Order:
@@ -213,3 +227,83 @@ def manifest(session: Session, batch_number: str) -> ManifestSnapshot:
         ),
         local(batch.created_at),
     )
+
+
+# -- labels ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LabelJob:
+    document: str  # badge-label, bin-labels, product-label
+    reference: str
+    labels: int  # distinct labels in the job (each printed ``copies`` times)
+    queued: print_queue.Queued
+
+
+def badge_labels(session: Session, username: str) -> list[labels.BadgeLabel]:
+    u = session.scalar(select(User).where(User.username == username.strip()))
+    if u is None:
+        raise NotFound("No user {name}.", name=username)
+    if not u.badge_code:
+        raise DomainError("{name} has no badge code: give one with packdesk users badge.", name=u.username)
+    return [labels.BadgeLabel(u.display_name or u.username, u.username, u.role.value, u.badge_code)]
+
+
+def bin_labels(session: Session, warehouse: str, first: str = "", last: str = "") -> list[labels.BinLabel]:
+    """The warehouse's bins from ``first`` to ``last`` (natural order, both included; empty: all)."""
+    rows = masterdata.bins(session, warehouse)
+    code = warehouse.strip().upper()
+    zones = dict(session.execute(select(Zone.code, Zone.name).where(
+        Zone.warehouse_id == masterdata.warehouse_id(session, code))).all())
+    known = [b.code for b in rows]
+    for end in (first, last):
+        if end and end.strip().upper() not in known:
+            raise NotFound("No bin {bin} in warehouse {warehouse}.", bin=end, warehouse=code)
+    start = known.index(first.strip().upper()) if first else 0
+    stop = known.index(last.strip().upper()) + 1 if last else len(known)
+    if start >= stop:
+        raise DomainError("The range {first} .. {last} ends before it starts.", first=first, last=last)
+    return [labels.BinLabel(b.code, zones.get(b.zone) or b.zone, code) for b in rows[start:stop]]
+
+
+def product_labels(session: Session, ref: str) -> list[labels.ProductLabel]:
+    """``ref`` is a SKU or one of its barcodes; the label carries its EAN-13 if it has one."""
+    key = ref.strip()
+    product = session.scalar(select(Product).where(Product.sku == key)) or session.scalar(
+        select(Product).join(ProductBarcode).where(ProductBarcode.code == key))
+    if product is None:
+        raise NotFound("No product {sku}.", sku=ref)
+    codes = session.execute(select(ProductBarcode.code, ProductBarcode.kind)
+                            .where(ProductBarcode.product_id == product.id).order_by(ProductBarcode.id)).all()
+    ean = next((c for c, kind in codes if kind == BarcodeKind.EAN13), None)
+    code = ean or (codes[0][0] if codes else product.sku)
+    return [labels.ProductLabel(product.sku, product.name, product.name_en, code, ean13=ean is not None)]
+
+
+def queue_labels(session: Session, user: CurrentUser | None, kind: str, ref: str, *, printer: str, fmt: str,
+                 now: dt.datetime, station: str = "", copies: int = 1, first: str = "", last: str = "",
+                 dpi: int = 203) -> LabelJob:
+    """Snapshot the labels of ``kind`` (badge: a user name; bins: a warehouse, optionally a range;
+    product: a SKU or barcode), render them for the printer's format and queue one job."""
+    if kind not in LABEL_KINDS:
+        raise DomainError("No label kind {kind}; kinds: {kinds}.", kind=kind, kinds=", ".join(LABEL_KINDS))
+    actor = require(user, LABEL_KINDS[kind])
+    if not 1 <= copies <= 100:
+        raise DomainError("Copies must be between 1 and 100, not {copies}.", copies=copies)
+    snaps: list[labels.Label]
+    if kind == "badge":
+        snaps, document, reference = [*badge_labels(session, ref)], "badge-label", ref.strip()
+    elif kind == "bins":
+        snaps, document = [*bin_labels(session, ref, first, last)], "bin-labels"
+        reference = f"{ref.strip().upper()}:{snaps[0].bin_code}..{snaps[-1].bin_code}" if snaps else ref
+    else:
+        snaps, document, reference = [*product_labels(session, ref)], "product-label", ref.strip()
+    if not snaps:
+        raise NotFound("Warehouse {warehouse} has no bins to label.", warehouse=ref)
+    if len(snaps) * copies > MAX_LABELS:
+        raise DomainError("{count} labels in one job; at most {most}: print a shorter range.",
+                          count=len(snaps) * copies, most=MAX_LABELS)
+    payload = labels.render(snaps, fmt, copies, dpi)
+    queued = print_queue.request(session, document, reference, printer, fmt, payload, station=station,
+                                 user_id=actor.id, now=now)
+    audit.record(session, "label.print", document, reference, user_id=actor.id, station=station or None,
+                 printer=printer, labels=len(snaps), copies=copies, job=queued.job_id)
+    return LabelJob(document, reference, len(snaps), queued)
