@@ -206,9 +206,13 @@ def load_demo(
         w.close()
     from app import demo_station, reference
     from app.db import session_factory, unit_of_work
+    from app.models.site import Site
     from app.services import packaging, settings
 
     with unit_of_work(session_factory(engine)) as s:
+        s.add(Site(name="PackDesk 演示 Demo", return_address="浙江省杭州市余杭区仓前街道文一西路 1500 号 退货组",
+                   phone="400-820-8820", time_zone="Asia/Shanghai", currency="CNY", languages="zh_CN,en",
+                   created_at=NOW))  # a real site gets its row from `packdesk init`
         packaging.seed_defaults(s)
         settings.put(s, "service.business_hours", DEMO_HOURS)  # the calendar comes with migration 0011
     say("preparing waves and totes for the stations …")

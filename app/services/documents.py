@@ -27,7 +27,7 @@ from app.models.fulfilment import HandoverBatch, PickTask, Shipment, ShipmentSta
 from app.models.orders import Address, Order, OrderLine
 from app.permissions import require
 from app.privacy import mask_name, mask_phone
-from app.services import audit, masterdata, print_queue, settings
+from app.services import audit, masterdata, print_queue, settings, site
 from app.services.carriers import NAMES
 from app.timezone import local
 from printing import labels
@@ -54,7 +54,7 @@ LABEL_KINDS = {"badge": "admin.users", "bins": "admin.master_data", "product": "
 def _order(session: Session, number: str) -> Order:
     order = session.scalar(select(Order).options(selectinload(Order.lines)).where(Order.number == number))
     if order is None:
-        raise NotFound(f"No order {number}.")
+        raise NotFound("No order {number}.", number=number)
     return order
 
 
@@ -76,10 +76,15 @@ def _party(address: Address | None, fallback_name: str, *, mask_contact: bool = 
 
 
 def _sender(session: Session, warehouse_id: int | None) -> Party:
+    """The site's name and phone from `packdesk init` (or Setup), its return address where it has
+    one (returns go there), else the shipping warehouse's place."""
+    info = site.current(session)
     wh = session.get(Warehouse, warehouse_id) if warehouse_id else None
-    if wh is None:
-        return Party("PackDesk")
-    return Party(f"PackDesk {wh.name}", "400-820-8820", wh.province, wh.city, "", f"{wh.name}发货区")
+    name = " ".join(part for part in (info.name if info else "", wh.name if wh else "") if part)
+    phone = info.phone if info else ""
+    if info and info.return_address:
+        return Party(name, phone, street=info.return_address)
+    return Party(name, phone, wh.province if wh else "", wh.city if wh else "")
 
 
 def _items(lines: list[OrderLine]) -> str:
@@ -97,7 +102,7 @@ def waybill(session: Session, ref: str, now: dt.datetime, reprint: bool = False)
                 select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id.desc()).limit(1)
             )
     if shipment is None:
-        raise NotFound(f"No shipment for {ref}: pack the order first.")
+        raise NotFound("No shipment for {ref}: pack the order first.", ref=ref)
     order = session.get(Order, shipment.order_id)
     assert order is not None
     address = session.get(Address, order.address_id) if order.address_id else None
@@ -177,7 +182,7 @@ def packing_slip(session: Session, order_number: str) -> PackingSlipSnapshot:
 def pick_list(session: Session, wave_number: str, picker: str = "") -> PickListSnapshot:
     wave = session.scalar(select(Wave).where(Wave.number == wave_number))
     if wave is None:
-        raise NotFound(f"No wave {wave_number}.")
+        raise NotFound("No wave {number}.", number=wave_number)
     rows = session.execute(
         select(PickTask, Bin.code, Product.sku, Product.name, Tote.code, Order.number)
         .join(Bin, Bin.id == PickTask.bin_id)
@@ -209,7 +214,7 @@ def pick_list(session: Session, wave_number: str, picker: str = "") -> PickListS
 def manifest(session: Session, batch_number: str) -> ManifestSnapshot:
     batch = session.scalar(select(HandoverBatch).where(HandoverBatch.number == batch_number))
     if batch is None:
-        raise NotFound(f"No hand-over batch {batch_number}.")
+        raise NotFound("No hand-over batch {number}.", number=batch_number)
     rows = session.execute(
         select(Shipment, Order.number, Address.city)
         .join(Order, Order.id == Shipment.order_id)

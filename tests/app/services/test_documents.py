@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from app.db import read_only, session_factory, unit_of_work
+from app.models.accounts import Role
 from app.models.fulfilment import Shipment
 from app.models.orders import Address, Order
-from app.services import documents, settings
+from app.services import documents, settings, site
 from printing import documents as docs
+from tests.conftest import make_ctx
 from tests.printing.conftest import text_of
 
 NOW = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)
@@ -87,3 +89,17 @@ def test_the_invoice_masks_the_buyer_phone_unless_the_setting_is_off(factory):
     with read_only(factory) as s:
         invoice = documents.invoice(s, order.number, NOW)
     assert invoice.buyer.phone == address.phone and address.phone in text_of(docs.render_invoice(invoice))
+
+
+def test_the_waybill_sender_is_the_site_with_its_return_address_not_an_invented_one(factory):
+    shipment, _order, _address = _shipped(factory)
+    with read_only(factory) as s:
+        demo = documents.waybill(s, shipment.tracking_number, NOW).sender
+    assert demo.phone == "400-820-8820" and "退货组" in demo.address  # the demo's site row
+    with unit_of_work(factory) as s:
+        site.update(s, make_ctx(s.get_bind(), Role.ADMIN).user,
+                    site.SiteInfo("杭州小店", "", "0571-8888 6666"))
+    with read_only(factory) as s:
+        sender = documents.waybill(s, shipment.tracking_number, NOW).sender
+    assert sender.name.startswith("杭州小店 ") and sender.phone == "0571-8888 6666"
+    assert sender.province and "退货组" not in sender.address  # no return address: the warehouse's place
