@@ -29,6 +29,7 @@ VIEW_MODULES = [
     "ui.service.insight_screens",
     "ui.intake.screens",
     "ui.settings.screens",
+    "ui.admin.catalog_screens",
     "ui.station.video_screens",
 ]
 
