@@ -633,6 +633,10 @@
         <source>Packed{how}: {tracking}; the rest of the order ships from another warehouse</source>
         <translation>已打包{how}：{tracking}；订单其余部分从其他仓库发货</translation>
     </message>
+    <message>
+        <source>~ unstable: wait for the scale to settle</source>
+        <translation>~ 不稳定：请等秤稳定</translation>
+    </message>
 </context>
 <context>
     <name>PickView</name>

@@ -17,6 +17,19 @@ COLOURS = {
     "idle": ("#37474f", "#eceff1"),
 }
 
+# Pixel sizes of the station screens' texts, read from a metre away at 1280x720 and up (issue 21).
+TEXT_PX = 20  # lists, notes, buttons
+LABEL_PX = 18  # box titles and hints, the smallest text a packer must read
+HEADING_PX = 26  # the order or wave line
+VERDICT_PX = 30  # the banner
+WEIGHT_PX = 72
+
+
+def text_scale(height: int) -> float:
+    """How much larger than designed a station screen ``height`` px tall shows its texts: 1 up to
+    720 px, in step with the height above (a 1080 px screen, x1.5)."""
+    return max(1.0, round(height / 720, 1))
+
 
 def error_text(exc: DomainError) -> str:
     """A refusal from a service in the language the app shows (catalogue context ``errors``)."""
@@ -26,25 +39,32 @@ def error_text(exc: DomainError) -> str:
 class Banner(QLabel):
     shown = Signal(str, str)  # text, level: every message, so tests and logs can follow along
 
-    def __init__(self, parent: QWidget | None = None, point_size: int = 20) -> None:
+    def __init__(self, parent: QWidget | None = None, pixel_size: int = VERDICT_PX) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.setWordWrap(True)
         self.setMinimumHeight(72)
-        self._point_size = point_size
+        self._pixel_size = pixel_size
         self.level = "idle"
         self.show_text("", "idle")
 
+    def set_pixel_size(self, pixel_size: int) -> None:
+        self._pixel_size = pixel_size
+        self._style()
+
     def show_text(self, text: str, level: str, sound: bool = False, verdict: str = "") -> None:
-        fg, bg = COLOURS.get(level, COLOURS["idle"])
         self.level = level
         self.setText(text)
-        self.setStyleSheet(
-            f"QLabel#banner {{ color: {fg}; background: {bg}; padding: 12px; "
-            f"font-size: {self._point_size}pt; font-weight: bold; border-radius: 6px; }}"
-        )
+        self._style()
         self.shown.emit(text, level)
         if sound:
             from ui.station.sounds import cue_for, play
 
             play(cue_for(verdict, level))
+
+    def _style(self) -> None:
+        fg, bg = COLOURS.get(self.level, COLOURS["idle"])
+        self.setStyleSheet(
+            f"QLabel#banner {{ color: {fg}; background: {bg}; padding: 12px; "
+            f"font-size: {self._pixel_size}px; font-weight: bold; border-radius: 6px; }}"
+        )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -38,11 +38,20 @@ from app.services.packing import Parcel, Result, Station, Verdict
 from app.timezone import fmt
 from devices.scale.base import ScaleError, ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import COLOURS, Banner, error_text
+from ui.station.feedback import (
+    COLOURS,
+    HEADING_PX,
+    LABEL_PX,
+    TEXT_PX,
+    VERDICT_PX,
+    WEIGHT_PX,
+    Banner,
+    error_text,
+    text_scale,
+)
 from ui.station.recorder import StationRecorder
 
 OVERRIDE_REASON = "supervisor badge at the station"
-WEIGHT_STYLE = "font-size: 34pt; font-family: monospace; font-weight: bold; padding: 4px 8px;"
 SAME_WEIGHT_G = Decimal(2)  # a steady scale's last digit may flicker: that is no new weight to judge
 
 
@@ -78,40 +87,44 @@ class PackView(QWidget):
     def _build(self) -> None:
         self.banner = Banner(self)
         self.order_label = QLabel(objectName="order")
-        self.order_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.progress = QLabel(objectName="progress")
-        self.progress.setStyleSheet("font-size: 16pt;")
         self.lines = QTableWidget(0, 4, objectName="lines")
         self.lines.verticalHeader().hide()
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.lines.setStyleSheet("font-size: 13pt;")
+        header = self.lines.horizontalHeader()
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.lines.resizeRowsToContents())  # names rewrap
+        self.lines.setWordWrap(True)  # a long item name takes two lines, never an ellipsis
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.box = QGroupBox(objectName="packaging")
         self.box_label = QLabel(objectName="box")
         self.box_label.setWordWrap(True)
-        self.box_label.setStyleSheet("font-size: 14pt;")
         QVBoxLayout(self.box).addWidget(self.box_label)
         self.scale_box = QGroupBox(objectName="scale")
         self.weight = QLabel("—", objectName="weight")
         self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._colour_weight(None)
+        self.unstable = QLabel(objectName="unstable")  # says what the "~" after a weight means
+        self.unstable.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.expected = QLabel(objectName="expected")
         self.expected.setWordWrap(True)
-        self.expected.setStyleSheet("font-size: 13pt;")
         grid = QGridLayout(self.scale_box)
         grid.addWidget(self.weight, 0, 0)
-        grid.addWidget(self.expected, 1, 0)
+        grid.addWidget(self.unstable, 1, 0)
+        grid.addWidget(self.expected, 2, 0)
         self.reweigh_button = QPushButton(objectName="reweigh")
         self.override_button = QPushButton(objectName="override")
         self.cancel_button = QPushButton(objectName="cancel")
         for button in (self.reweigh_button, self.override_button, self.cancel_button):
-            button.setMinimumHeight(48)
+            button.setMinimumHeight(56)
         self.reweigh_button.clicked.connect(lambda: self.command("REWEIGH"))
         self.override_button.clicked.connect(lambda: self.command("OVERRIDE"))
         self.cancel_button.clicked.connect(lambda: self.command("CANCEL"))
         self.hint = QLabel(objectName="hint")
-        self.hint.setStyleSheet("color: #607d8b;")
+        self.hint.setWordWrap(True)
         left = QVBoxLayout()
         head = QHBoxLayout()
         head.addWidget(self.order_label, 1)
@@ -134,6 +147,36 @@ class PackView(QWidget):
         outer.addWidget(self.banner)
         outer.addLayout(body, 1)
         outer.addWidget(self.hint)
+        self._text_scale = 0.0
+        self._size_texts()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_texts()
+
+    def _size_texts(self) -> None:
+        """Every text as large as a packer a metre away needs it, larger on a taller screen."""
+        k = text_scale(self.height())
+        if k == self._text_scale:
+            return
+        self._text_scale = k
+
+        def px(size: int) -> str:
+            return f"font-size: {round(size * k)}px"
+
+        self.setStyleSheet(
+            f"QLabel#order {{ {px(HEADING_PX)}; font-weight: bold; }}"
+            f"QLabel#progress {{ {px(HEADING_PX)}; }}"
+            f"QTableWidget#lines, QTableWidget#lines QHeaderView {{ {px(TEXT_PX)}; }}"
+            "QTableWidget#lines QHeaderView::section { padding: 2px 8px; }"
+            f"QGroupBox {{ {px(LABEL_PX)}; font-weight: bold; }}"  # box titles, as large as the hint
+            f"QLabel#box, QLabel#expected {{ {px(TEXT_PX)}; font-weight: normal; }}"
+            f"QLabel#weight {{ {px(WEIGHT_PX)}; font-family: monospace; font-weight: bold; }}"
+            f"QLabel#unstable {{ {px(LABEL_PX)}; font-weight: bold; color: #8a5300; }}"
+            f"QPushButton {{ {px(TEXT_PX)}; }}"
+            f"QLabel#hint {{ {px(LABEL_PX)}; color: #37474f; }}"
+        )
+        self.banner.set_pixel_size(round(VERDICT_PX * k))
 
     def retranslate(self) -> None:
         self.lines.setHorizontalHeaderLabels(
@@ -181,6 +224,7 @@ class PackView(QWidget):
         self.recorder.weight(event)
         if isinstance(event, ScaleError):
             self.weight.setText("?")
+            self.unstable.setText("")
             self.status_message.emit(self.tr("Scale: {message}").format(message=event.message))
             return
         if not isinstance(event, WeightReading):
@@ -189,9 +233,11 @@ class PackView(QWidget):
             self.weight.setText(
                 self.tr("over") if event.status is WeightStatus.OVERLOAD else self.tr("under")
             )
+            self.unstable.setText("")
             return
         grams = event.grams.quantize(Decimal(1))
         self.weight.setText(self.tr("{grams} g").format(grams=grams) + ("" if event.stable else " ~"))
+        self.unstable.setText("" if event.stable else self.tr("~ unstable: wait for the scale to settle"))
         if event.stable:
             self.last_stable = grams
             if grams < packing.MIN_PARCEL_G:
@@ -251,7 +297,7 @@ class PackView(QWidget):
         """The weight box wears the verdict's colour while it shows the weight that was judged."""
         level = self.judged_level if grams is not None and self._same(grams) else "idle"
         fg, bg = COLOURS[level] if level != "idle" else ("palette(window-text)", "transparent")
-        self.weight.setStyleSheet(f"{WEIGHT_STYLE} color: {fg}; background: {bg}; border-radius: 6px;")
+        self.weight.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 6px; padding: 4px 8px;")
 
     def _override_with_badge(self, badge: str) -> None:
         self.awaiting_badge = False
@@ -324,7 +370,7 @@ class PackView(QWidget):
                 if colour:
                     item.setBackground(QColor(colour))
                 self.lines.setItem(row, col, item)
-        self.lines.resizeColumnToContents(0)
+        self.lines.resizeRowsToContents()
         notes = {
             "fragile": self.tr("fragile: wrap each item"),
             "liquid": self.tr("liquid: seal in a bag"),

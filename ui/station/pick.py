@@ -23,7 +23,7 @@ from app.errors import DomainError
 from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner, error_text
+from ui.station.feedback import HEADING_PX, Banner, error_text
 
 
 def short_reasons() -> dict[str, str]:
@@ -48,7 +48,7 @@ class PickView(QWidget):
         self.setObjectName("pick_view")
         self.step: PickStep | None = None
         self.at_bin = False
-        self.banner = Banner(self, point_size=15)
+        self.banner = Banner(self, pixel_size=HEADING_PX)
         self.wave = QLabel(objectName="wave")
         self.progress = QProgressBar(objectName="progress")
         self.bin = QLabel("—", objectName="bin")

@@ -1,0 +1,81 @@
+"""Station screens read from a metre away: the main texts of pack, pick and verify are at least
+18 px at the sizes stations run them (1280x720 and 1920x1080; the PDA at 480x800), the weight
+and the verdict larger, and a long item name wraps instead of losing its end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+
+from app.db import unit_of_work
+from app.services import catalog
+from devices.scale.base import WeightReading
+from devices.scanner.scan import parse_scan
+from tests.support.station_world import barcode, make_order
+from ui.station.pack import PackView
+
+LONG_NAME = "加厚防水户外双肩背包 大容量 40L 旅行登山包 深海蓝 附防雨罩与胸扣腰带"
+
+
+def px(widget: QWidget) -> int:
+    widget.ensurePolished()
+    return QFontInfo(widget.font()).pixelSize()
+
+
+def _shown(qtbot, view: QWidget, size: tuple[int, int]) -> QWidget:
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    return view
+
+
+def _rename(ctx, sku: str, name: str) -> None:
+    with unit_of_work(ctx.sessions) as s:
+        p = catalog.search_products(s, sku)[0]
+        catalog.save_product(s, ctx.user, p.sku, name, p.name_en, p.barcodes, p.weight_g, p.dims_mm,
+                             p.flags, product_id=p.id)
+
+
+def _wraps_whole(table: QTableWidget, row: int, col: int) -> bool:
+    """The cell's text fits its cell when word-wrapped (nothing cut off or elided)."""
+    item = table.item(row, col)
+    rect = table.visualItemRect(item)
+    fm = QFontMetrics(table.font())
+    needed = fm.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+    return needed.height() <= rect.height()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_pack_mid_parcel_reads_from_a_metre_away(qtbot, demo_ctx, size):
+    _rename(demo_ctx, "SKU-00001", LONG_NAME)
+    number = make_order(demo_ctx, [("SKU-00001", 1), ("SKU-00002", 2)])
+    demo_ctx.settings.printers = {"waybill": {"uri": "file:/tmp/packdesk-test-print"}}
+    view = _shown(qtbot, PackView(demo_ctx), size)
+    view.handle_scan(parse_scan(number))
+    view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00001")))
+    view.handle_weight(WeightReading(Decimal(640), False))
+    QApplication.processEvents()
+    table = view.lines
+    assert px(table) >= 18 and px(table.horizontalHeader()) >= 18
+    for name in ("order", "progress", "box", "expected", "unstable", "hint"):
+        assert px(view.findChild(QWidget, name)) >= 18, name
+    assert px(view.box) >= 18 and px(view.scale_box) >= 18  # the 包装建议 / 重量 titles
+    assert px(view.weight) >= 60 and px(view.banner) >= 28
+    assert px(view.cancel_button) >= 18
+    assert view.unstable.isVisible() and "~" in view.unstable.text() and "~" in view.weight.text()
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "SKU-00001")
+    assert table.item(row, 1).text() == LONG_NAME and _wraps_whole(table, row, 1)
+
+
+def test_a_steady_weight_needs_no_explanation(qtbot, demo_ctx):
+    view = _shown(qtbot, PackView(demo_ctx), (1280, 720))
+    view.handle_weight(WeightReading(Decimal(640), False))
+    assert view.unstable.text()
+    view.handle_weight(WeightReading(Decimal(640), True))
+    assert view.unstable.text() == "" and "~" not in view.weight.text()
