@@ -702,13 +702,14 @@ def _running_clocks(
     if not candidates:
         return []
     # read after locking, so a watcher that committed just before is seen
-    recorded = set(
-        s.execute(
+    recorded = {
+        (ticket_id, entry)
+        for ticket_id, entry in s.execute(
             select(TicketEvent.ticket_id, TicketEvent.new).where(
                 TicketEvent.field == "sla", TicketEvent.ticket_id.in_([t.id for t in candidates])
             )
-        ).tuples()
-    )
+        )
+    }
     return [(t, c, recorded) for t in candidates for c in all_clocks(t, now)
             if c.running and c.due is not None and c.due < before]
 
