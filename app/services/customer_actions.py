@@ -27,6 +27,7 @@ from app.models.service import (
     Refund,
     RefundStatus,
     Ticket,
+    TicketStatus,
 )
 from app.permissions import require
 from app.services import audit, settings, tickets
@@ -37,6 +38,7 @@ REFUND_LIMIT_KEY = "service.refund_approval_limit"
 REFUND_LIMIT = Decimal("200.00")  # CNY; above it a refund waits for service.approve_refund
 COUPON_LIMIT = Decimal("500.00")
 FOLLOW_UP_AFTER = dt.timedelta(hours=24)
+REOPENED_BY_CUSTOMER = (TicketStatus.PENDING, TicketStatus.RESOLVED)
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,11 @@ def _order_of(s: Session, customer_id: int, order_id: int | None) -> Order | Non
 def log_interaction(
     s: Session, user: CurrentUser | None, customer_id: int, *, channel: str, direction: str,
     body: str, now: dt.datetime, order_id: int | None = None, ticket_id: int | None = None,
+    wakes_ticket: bool = True,
 ) -> Done:
-    """A call, chat, email or social message with the customer, as it happened."""
+    """A call, chat, email or social message with the customer, as it happened. The customer
+    writing or calling on a ticket (``wakes_ticket``; not an auto-reply or survey answer) reopens
+    it when pending or resolved and starts its next-response clock, whatever the channel."""
     agent = require(user, "service.use")
     customer_row(s, customer_id)
     _order_of(s, customer_id, order_id)
@@ -96,12 +101,32 @@ def log_interaction(
         way = Direction(direction)
     except ValueError:
         raise DomainError("Unknown direction {value!r}; use inbound or outbound.", value=direction) from None
+    ticket = _ticket_of(s, customer_id, ticket_id)
+    wakes_ticket = wakes_ticket and way is Direction.INBOUND
+    if ticket is not None and wakes_ticket and ticket.status is TicketStatus.CLOSED:
+        raise Conflict("Ticket {number} is closed; open a new ticket.", number=ticket.number)
     row = Interaction(customer_id=customer_id, order_id=order_id, ticket_id=ticket_id,
                       channel=_channel(channel), direction=way, agent_id=agent.id,
                       body=checked(body, "The message"), occurred_at=now)
     s.add(row)
     s.flush()
+    if ticket is not None and wakes_ticket:
+        if ticket.status in REOPENED_BY_CUSTOMER:
+            tickets.set_status(s, agent, ticket.id, TicketStatus.OPEN, now)
+        tickets.customer_wrote(s, ticket.id, now)
     return Done("interaction", row.id)
+
+
+def _ticket_of(s: Session, customer_id: int, ticket_id: int | None) -> Ticket | None:
+    if ticket_id is None:
+        return None
+    ticket = s.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound("No ticket #{id}.", id=ticket_id)
+    owner = s.get(Customer, ticket.customer_id)
+    if ticket.customer_id != customer_id and (owner is None or owner.merged_into_id != customer_id):
+        raise Conflict("Ticket {number} belongs to another customer.", number=ticket.number)
+    return ticket
 
 
 def add_note(s: Session, user: CurrentUser | None, customer_id: int, body: str, *, now: dt.datetime,

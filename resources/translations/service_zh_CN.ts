@@ -380,6 +380,16 @@
         <translation>（不关联订单）</translation>
     </message>
     <message>
+        <location filename="../../ui/service/customer.py" line="528"/>
+        <source>(no ticket)</source>
+        <translation>（不关联工单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/customer.py" line="428"/>
+        <source>Double-click to open the ticket</source>
+        <translation>双击打开工单</translation>
+    </message>
+    <message>
         <location filename="../../ui/service/customer.py" line="531"/>
         <source>Customer contacted us</source>
         <translation>客户联系我们</translation>
@@ -1776,6 +1786,131 @@ opened {at} · {status}</source>
         <location filename="../../ui/service/tickets.py" line="458"/>
         <source>Resolution (internal note)</source>
         <translation>解决说明（内部备注）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="240"/>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="262"/>
+        <source>Bot read the intent as</source>
+        <translation>机器人识别的意图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="266"/>
+        <source>answered the customer; waiting for them</source>
+        <translation>已自动回复客户，等待客户回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="267"/>
+        <source>the customer asked for a person</source>
+        <translation>客户要求转人工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="268"/>
+        <source>a complaint: to a supervisor at high priority</source>
+        <translation>投诉：已高优先级转交主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="269"/>
+        <source>not sure enough: to a person</source>
+        <translation>把握不足：转人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="270"/>
+        <source>the order data cannot answer it: to a person</source>
+        <translation>订单数据无法回答：转人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="271"/>
+        <source>the bot is off: to a person</source>
+        <translation>机器人已关闭：转人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="275"/>
+        <source>{field} {intent} ({p:.0%} sure)</source>
+        <translation>{field}：{intent}（把握 {p:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="291"/>
+        <source>complaint about our service</source>
+        <translation>服务投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="333"/>
+        <source>Cancel order {n}…</source>
+        <translation>取消订单 {n}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="334"/>
+        <source>Change the delivery details of {n}…</source>
+        <translation>修改订单 {n} 的收货信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="335"/>
+        <source>Queue the invoice of {n}…</source>
+        <translation>开具订单 {n} 的发票…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="336"/>
+        <source>Give a ¥{amount} coupon…</source>
+        <translation>发放 ¥{amount} 优惠券…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="337"/>
+        <source>Escalate to a supervisor at high priority…</source>
+        <translation>以高优先级升级给主管…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="347"/>
+        <source>This is done at once, audited and noted on the ticket. Go ahead?</source>
+        <translation>此操作立即执行，记入审计并写入工单备注。确定继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="351"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="351"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="352"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="352"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="353"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="353"/>
+        <source>Street</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="354"/>
+        <source>Invoice title</source>
+        <translation>发票抬头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="355"/>
+        <source>Tax number (companies)</source>
+        <translation>税号（企业填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="370"/>
+        <source>Done: {what}.</source>
+        <translation>已完成：{what}。</translation>
     </message>
 </context>
 </TS>

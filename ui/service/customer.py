@@ -216,6 +216,7 @@ class MergeDialog(QDialog):
 class CustomerView(QWidget):
     status_message = Signal(str)
     open_customer = Signal(int)  # e.g. the customer this one was merged into
+    ticket_chosen = Signal(int)  # a ticket row of the timeline double-clicked: its id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -300,6 +301,7 @@ class CustomerView(QWidget):
                                        self.tr("Status"), self.tr("Channel"), self.tr("Detail")])
         self.timeline.setColumnWidth(0, 130)
         self.timeline.setColumnWidth(2, 150)
+        self.timeline.itemDoubleClicked.connect(self._open_row)
         self.videos = TimelineVideos(ctx, self.timeline, self)  # orders with a packing video, played here
         self.more_button = QPushButton(self.tr("Load older events"), objectName="load_more")
         self.more_button.clicked.connect(self.load_more)
@@ -431,7 +433,13 @@ class CustomerView(QWidget):
             item.setForeground(1, QColor("#6a1b9a"))
         elif e.kind == "ticket":
             item.setForeground(1, QColor("#c62828"))
+            item.setToolTip(2, self.tr("Double-click to open the ticket"))
         return item
+
+    def _open_row(self, item: QTreeWidgetItem, _column: int) -> None:
+        ref = item.data(0, Qt.ItemDataRole.UserRole)
+        if ref and ref[0] == "ticket":
+            self.ticket_chosen.emit(ref[1])
 
     def show_order(self, row: int) -> None:
         self.order_detail.clear()
@@ -515,6 +523,18 @@ class CustomerView(QWidget):
             combo.addItem(f"{o.number}  {fmt(o.placed_at, 'date')}  ¥{o.total}", str(o.id))
         return combo
 
+    def _ticket_combo(self) -> QComboBox:
+        """The customer's tickets still open (a call on one reopens it and restarts its clock)."""
+        combo = QComboBox()
+        combo.addItem(self.tr("(no ticket)"), "")
+        with read_only(self.ctx.sessions) as s:
+            events = history.timeline(s, self._cid(), kinds=["ticket"]).events
+        for e in events:
+            if e.status != "closed":
+                status = self.status_names.get(e.status, e.status)
+                combo.addItem(f"{e.ref}  {status}  {e.text[:40]}", str(e.id))
+        return combo
+
     def _channel_combo(self, default: str = "phone") -> QComboBox:
         combo = QComboBox()
         for channel in ("phone", "chat", "email", "social"):
@@ -535,13 +555,16 @@ class CustomerView(QWidget):
             way.addItem(self.tr("We contacted the customer"), "outbound")
             d.add("direction", self.tr("Direction"), way)
             d.add("order", self.tr("Order"), self._order_combo())
+            d.add("ticket", self.tr("Ticket"), self._ticket_combo())
             d.add("body", self.tr("What was said"), QPlainTextEdit())
 
         def act(d: ActionDialog) -> str:
+            ticket = d.value("ticket")
             with unit_of_work(self.ctx.sessions) as s:
                 actions.log_interaction(s, self.ctx.user, self._cid(), channel=d.value("channel"),
                                         direction=d.value("direction"), body=d.value("body"),
-                                        now=self.ctx.clock(), order_id=self._order_id(d))
+                                        now=self.ctx.clock(), order_id=self._order_id(d),
+                                        ticket_id=int(ticket) if ticket else None)
             return self.tr("Contact logged.")
 
         return self._run(self.tr("Log a contact"), build, act)

@@ -161,6 +161,7 @@ class ServiceMode(QWidget):
         self.tickets.open_customer.connect(self.show_customer)
         self.tickets.overdue_changed.connect(self.overdue_changed.emit)
         self._add(self.tickets, self.tr("Tickets"))
+        self.desk.customer.ticket_chosen.connect(self.show_ticket)
         self.refunds: PendingRefundsWidget | None = None
         if ctx.user.may("service.approve_refund"):
             self.refunds = PendingRefundsWidget(ctx)
@@ -198,6 +199,10 @@ class ServiceMode(QWidget):
         if self.refunds is not None:
             title = self.tr("Refunds to approve ({n})").format(n=n)
             self.tabs.setTabText(self.tabs.indexOf(self.refunds), title)
+
+    def show_ticket(self, ticket_id: int) -> None:
+        self.tabs.setCurrentWidget(self.tickets)
+        self.tickets.open_ticket(ticket_id)
 
     def show_customer(self, customer_id: int) -> None:
         self.tabs.setCurrentWidget(self.desk)

@@ -33,7 +33,6 @@ from app.services.text import MAX_TEXT
 ROBOT = "mail"  # the user the mail channel acts as in ticket histories
 TICKET_NUMBER = re.compile(r"\bT-\d{6,}\b")
 ACKS_PER_DAY = 3  # an address that keeps writing (another robot) gets no more than this
-REOPENED_BY_CUSTOMER = (TicketStatus.PENDING, TicketStatus.RESOLVED)
 ACK_TEXT = {
     "zh_CN": "您好，\n\n我们已收到您的邮件，工单号 {number}。客服会尽快回复您；"
     "直接回复本邮件即可补充信息。\n\n{signature}",
@@ -332,16 +331,14 @@ def file_message(
             now=now,
             order_id=ticket.order_id,
             ticket_id=ticket.id,
+            wakes_ticket=answered is None and not parsed.auto,  # reopens it, starts its clock
         )
         row.interaction_id = done.id
         if answered is not None:
             csat.record_answer(s, *answered, now)
             outcome = "survey"
         else:
-            if ticket.status in REOPENED_BY_CUSTOMER and not parsed.auto:
-                tickets.set_status(s, agent, ticket.id, TicketStatus.OPEN, now)
             if not parsed.auto:
-                tickets.customer_wrote(s, ticket.id, now)
                 answer_bot.customer_message(s, ticket.id, text, now, ContactChannel.EMAIL)
             outcome = "updated"
     else:
