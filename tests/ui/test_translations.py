@@ -30,7 +30,7 @@ from ui.i18n import TRANSLATIONS
 
 # words that are codes or names in every language
 ALLOWED = {"SKU", "VIP", "CSV", "PDF", "ZPL", "TSPL", "CMD", "EMS", "SF", "JD", "YTO", "ZTO", "JDX", "EAN",
-           "GTIN", "QR", "ID", "SLA", "PackDesk", "English", "Shopify", "sqlite", "tmp", "CNY",
+           "EMSI", "UPU", "GTIN", "QR", "ID", "SLA", "PackDesk", "English", "Shopify", "sqlite", "tmp", "CNY",
            "kg", "lb", "oz", "cr", "lf", "crlf", "tab", "idle",  # units and line ends as a device names them
            "packdesk", "csv", "json", "shopify",  # file formats
            # makers and models of scales

@@ -159,7 +159,9 @@ class ContentTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for t in self.texts:
-            self.list.addItem(QListWidgetItem(t.title if article else f"{t.title}\n{t.key}"))
+            item = QListWidgetItem(t.title)
+            item.setToolTip(t.key)  # the key is a code: shown in its field, not as words in the list
+            self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [t.id for t in self.texts]
         if keep in ids:
