@@ -102,6 +102,19 @@ def product_id(session: Session, code: str) -> int:
     return pid
 
 
+@dataclass(frozen=True)
+class ProductRef:
+    sku: str
+    name: str
+
+
+def product(session: Session, code: str) -> ProductRef:
+    """The SKU and name of the product a scan names (what a stock screen shows before it acts)."""
+    sku, name = session.execute(select(Product.sku, Product.name).where(
+        Product.id == product_id(session, code))).one()
+    return ProductRef(sku, name)
+
+
 def bin_id(session: Session, code: str, warehouse: str | None = None) -> int:
     query = select(Bin.id, Warehouse.code).join(Warehouse, Warehouse.id == Bin.warehouse_id).where(
         Bin.code == code.strip().upper())
@@ -195,6 +208,12 @@ class ReceiptView:
     @property
     def under(self) -> tuple[ReceiptLineView, ...]:
         return tuple(ln for ln in self.lines if ln.variance < 0)
+
+
+def open_receipts(session: Session) -> list[str]:
+    """References of the expected receipts still being received, oldest first."""
+    query = select(Receipt.reference).where(Receipt.status == "open").order_by(Receipt.id)
+    return list(session.scalars(query))
 
 
 def receipt(session: Session, reference: str) -> ReceiptView:

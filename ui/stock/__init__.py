@@ -1,0 +1,1 @@
+"""Stock screens: receiving by scan, moves and adjustments, cycle counts and their approval."""

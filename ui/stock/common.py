@@ -1,0 +1,52 @@
+"""What every stock screen shares: the verdict banner, running one user action as one unit of work
+(a refusal shown on the banner, nothing half done), and the refusal of an unreadable scan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from app.context import AppContext
+from app.db import read_only, unit_of_work
+from app.errors import DomainError
+from devices.scanner.scan import Scan, ScanKind
+from ui.station.feedback import HEADING_PX, Banner, error_text
+
+T = TypeVar("T")
+
+
+class StockScreen(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert ctx.user is not None
+        self.ctx = ctx
+        self.banner = Banner(self, pixel_size=HEADING_PX)
+
+    def act(self, work: Callable[[Session], T], *, writes: bool = True) -> T | None:
+        """The result of ``work`` in one transaction, or None with the refusal on the banner."""
+        try:
+            with (unit_of_work if writes else read_only)(self.ctx.sessions) as s:
+                return work(s)
+        except DomainError as exc:
+            self.banner.show_text(error_text(exc), "error", sound=True)
+            return None
+
+    def unreadable(self, scan: Scan) -> bool:
+        if scan.kind is not ScanKind.ERROR:
+            return False
+        self.banner.show_text(QCoreApplication.translate("StockScreen", "Unreadable scan {code}: scan again")
+                              .format(code=scan.raw), "error", sound=True)
+        return True
+
+
+def product_code(scan: Scan) -> str:
+    """What a product scan names: its GTIN when it carries one (as the 13 digits printed under an
+    EAN-13, not the padded GTIN-14 the parser gives), else the code as read."""
+    code = scan.gtin or scan.value
+    return code[1:] if len(code) == 14 and code.startswith("0") else code
