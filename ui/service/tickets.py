@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
-from app.services import assist, intents, tickets
+from app.services import answer_bot, assist, assist_actions, intents, tickets
 from app.services.text import placeholder_spans, unfilled_placeholders
 from app.services.tickets import Clock, Priority, QueueRow, TicketStatus
 from app.timezone import fmt
@@ -74,6 +74,8 @@ class TicketView(QWidget):
         self.customer_id: int | None = None
         self.detail: tickets.Detail | None = None
         self.suggestions: tuple[assist.Suggestion, ...] = ()
+        self.chosen: assist.Suggestion | None = None  # the suggestion whose action the button performs
+        self.bot_id: int | None = None  # the answer bot's user: its replies are marked as the bot's
         self.used_intent = ""  # the intent of the suggestion the reply started from
         self.values: dict[str, str] = {}
         self.dialog: ActionDialog | None = None
@@ -116,6 +118,8 @@ class TicketView(QWidget):
         self.assist_list = QListWidget(objectName="assist")
         self.assist_list.setWordWrap(True)
         self.assist_list.itemClicked.connect(self._use_suggestion)
+        self.action_button = QPushButton(objectName="assist_action")
+        self.action_button.clicked.connect(self.perform_action)
         self.assist_label = QLabel(objectName="assist_label")
         self.assist_label.setWordWrap(True)
         self.intent_box = QComboBox(objectName="intent")  # one click corrects the intent (a label)
@@ -159,6 +163,7 @@ class TicketView(QWidget):
         ab.addWidget(self.assist_label)
         ab.addWidget(self.intent_box)
         ab.addWidget(self.assist_list, 1)
+        ab.addWidget(self.action_button)
         side = QTabWidget(objectName="ticket_side")
         side.addTab(assist_page, self.tr("Assist"))
         side.addTab(self.events, self.tr("History"))
@@ -197,6 +202,7 @@ class TicketView(QWidget):
                 d = tickets.detail(s, ticket_id)
                 help_ = assist.assist(s, d.ticket.customer_id, now, ticket_id=ticket_id)
                 replies = assist.canned(s, d.ticket.language)
+                self.bot_id = answer_bot.bot_id(s)
         except DomainError as exc:
             self.status_message.emit(str(exc))
             return
@@ -231,7 +237,9 @@ class TicketView(QWidget):
         channels = channel_names()
         for m in d.messages:
             who = {"inbound": self.tr("Customer"), "outbound": self.tr("Us"), "internal": self.tr("Note")}
-            head = f"{who.get(m.direction.value, '')} · {channels.get(m.channel.value, m.channel.value)}"
+            author = self.tr("Bot") if m.agent_id is not None and m.agent_id == self.bot_id else who.get(
+                m.direction.value, "")
+            head = f"{author} · {channels.get(m.channel.value, m.channel.value)}"
             item = QListWidgetItem(f"{fmt(m.occurred_at, 'short')}  {head}\n{m.body}")
             if m.direction.value == "outbound":
                 item.setForeground(QColor("#1565c0"))
@@ -251,7 +259,21 @@ class TicketView(QWidget):
             "escalation_tier": self.tr("Escalation tier"), "escalation": self.tr("Escalated"),
             "first_responded_at": self.tr("First answer"), "resolved_at": self.tr("Resolved at"),
             "first_response_due": self.tr("First response due"), "resolution_due": self.tr("Resolution due"),
+            "bot": self.tr("Bot"), "bot_intent": self.tr("Bot read the intent as"),
         }
+        if e.field == "bot":
+            return f"{fields['bot']}: " + {
+                "answered": self.tr("answered the customer; waiting for them"),
+                "asked_for_person": self.tr("the customer asked for a person"),
+                "complaint": self.tr("a complaint: to a supervisor at high priority"),
+                "unsure": self.tr("not sure enough: to a person"),
+                "not_from_data": self.tr("the order data cannot answer it: to a person"),
+                "off": self.tr("the bot is off: to a person"),
+            }.get(e.new, e.new)
+        if e.field == "bot_intent":
+            intent, _, p = e.new.partition(" ")
+            return self.tr("{field} {intent} ({p:.0%} sure)").format(
+                field=fields["bot_intent"], intent=self._intent_name(intent), p=float(p or 0))
         names = {**self.status_names, **self.priority_names, **queue_names(), **self.category_names,
                  **dict(zip(tickets.TIERS, self.tier_names, strict=True))}
 
@@ -265,7 +287,8 @@ class TicketView(QWidget):
             except ValueError:
                 return text
 
-        reasons = {"resolution time breached": self.tr("resolution time breached")}  # the SLA job's
+        reasons = {"resolution time breached": self.tr("resolution time breached"),  # the SLA job's
+                   "complaint about our service": self.tr("complaint about our service")}  # assist's
         if e.field == "sla":
             return {"first_response breached": self.tr("First response time breached"),
                     "resolution breached": self.tr("Resolution time breached")}.get(e.new, e.new)
@@ -296,6 +319,58 @@ class TicketView(QWidget):
         )
         self.intent_box.setCurrentIndex(max(0, self.intent_box.findData(help_.intent)))
         self.intent_box.setEnabled(bool(help_.message))
+        self._offer_action(next((x for x in help_.suggestions if x.action), None))
+
+    def _offer_action(self, suggestion: assist.Suggestion | None) -> None:
+        self.chosen = suggestion
+        self.action_button.setVisible(suggestion is not None)
+        if suggestion is not None:
+            self.action_button.setText(self._action_title(suggestion))
+
+    def _action_title(self, sug: assist.Suggestion) -> str:
+        number = sug.action_params.get("order_number", "")
+        return {
+            "cancel_order": self.tr("Cancel order {n}…").format(n=number),
+            "change_address": self.tr("Change the delivery details of {n}…").format(n=number),
+            "request_invoice": self.tr("Queue the invoice of {n}…").format(n=number),
+            "give_coupon": self.tr("Give a ¥{amount} coupon…").format(amount=sug.action_params.get("amount")),
+            "escalate": self.tr("Escalate to a supervisor at high priority…"),
+        }.get(sug.action, sug.action)
+
+    def perform_action(self) -> ActionDialog | None:
+        """Confirm, then perform the action the suggestion offers (with what it needs filled in)."""
+        sug = self.chosen
+        if sug is None or self.ticket_id is None:
+            return None
+        title = self._action_title(sug).rstrip("…")
+        dialog = ActionDialog(title, lambda d: self._perform(sug, title, d), self)
+        confirm = QLabel(self.tr("This is done at once, audited and noted on the ticket. Go ahead?"))
+        confirm.setWordWrap(True)
+        dialog.add("confirm", "", confirm)
+        labels = {
+            "change_address": (("recipient", self.tr("Recipient")), ("phone", self.tr("Phone")),
+                               ("province", self.tr("Province")), ("city", self.tr("City")),
+                               ("district", self.tr("District")), ("street", self.tr("Street"))),
+            "request_invoice": (("title", self.tr("Invoice title")),
+                                ("tax_number", self.tr("Tax number (companies)"))),
+        }
+        for name, label in labels.get(sug.action, ()):
+            dialog.add(name, label, QLineEdit())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _perform(self, sug: assist.Suggestion, title: str, dialog: ActionDialog) -> str:
+        ticket_id = self.ticket_id
+        assert ticket_id is not None
+        filled = {k: dialog.value(k) for k in dialog.fields if k != "confirm"}
+        with unit_of_work(self.ctx.sessions) as s:
+            assist_actions.perform(s, self.ctx.user, ticket_id, sug.action, {**sug.action_params, **filled},
+                                   self.ctx.clock())
+        self.status_message.emit(self.tr("Done: {what}.").format(what=title))
+        self.load(ticket_id)
+        self.changed.emit()
+        return title
 
     def _intent_name(self, key: str) -> str:
         return {
@@ -390,6 +465,8 @@ class TicketView(QWidget):
         if 0 <= row < len(self.suggestions):
             self.reply_box.setPlainText(self.suggestions[row].text)
             self.used_intent = self.suggestions[row].intent
+            if self.suggestions[row].action:
+                self._offer_action(self.suggestions[row])
             self.reply_box.setFocus()
 
     def send_reply(self) -> bool:
