@@ -277,11 +277,9 @@ class CarriersTab(QWidget):
 
     def _rule_cells(self, r: carriers.RuleView) -> list[str]:
         channel = dict(CHANNELS).get(r.channel, r.channel) if r.channel else "Any shop"
-        if r.min_weight_g is None and r.max_weight_g is None:
-            weight = tr("any")
-        else:
-            weight = f"{'' if r.min_weight_g is None else r.min_weight_g}–" \
-                     f"{'' if r.max_weight_g is None else r.max_weight_g}"
+        low, high = r.min_weight_g, r.max_weight_g
+        weight = (tr("any") if low is None and high is None else f"≤ {high}" if low is None
+                  else f"≥ {low}" if high is None else f"{low}–{high}")
         cod = tr(dict(COD_CHOICES)[r.cod])
         return [str(r.position), tr(channel), r.province or tr("any"), weight, cod, r.carrier, r.service]
 

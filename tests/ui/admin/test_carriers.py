@@ -87,7 +87,7 @@ def test_a_rule_by_province_and_weight_is_added_and_deleted(qtbot, tab):
     _click(qtbot, tab.add_rule_button)
     assert tab.notice.text() == "Rule added."
     assert [tab.rule_table.item(0, c).text() for c in range(7)] == [
-        "100", "Tmall", "浙江省", "–3000", "Prepaid only", "ZTO", ""]
+        "100", "Tmall", "浙江省", "≤ 3000", "Prepaid only", "ZTO", ""]
     _click(qtbot, tab.delete_rule_button)
     assert tab.notice.text() == "Choose a rule in the list first."
     tab.rule_table.selectRow(0)
