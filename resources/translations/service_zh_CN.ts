@@ -20,6 +20,44 @@
     </message>
 </context>
 <context>
+    <name>BotPanel</name>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="223"/>
+        <source>Week of</source>
+        <translation>周起始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="223"/>
+        <source>Messages</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="223"/>
+        <source>Answered by the bot</source>
+        <translation>机器人回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="224"/>
+        <source>Contained (72 h)</source>
+        <translation>未再追问（72 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="224"/>
+        <source>Intent accuracy</source>
+        <translation>意图准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="240"/>
+        <source>Answer bot: {answered} of {messages} customer messages answered</source>
+        <translation>机器人：{messages} 条客户消息中自动回复 {answered} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/dashboard.py" line="242"/>
+        <source>Answer bot: no customer message in this range</source>
+        <translation>机器人：此期间没有客户消息</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <location filename="../../ui/service/names.py" line="72"/>

@@ -1,6 +1,7 @@
 """Service dashboard: contact volume per day stacked by channel, top categories this week, first
 response and resolution times (business time), SLA compliance, customer satisfaction per agent,
-queue and week, for a date range; CSV export (audited)."""
+queue and week, the answer bot per week (answered, contained, accuracy), for a date range; CSV
+export (audited)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
-from app.services import service_stats
+from app.services import answer_bot, service_stats
 from app.services.service_stats import Dashboard
 from ui.service.csat_panel import CsatPanel
 from ui.service.names import category_names, channel_names
@@ -98,7 +101,11 @@ class DashboardWidget(QWidget):
         box.addLayout(grid)
         box.addLayout(charts, 1)
         self.csat = CsatPanel(ctx)
-        box.addWidget(self.csat)
+        self.bot = BotPanel(ctx)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.csat, 3)
+        bottom.addWidget(self.bot, 2)
+        box.addLayout(bottom)
         self.refresh()
 
     def refresh(self) -> None:
@@ -114,6 +121,7 @@ class DashboardWidget(QWidget):
         self.volume_view.setChart(self._volume_chart(board))
         self.category_view.setChart(self._category_chart(board))
         self.csat.show_range(start, end)
+        self.bot.show_range(start, end)
 
     def _figures(self, b: Dashboard) -> None:
         def pair(p: tuple[float, float] | None, unit: str) -> str:
@@ -194,3 +202,51 @@ class DashboardWidget(QWidget):
             return False
         self.status_message.emit(self.tr("Exported to {path} (recorded in the audit log).").format(path=path))
         return True
+
+
+class BotPanel(QWidget):
+    """The answer bot per week: the share of customer messages it answered, the share of its
+    answers the customer did not reopen within 72 hours, and its accuracy on what agents labelled."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("bot_panel")
+        self.weeks: list[answer_bot.BotWeek] = []
+        self.headline = QLabel(objectName="bot_headline")
+        font = self.headline.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.table = QTableWidget(0, 5, objectName="bot_weeks")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Week of"), self.tr("Messages"), self.tr("Answered by the bot"),
+            self.tr("Contained (72 h)"), self.tr("Intent accuracy"),
+        ])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.headline)
+        box.addWidget(self.table)
+
+    def show_range(self, start: dt.date, end: dt.date) -> None:
+        with read_only(self.ctx.sessions) as s:
+            self.weeks = answer_bot.weekly(s, start, end, self.ctx.clock())
+        messages = sum(w.messages for w in self.weeks)
+        answered = sum(w.answered for w in self.weeks)
+        self.headline.setText(
+            self.tr("Answer bot: {answered} of {messages} customer messages answered").format(
+                answered=answered, messages=messages)
+            if messages else self.tr("Answer bot: no customer message in this range"))
+
+        def share(part: int, whole: int) -> str:
+            return f"{part / whole:.0%} ({part}/{whole})" if whole else "—"
+
+        self.table.setRowCount(len(self.weeks))
+        for i, w in enumerate(self.weeks):
+            cells = (w.week.isoformat(), str(w.messages), share(w.answered, w.messages),
+                     share(w.contained, w.judged), share(w.agreed, w.labelled))
+            for col, text in enumerate(cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
