@@ -1,27 +1,20 @@
 """Errors the domain raises. Each carries a code, an English template and its parameters, so the
 CLI and the UI can word it in the user's language (``resources/translations/errors_zh_CN.ts``,
-context ``errors``); ``str(exc)`` is the English text.
+context ``errors``); ``str(exc)`` is the English text. The shape is ``printing.errors.WordedError``,
+shared with printing's errors (printing may not import ``app``).
 """
 
 from __future__ import annotations
 
+from printing.errors import WordedError
 
-class DomainError(Exception):
+
+class DomainError(WordedError):
     """A refusal or failure a user can understand and act on.
 
     ``DomainError("No such order {number}.", number=n)``: the template is the translation key and
     the parameters fill it; ``code`` names the failure for programs (default: the class name).
     """
-
-    def __init__(self, template: str, /, code: str = "", **params: object) -> None:
-        self.template = template
-        self.params = params
-        self.code = code or type(self).__name__
-        self.message = template.format(**params) if params else template
-        super().__init__(self.message)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class NotFound(DomainError):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import locale
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+
+from printing.errors import WordedError
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CONTEXT = "errors"
@@ -42,15 +42,7 @@ def catalogue(lang: str, context: str = CONTEXT) -> dict[str, str]:
     return out
 
 
-class Worded(Protocol):
-    """An error of any layer shaped like ``app.errors.DomainError`` (printing's are too)."""
-
-    template: str
-    params: Mapping[str, object]
-    message: str
-
-
-def word(exc: Worded, lang: str) -> str:
+def word(exc: WordedError, lang: str) -> str:
     """The error in ``lang``; its English text when no translation is catalogued."""
     table = catalogue(lang)
     template = table.get(exc.template)

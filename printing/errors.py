@@ -1,14 +1,15 @@
-"""Errors the printing package raises, shaped like ``app.errors.DomainError`` (an English template,
-named parameters, a code) so the app can word them in the user's language without ``printing``
-importing ``app``."""
+"""Errors worded for a user, for every layer: ``WordedError`` carries an English template (the
+translation key), its named parameters and a code, so the CLI and the UI can word it in the user's
+language. It lives here because printing may not import ``app``, while ``app.errors.DomainError``
+may build on it; printing's own errors follow."""
 
 from __future__ import annotations
 
 
-class PrintingError(Exception):
-    """A document that cannot be drawn or a printer that cannot be used, worded for a user.
+class WordedError(Exception):
+    """A refusal or failure a user can understand and act on.
 
-    ``PrintingError("No printer {name}.", name=n)``: the template is the translation key and the
+    ``WordedError("No printer {name}.", name=n)``: the template is the translation key and the
     parameters fill it; ``code`` names the failure for programs (default: the class name).
     """
 
@@ -21,6 +22,10 @@ class PrintingError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class PrintingError(WordedError):
+    """A document that cannot be drawn or a printer that cannot be used."""
 
 
 class PrinterError(PrintingError):

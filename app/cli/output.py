@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from app.errors import DomainError
+from printing.errors import WordedError
 
 # C0 (but tab and newline), DEL and C1: an ESC/OSC sequence in a customer's name must reach a
 # terminal as text, not as a command to it.
@@ -46,10 +46,10 @@ class SafeText(io.TextIOBase):
 def failure_message(exc: BaseException, lang: str = "en") -> str | None:
     """One line for a failure a user can act on, in ``lang``; None for a bug (which keeps its
     traceback)."""
-    if isinstance(exc, DomainError) or hasattr(exc, "template"):  # printing's errors have the same shape
+    if isinstance(exc, WordedError):  # the domain's errors and printing's
         from app.i18n import word
 
-        return word(exc, lang)  # type: ignore[arg-type]
+        return word(exc, lang)
     if isinstance(exc, OSError):  # full disk, a folder given for a file, no such file, ...
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}"
