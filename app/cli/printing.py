@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 from app.errors import DomainError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
     from app.cli.runtime import Runtime
 
 DOCUMENTS = ["waybill", "invoice", "packing-slip", "pick-list", "manifest"]
@@ -58,7 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         j.set_defaults(func=cmd_job_action, verb=verb)
 
 
-def render(session: object, args: argparse.Namespace, fmt: str, now: object) -> tuple[bytes, str]:
+def render(session: Session, args: argparse.Namespace, fmt: str, now: dt.datetime) -> tuple[bytes, str]:
     """(document bytes, reference) for the CLI arguments."""
     from app.services import documents as snap
     from printing import documents as docs
@@ -66,14 +70,14 @@ def render(session: object, args: argparse.Namespace, fmt: str, now: object) -> 
 
     if args.document == "waybill":
         if args.all_packed:
-            waybills = snap.packed_waybills(session, now)  # type: ignore[arg-type]
+            waybills = snap.packed_waybills(session, now)
             if not waybills:
                 raise DomainError("No packed parcels are waiting for their waybill.")
             if fmt == "pdf":
                 return docs.render_waybills(waybills, args.size), f"{len(waybills)} parcels"
             labels = b"".join(render_thermal(w, fmt, args.dpi, args.size) for w in waybills)
             return labels, f"{len(waybills)} parcels"
-        w = snap.waybill(session, _ref(args), now, reprint=args.reprint)  # type: ignore[arg-type]
+        w = snap.waybill(session, _ref(args), now, reprint=args.reprint)
         return (
             docs.render_waybill(w, args.size) if fmt == "pdf" else render_thermal(w, fmt, args.dpi, args.size)
         ), w.tracking_number
@@ -81,10 +85,10 @@ def render(session: object, args: argparse.Namespace, fmt: str, now: object) -> 
         raise DomainError("A {document} prints as PDF; only waybills print as ZPL or TSPL.",
                           document=args.document)
     builders: dict[str, Callable[[], bytes]] = {
-        "invoice": lambda: docs.render_invoice(snap.invoice(session, _ref(args), now)),  # type: ignore[arg-type]
-        "packing-slip": lambda: docs.render_packing_slip(snap.packing_slip(session, _ref(args))),  # type: ignore[arg-type]
-        "pick-list": lambda: docs.render_pick_list(snap.pick_list(session, _ref(args))),  # type: ignore[arg-type]
-        "manifest": lambda: docs.render_manifest(snap.manifest(session, _ref(args))),  # type: ignore[arg-type]
+        "invoice": lambda: docs.render_invoice(snap.invoice(session, _ref(args), now)),
+        "packing-slip": lambda: docs.render_packing_slip(snap.packing_slip(session, _ref(args))),
+        "pick-list": lambda: docs.render_pick_list(snap.pick_list(session, _ref(args))),
+        "manifest": lambda: docs.render_manifest(snap.manifest(session, _ref(args))),
     }
     return builders[args.document](), _ref(args)
 
