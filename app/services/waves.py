@@ -205,7 +205,7 @@ def start_wave(session: Session, actor: CurrentUser | None, wave_id: int, now: d
         .values(status=WaveStatus.PICKING, picker_id=picker.id)
     ))  # synchronised: the wave already loaded above must not still say "released"
     if claimed != 1:
-        raise Conflict(f"Wave {wave.number} is already being picked.")
+        raise Conflict("Wave {number} is already being picked.", number=wave.number)
     orders = session.scalars(
         select(OrderLine.order_id)
         .join(PickTask, PickTask.order_line_id == OrderLine.id)
@@ -221,7 +221,8 @@ def start_wave(session: Session, actor: CurrentUser | None, wave_id: int, now: d
         .with_for_update(skip_locked=True)
     ).all()
     if len(totes) < len(orders):
-        raise Conflict(f"Wave {wave.number} needs {len(orders)} totes; only {len(totes)} are free.")
+        raise Conflict("Wave {number} needs {needed} totes; only {free} are free.",
+                       number=wave.number, needed=len(orders), free=len(totes))
     for oid, tote in zip(orders, totes, strict=False):
         tote.status, tote.wave_id = ToteStatus.PICKING, wave_id
         session.execute(
