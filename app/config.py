@@ -79,7 +79,7 @@ def load_settings(path: Path | None = None) -> StationSettings:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Settings file {path} is not valid TOML: {exc}") from exc
+        raise ConfigError("Settings file {path} is not valid TOML: {reason}", path=path, reason=exc) from exc
     known = {k: v for k, v in raw.items() if k in StationSettings.__dataclass_fields__}
     return StationSettings(**known)
 
