@@ -45,13 +45,14 @@ def parse_url(url: str) -> URL:
         parsed = make_url(url)
     except ArgumentError:
         raise ConfigError(
-            f"Not a database URL: {url!r} (try sqlite:///path/file.sqlite or "
-            "postgresql://user:password@host/dbname)"
+            "Not a database URL: {url!r} (try sqlite:///path/file.sqlite or "
+            "postgresql://user:password@host/dbname)", url=url
         ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ConfigError(f"Unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL")
+        raise ConfigError("Unsupported database {name!r}: use SQLite or PostgreSQL",
+                          name=parsed.get_backend_name())
     return parsed
 
 
@@ -103,10 +104,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5}
         )
     except NoSuchModuleError as exc:
-        raise ConfigError(f"Database driver missing for {parsed.drivername}: {exc}") from None
+        raise ConfigError("Database driver missing for {driver}: {reason}", driver=parsed.drivername,
+                          reason=exc) from None
     except ModuleNotFoundError as exc:
         raise ConfigError(
-            f"Database driver missing ({exc.name}); install with: pip install 'packdesk[postgres]'"
+            "Database driver missing ({module}); install with: pip install 'packdesk[postgres]'",
+            module=exc.name,
         ) from None
 
 
@@ -122,7 +125,8 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise ConfigError(f"Cannot reach the database {describe(engine)}: {reason}") from None
+        raise ConfigError("Cannot reach the database {url}: {reason}", url=describe(engine),
+                          reason=reason) from None
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
