@@ -18,8 +18,8 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 class LoginFailed(DomainError):
     """``reason`` is one of "credentials", "unknown_badge", "disabled" (for the UI to translate)."""
 
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, reason: str, **params: object) -> None:
+        super().__init__(template, **params)
         self.reason = reason
 
 
@@ -52,7 +52,7 @@ def login_badge(session: Session, badge_code: str) -> CurrentUser:
     user = session.scalar(select(User).where(User.badge_code == code)) if code else None
     if user is None:
         raise LoginFailed(
-            f"Unknown badge {code!r}: scan again or sign in with your password.", "unknown_badge"
+            "Unknown badge {badge!r}: scan again or sign in with your password.", "unknown_badge", badge=code
         )
     if not user.active:
         raise LoginFailed("This account is disabled; ask a supervisor.", "disabled")
