@@ -228,7 +228,7 @@ def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str
     except PrinterError as exc:
         error = exc
     except PrintingError as exc:  # a printer setting that names nothing usable
-        error = PrinterError(str(exc), retryable=False)
+        error = PrinterError(exc.template, retryable=False, code=exc.code, **exc.params)
     except Exception as exc:  # a back-end bug after the job may have gone out: a person decides
         error = PrintOutcomeUnknown("Printing failed: {reason}", reason=str(exc) or type(exc).__name__)
     with unit_of_work(factory) as s:
