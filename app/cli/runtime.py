@@ -152,7 +152,7 @@ class Runtime:
             with read_only(self.sessions) as s:
                 return login_password(s, name, password)
         except LoginFailed as exc:
-            raise PermissionDenied(exc.message, code="auth.failed") from None
+            raise PermissionDenied(exc.template, code="auth.failed", **exc.params) from None
 
     def audit(self, action: str, entity: str, entity_id: object, **detail: Any) -> None:
         """An audit entry for what a command read or did, as the UI writes one."""
