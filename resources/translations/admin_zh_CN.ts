@@ -130,6 +130,10 @@
 <context>
     <name>admin.carriers</name>
     <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
         <source>line {line}: {why}</source>
         <translation>第 {line} 行：{why}</translation>
     </message>

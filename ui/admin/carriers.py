@@ -1,7 +1,7 @@
 """Carriers tab: the site's carriers and their waybill number pools (free / issued / voided, a low
 pool marked, numbers imported from the carrier's file, a number voided by a supervisor), cut-off
 times and pick-up slots per warehouse, the rules that give an order its carrier and service, and
-the carrier's sort-code table (imported, and a look-up)."""
+the carrier's sort-code table (imported, and a look-up). Files are imported off the GUI thread."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import carriers, masterdata
-from ui.admin.products import read_file
+from ui.admin.products import ImportJob
 from ui.admin.window import Notice
 
 CONTEXT = "admin.carriers"
@@ -74,6 +74,7 @@ def _grams(edit: QLineEdit, template: str) -> int | None:
 
 class CarriersTab(QWidget):
     changed = Signal()  # something was saved, imported or voided
+    imported = Signal(object)  # a file's import report, or None when nothing could be imported
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -361,44 +362,52 @@ class CarriersTab(QWidget):
         if name:
             then(Path(name))
 
-    def _show_report(self, problems: tuple[tuple[int, str], ...]) -> None:
-        line = tr("line {line}: {why}")
-        self.report.setPlainText("\n".join(line.format(line=n, why=why) for n, why in problems))
-        self.report.setVisible(bool(problems))
+    def _import(self, path: Path, importer, done) -> None:  # type: ignore[no-untyped-def]
+        """Import the file off the GUI thread; ``done(report)`` words the outcome, ``imported`` follows."""
+        for button in (self.import_pool_button, self.import_sort_button):
+            button.setEnabled(False)
+        self.notice.setText(tr("Importing {name}…").format(name=path.name))
+        self._job = ImportJob(self.ctx, path, importer, self)
+        self._job.finished.connect(lambda report, exc: self._imported(report, exc, done))
+        self._job.start()
 
-    def import_pool_file(self, path: Path) -> bool:
-        carrier = self.chosen_carrier()
-        reports = []
-
-        def run(s):  # type: ignore[no-untyped-def]
-            reports.append(carriers.import_pool(s, self.ctx.user, carrier, read_file(path), path.name,
-                                                self.ctx.clock()))
-
-        if not self._run(run, ""):
+    def _imported(self, report, exc: DomainError | None, done) -> None:  # type: ignore[no-untyped-def]
+        self._job.thread.wait()
+        for button in (self.import_pool_button, self.import_sort_button):
+            button.setEnabled(True)
+        if exc is not None:
             self.report.hide()
-            return False
-        r = reports[0]
+            self.notice.refused(exc)
+            self.imported.emit(None)
+            return
+        self.refresh()
+        done(report)
+        line = tr("line {line}: {why}")
+        self.report.setPlainText("\n".join(line.format(line=n, why=why) for n, why in report.problems))
+        self.report.setVisible(bool(report.problems))
+        self.changed.emit()
+        self.imported.emit(report)
+
+    def import_pool_file(self, path: Path) -> None:
+        """The carrier's waybill numbers (one number or START-END range a line) into its pool."""
+        carrier, user, now = self.chosen_carrier(), self.ctx.user, self.ctx.clock()
+        self._import(path, lambda s, text, name: carriers.import_pool(s, user, carrier, text, name, now),
+                     self._pool_imported)
+
+    def _pool_imported(self, r: carriers.PoolImport) -> None:
         self.notice.ok(tr("{carrier}: {added} numbers added, {already} already in the pool, {refused} lines "
                           "refused.").format(carrier=r.carrier, added=r.added, already=r.already,
                                              refused=len(r.problems)))
-        self._show_report(r.problems)
-        return True
 
-    def import_sort_codes_file(self, path: Path) -> bool:
-        carrier = self.sort_carrier.currentData() or ""
-        reports = []
+    def import_sort_codes_file(self, path: Path) -> None:
+        """The carrier's sort-code table (CSV province, city, district, code)."""
+        carrier, user = self.sort_carrier.currentData() or "", self.ctx.user
+        self._import(path, lambda s, text, _name: carriers.import_sort_codes(s, user, carrier, text),
+                     self._sort_codes_imported)
 
-        def run(s):  # type: ignore[no-untyped-def]
-            reports.append(carriers.import_sort_codes(s, self.ctx.user, carrier, read_file(path)))
-
-        if not self._run(run, ""):
-            self.report.hide()
-            return False
-        r = reports[0]
+    def _sort_codes_imported(self, r: carriers.SortCodeImport) -> None:
         self.notice.ok(tr("{carrier}: {added} sort codes added, {changed} changed, {refused} lines refused.")
                        .format(carrier=r.carrier, added=r.added, changed=r.changed, refused=len(r.problems)))
-        self._show_report(r.problems)
-        return True
 
     def look_up(self) -> str:
         carrier = self.sort_carrier.currentData() or ""

@@ -5,6 +5,7 @@ thread, its refused rows listed by file line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
@@ -50,20 +52,31 @@ def read_file(path: Path) -> str:
         raise DomainError("Cannot read {path}: {why}", path=path.name, why=exc.strerror or "") from None
 
 
-class _ImportWorker(QObject):
-    finished = Signal(object, object)  # ProductImport | None, DomainError | None
+class ImportJob(QObject):
+    """One file read and imported in one unit of work on its own thread (a pool of 200 000 waybill
+    numbers or a big product export must not freeze the window); ``finished`` reaches the GUI
+    thread with the report, or with the refusal and nothing kept."""
 
-    def __init__(self, ctx: AppContext, path: Path, fmt: str | None) -> None:
+    finished = Signal(object, object)  # the importer's report | None, DomainError | None
+
+    def __init__(self, ctx: AppContext, path: Path, importer: Callable[[Session, str, str], object],
+                 owner: QWidget) -> None:
         super().__init__()
-        self.ctx, self.path, self.fmt = ctx, path, fmt
+        self.ctx, self.path, self.importer = ctx, path, importer
+        self.thread = QThread(owner)
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self._run)
+        # quit from the worker thread itself, so a caller blocked in wait() is released
+        self.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
-    def run(self) -> None:
-        from app.services.intake.products import import_products
+    def start(self) -> None:
+        self.thread.start()
 
+    def _run(self) -> None:
         try:
             text = read_file(self.path)
             with unit_of_work(self.ctx.sessions) as s:
-                report = import_products(s, self.ctx.user, text, self.fmt, self.path.name)
+                report = self.importer(s, text, self.path.name)
         except DomainError as exc:
             self.finished.emit(None, exc)
             return
@@ -78,7 +91,6 @@ class ProductsTab(QWidget):
         self.ctx = ctx
         self.products: list[ProductView] = []
         self.current: ProductView | None = None
-        self._thread: QThread | None = None
         self.search_box = QLineEdit(objectName="product_search", placeholderText=tr("SKU, name or barcode"))
         self.search_box.returnPressed.connect(self.search)
         search_button = QPushButton(tr("Search"), objectName="search_products")
@@ -230,22 +242,19 @@ class ProductsTab(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Import off the GUI thread; ``imported`` says when it is done."""
+        from app.services.intake.products import import_products
+
         self.import_button.setEnabled(False)
         self.progress.show()
         self.notice.setText(tr("Importing {name}…").format(name=path.name))
-        self._thread = QThread(self)
-        self._worker = _ImportWorker(self.ctx, path, self.format.currentData())
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # quit from the worker thread itself, so a caller blocked in wait() is released
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.finished.connect(self._imported)
-        self._thread.start()
+        fmt, user = self.format.currentData(), self.ctx.user
+        self._job = ImportJob(self.ctx, path, lambda s, text, name: import_products(s, user, text, fmt, name),
+                              self)
+        self._job.finished.connect(self._imported)
+        self._job.start()
 
     def _imported(self, report: object, exc: DomainError | None) -> None:
-        assert self._thread is not None
-        self._thread.wait()
-        self._thread = None
+        self._job.thread.wait()
         self.import_button.setEnabled(True)
         self.progress.hide()
         if exc is not None:

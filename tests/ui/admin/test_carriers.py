@@ -1,7 +1,7 @@
 """The Carriers tab as a supervisor sets a new site's carriers up: waybill numbers imported from
 the carrier's file (its bad line named, the pool marked low), a number voided, a cut-off with
-pick-ups, a rule by province and weight, the sort-code table imported and looked up; each bad
-entry told in one line with nothing saved."""
+pick-ups, a rule by province and weight, the sort-code table imported and looked up (files off the
+GUI thread); each bad entry told in one line with nothing saved."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def test_numbers_imported_for_sf_name_the_bad_line_and_the_pool_shows_low(qtbot,
     numbers = tmp_path / "sf-2026-12.txt"
     numbers.write_text("SF1400000000001\nSF1400000000002-SF1400000000003\nSF14\n", encoding="utf-8")
     tab.carrier_table.selectRow(_row_of(tab, "SF"))
-    assert tab.import_pool_file(numbers)
+    with qtbot.waitSignal(tab.imported, timeout=20_000):
+        tab.import_pool_file(numbers)
     assert tab.notice.text() == "SF: 3 numbers added, 0 already in the pool, 1 lines refused."
     assert tab.report.toPlainText() == "line 3: SF14: not a waybill number (6-40 letters and digits)"
     row = _row_of(tab, "SF")
@@ -100,7 +101,8 @@ def test_the_sort_code_table_is_imported_and_a_destination_looked_up(qtbot, tab,
     table.write_text("province,city,district,code\n浙江省,杭州市,,310-A1\n浙江省,杭州市,西湖区,310-W02\n"
                      ",杭州市,,X\n", encoding="utf-8")
     tab.sort_carrier.setCurrentIndex(tab.sort_carrier.findData("ZTO"))
-    assert tab.import_sort_codes_file(table)
+    with qtbot.waitSignal(tab.imported, timeout=20_000):
+        tab.import_sort_codes_file(table)
     assert tab.notice.text() == "ZTO: 2 sort codes added, 0 changed, 1 lines refused."
     assert tab.report.toPlainText().startswith("line 4: expected province,city,district,code")
     for province, city, district, code in (("浙江省", "杭州市", "西湖区", "310-W02"),
@@ -117,6 +119,8 @@ def test_the_sort_code_table_is_imported_and_a_destination_looked_up(qtbot, tab,
 
 def test_a_pool_file_that_is_missing_is_one_line_and_adds_nothing(qtbot, tab, tmp_path: Path):
     tab.carrier_table.selectRow(_row_of(tab, "JD"))
-    assert not tab.import_pool_file(tmp_path / "gone.txt")
+    with qtbot.waitSignal(tab.imported, timeout=20_000) as done:
+        tab.import_pool_file(tmp_path / "gone.txt")
+    assert done.args == [None]
     assert tab.notice.level == "error" and tab.notice.text().startswith("Cannot read gone.txt")
     assert tab.carrier_table.item(_row_of(tab, "JD"), 3).text() == "0"
