@@ -18,8 +18,8 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 class LoginFailed(DomainError):
     """``reason`` is one of "credentials", "unknown_badge", "disabled" (for the UI to translate)."""
 
-    def __init__(self, template: str, /, reason: str, **params: object) -> None:
-        super().__init__(template, **params)
+    def __init__(self, template: str, /, reason: str, code: str = "", **params: object) -> None:
+        super().__init__(template, code=code, **params)
         self.reason = reason
 
 
