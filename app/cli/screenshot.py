@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ def _size(text: str) -> tuple[int, int]:
 def cmd_screenshot(rt: Runtime) -> int:
     """Never writes to the database it shows: renders from a copy (or a fresh demo) in a
     temporary folder, with settings and printed files of its own."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # renders off screen: works with no display too
     from ui.screenshots import render_isolated, view_names
 
     args = rt.args
