@@ -13,6 +13,7 @@ from app.context import AppContext
 from app.db import describe
 from app.extensions import import_optional
 from devices.transport import LinkStatus
+from ui.admin.window import TABS
 from ui.bridge import DeviceBridge
 from ui.live import LiveUpdates
 from ui.overview import OverviewPage
@@ -87,6 +88,12 @@ class MainWindow(QMainWindow):
         self.action_queue = QAction(self, objectName="print_queue")
         self.action_queue.triggered.connect(self.open_print_queue)
         self.menu_print.addAction(self.action_queue)
+        self.menu_setup = self.menuBar().addMenu("")
+        self.action_setup = QAction(self, objectName="setup")
+        self.action_setup.triggered.connect(self.open_setup)
+        self.menu_setup.addAction(self.action_setup)
+        self.menu_setup.menuAction().setVisible(
+            self.ctx.user is not None and any(self.ctx.user.may(t.permission) for t in TABS))
         self.menu_language = self.menuBar().addMenu("")
         from ui.i18n import LANGUAGES
 
@@ -106,6 +113,8 @@ class MainWindow(QMainWindow):
         self.action_import.setText(self.tr("Import orders or tracking…"))
         self.action_jobs.setText(self.tr("Background jobs…"))
         self.action_mailboxes.setText(self.tr("Mailboxes…"))
+        self.menu_setup.setTitle(self.tr("&Setup"))
+        self.action_setup.setText(self.tr("Site, users, warehouses and settings…"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.menu_print.setTitle(self.tr("&Print"))
         self.action_batch.setText(self.tr("Waybills of all packed parcels…"))
@@ -166,6 +175,13 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    def open_setup(self) -> QWidget:
+        from ui.admin.window import AdminWindow
+
+        window = AdminWindow(self.ctx, self)
+        window.show()
+        return window
 
     def open_batch_print(self) -> QWidget:
         from ui.print_preview import BatchPrintDialog

@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +20,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import users
-from ui.admin.window import ROLE_NAMES, Notice, role_name, tr
+from ui.admin.window import ROLE_NAMES, Notice, fill, list_table, role_name, tr
 
 
 class UsersTab(QWidget):
@@ -31,13 +28,7 @@ class UsersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[users.UserView] = []
-        self.table = QTableWidget(0, 5, objectName="users")
-        self.table.setHorizontalHeaderLabels([tr("User name"), tr("Name"), tr("Role"), tr("Badge"),
-                                              tr("Status")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table("users", [tr("User name"), tr("Name"), tr("Role"), tr("Badge"), tr("Status")])
         self.table.itemSelectionChanged.connect(self._selected_changed)
 
         self.new_name = QLineEdit(objectName="new_username")
@@ -109,14 +100,11 @@ class UsersTab(QWidget):
     def load(self, select: str = "") -> None:
         with read_only(self.ctx.sessions) as s:
             self.rows = users.list_users(s, self.ctx.user)
-        self.table.setRowCount(len(self.rows))
-        for r, u in enumerate(self.rows):
-            cells = [u.username, u.display_name, role_name(u.role), u.badge_code,
-                     tr("active") if u.active else tr("disabled")]
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-            if u.username == select:
-                self.table.selectRow(r)
+        fill(self.table, [[u.username, u.display_name, role_name(u.role), u.badge_code,
+                           tr("active") if u.active else tr("disabled")] for u in self.rows])
+        names = [u.username for u in self.rows]
+        if select in names:
+            self.table.selectRow(names.index(select))
         self._selected_changed()  # the same row selected again emits nothing, but its user changed
 
     def selected(self) -> users.UserView | None:

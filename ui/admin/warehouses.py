@@ -4,7 +4,6 @@ and generate a range of bins such as ``A-01-01-1..A-20-10-4``."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -12,8 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,25 +19,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import masterdata
-from ui.admin.window import Notice, tr
-
-
-def _table(name: str, heads: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(heads), objectName=name)
-    table.setHorizontalHeaderLabels(heads)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+from ui.admin.window import Notice, fill, list_table, tr
 
 
 class WarehousesTab(QWidget):
@@ -49,7 +28,7 @@ class WarehousesTab(QWidget):
         self.ctx = ctx
         self.warehouses: list[masterdata.WarehouseView] = []
         self.bins: list[masterdata.BinView] = []
-        self.table = _table("warehouses", [tr("Code"), tr("Name"), tr("Province"), tr("City"),
+        self.table = list_table("warehouses", [tr("Code"), tr("Name"), tr("Province"), tr("City"),
                                            tr("Cost rank"), tr("Bins")])
         self.table.itemSelectionChanged.connect(self._selected_changed)
         self.code = QLineEdit(objectName="warehouse_code")
@@ -74,7 +53,7 @@ class WarehousesTab(QWidget):
         left.addWidget(edit)
 
         self.bins_title = QLabel(objectName="bins_title")
-        self.bin_table = _table("bins", [tr("Bin"), tr("Zone"), tr("Pick sequence")])
+        self.bin_table = list_table("bins", [tr("Bin"), tr("Zone"), tr("Pick sequence")])
         self.pattern = QLineEdit(objectName="bin_pattern")
         self.pattern.setPlaceholderText("A-01-01-1..A-20-10-4")
         self.pattern.returnPressed.connect(self.generate)
@@ -105,7 +84,7 @@ class WarehousesTab(QWidget):
     def load(self, select: str = "") -> None:
         with read_only(self.ctx.sessions) as s:
             self.warehouses = masterdata.warehouses(s)
-        _fill(self.table, [[w.code, w.name, w.province, w.city, str(w.cost_rank), str(w.bins)]
+        fill(self.table, [[w.code, w.name, w.province, w.city, str(w.cost_rank), str(w.bins)]
                            for w in self.warehouses])
         codes = [w.code for w in self.warehouses]
         if codes:
@@ -130,7 +109,7 @@ class WarehousesTab(QWidget):
             self.province.setText(w.province)
             self.city.setText(w.city)
             self.cost_rank.setValue(w.cost_rank)
-        _fill(self.bin_table, [[b.code, b.zone, str(b.pick_seq)] for b in self.bins])
+        fill(self.bin_table, [[b.code, b.zone, str(b.pick_seq)] for b in self.bins])
         self.generate_button.setEnabled(w is not None and self.pattern.isEnabled())
 
     def save_warehouse(self) -> None:

@@ -11,7 +11,15 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import AppContext
 from app.errors import DomainError
@@ -72,6 +80,25 @@ class Notice(QLabel):
         self.level = "error"
         self.setStyleSheet("color: #c62828; font-weight: bold;")
         self.setText(error_text(exc))
+
+
+def list_table(name: str, heads: list[str]) -> QTableWidget:
+    """A read-only table of records, one selected row at a time (the forms beside it edit)."""
+    table = QTableWidget(0, len(heads), objectName=name)
+    table.setHorizontalHeaderLabels(heads)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
 
 
 def visible_tabs(ctx: AppContext) -> list[AdminTab]:

@@ -8,7 +8,7 @@ import pytest
 
 from app.context import AppContext
 from app.models.accounts import Role
-from app.services import site
+from app.services import packaging, site
 from tests.conftest import make_ctx
 
 
@@ -16,6 +16,7 @@ from tests.conftest import make_ctx
 def admin_ctx(engine) -> AppContext:
     with make_ctx(engine).sessions.begin() as s:
         boss = site.initialise(s, site.SiteInfo("杭州小店"), "boss", "open-sesame-9", dt.datetime.now(dt.UTC))
+        packaging.seed_defaults(s)  # as packdesk init does
     return make_ctx(engine, Role.ADMIN, boss, "boss")
 
 
