@@ -651,11 +651,6 @@
         <translation>拣货短缺…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/pick.py" line="85" />
-        <source>(product photo)</source>
-        <translation>（商品图片）</translation>
-    </message>
-    <message>
         <location filename="../../ui/station/pick.py" line="94" />
         <source>{number} · {carrier} · {orders} orders · {status}</source>
         <translation>{number} · {carrier} · {orders} 单 · {status}</translation>
@@ -786,6 +781,44 @@
     <message>
         <source>not found</source>
         <translation>找不到</translation>
+    </message>
+    <message>
+        <source>ready to pick</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <source>being picked</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>No wave is ready. When the supervisor plans one, it appears above.</source>
+        <translation>暂无可拣波次。主管排好波次后会显示在上方。</translation>
+    </message>
+    <message>
+        <source>Choose a wave above and press Start wave.
+Then go to the bin shown here and scan its label.</source>
+        <translation>在上方选择波次，按“开始波次”。
+然后前往这里显示的库位，扫描库位标签。</translation>
+    </message>
+    <message>
+        <source>Next: scan the label of bin {bin}</source>
+        <translation>下一步：扫描库位 {bin} 的标签</translation>
+    </message>
+    <message>
+        <source>Next: scan each {sku}, {left} more</source>
+        <translation>下一步：逐件扫描 {sku}，还差 {left} 件</translation>
+    </message>
+    <message>
+        <source>Next: put them in {tote} and scan the tote</source>
+        <translation>下一步：放入 {tote} 并扫描周转箱</translation>
+    </message>
+    <message>
+        <source>{number} · {carrier} · 1 order · {status}</source>
+        <translation>{number} · {carrier} · 1 单 · {status}</translation>
+    </message>
+    <message>
+        <source>No wave started</source>
+        <translation>尚未开始波次</translation>
     </message>
 </context>
 <context>

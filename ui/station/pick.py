@@ -23,7 +23,15 @@ from app.errors import DomainError
 from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import HEADING_PX, Banner, error_text
+from ui.station.feedback import HEADING_PX, TEXT_PX, Banner, error_text
+
+
+def wave_statuses() -> dict[str, str]:
+    """Wave statuses (stored) and their words (shown)."""
+    return {
+        "released": QCoreApplication.translate("PickView", "ready to pick"),
+        "picking": QCoreApplication.translate("PickView", "being picked"),
+    }
 
 
 def short_reasons() -> dict[str, str]:
@@ -50,26 +58,36 @@ class PickView(QWidget):
         self.at_bin = False
         self.banner = Banner(self, pixel_size=HEADING_PX)
         self.wave = QLabel(objectName="wave")
+        self.wave.setWordWrap(True)
         self.progress = QProgressBar(objectName="progress")
-        self.bin = QLabel("—", objectName="bin")
+        self.progress.setMinimumHeight(32)
+        self.bin = QLabel(objectName="bin")
         self.bin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.bin.setStyleSheet("font-size: 40pt; font-weight: bold; font-family: monospace;")
-        self.image = QLabel(objectName="image")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setMinimumHeight(120)
-        self.image.setStyleSheet("background: #eceff1; color: #90a4ae; border-radius: 8px;")
         self.product = QLabel(objectName="product")
         self.product.setWordWrap(True)
-        self.product.setStyleSheet("font-size: 16pt;")
         self.quantity = QLabel(objectName="quantity")
-        self.quantity.setStyleSheet("font-size: 24pt; font-weight: bold;")
         self.tote = QLabel(objectName="tote")
-        self.tote.setStyleSheet("font-size: 18pt;")
+        self.next_scan = QLabel(objectName="next_scan")  # what to scan next, idle or mid-pick
+        self.next_scan.setWordWrap(True)
+        self.next_scan.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waves = QComboBox(objectName="waves")
+        self.waves.setMinimumHeight(56)
+        self.waves.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.waves.setMinimumContentsLength(12)  # a long wave line must not widen the 480 px PDA
         self.start_button = QPushButton(objectName="start")
         self.short_button = QPushButton(objectName="short")
         for b in (self.start_button, self.short_button):
-            b.setMinimumHeight(56)
+            b.setMinimumHeight(64)
+        self.setStyleSheet(
+            f"QComboBox, QPushButton, QProgressBar {{ font-size: {TEXT_PX}px; }}"
+            f"QLabel#wave {{ font-size: {TEXT_PX + 2}px; font-weight: bold; }}"
+            "QLabel#bin { font-size: 72px; font-weight: bold; font-family: monospace; }"
+            f"QLabel#product {{ font-size: {HEADING_PX}px; }}"
+            "QLabel#quantity { font-size: 48px; font-weight: bold; }"
+            "QLabel#tote { font-size: 32px; font-weight: bold; }"
+            f"QLabel#next_scan {{ font-size: {HEADING_PX}px; color: #37474f; background: #eceff1; "
+            "border-radius: 8px; padding: 16px; }"
+        )
         self.start_button.clicked.connect(self.start_selected_wave)
         self.short_button.clicked.connect(self.report_short)
         top = QHBoxLayout()
@@ -83,11 +101,10 @@ class PickView(QWidget):
         box.addWidget(self.wave)
         box.addWidget(self.progress)
         box.addWidget(self.banner)
-        box.addWidget(self.bin)
-        box.addWidget(self.image)
+        box.addWidget(self.bin, 2)
         box.addWidget(self.product)
         box.addLayout(row)
-        box.addStretch(1)
+        box.addWidget(self.next_scan, 1)  # the rest of the screen says what comes next, never empty
         box.addWidget(self.short_button)
         self.retranslate()
         self.refresh()
@@ -95,7 +112,6 @@ class PickView(QWidget):
     def retranslate(self) -> None:
         self.start_button.setText(self.tr("Start wave"))
         self.short_button.setText(self.tr("Short pick…"))
-        self.image.setText(self.tr("(product photo)"))
         self._render()
 
     def refresh(self) -> None:
@@ -103,14 +119,20 @@ class PickView(QWidget):
             open_waves = waves.open_waves(s)
         self.waves.clear()
         for w in open_waves:
+            line = (
+                self.tr("{number} · {carrier} · 1 order · {status}")
+                if w.orders == 1
+                else self.tr("{number} · {carrier} · {orders} orders · {status}")
+            )
             self.waves.addItem(
-                self.tr("{number} · {carrier} · {orders} orders · {status}").format(
-                    number=w.number, carrier=w.carrier or "—", orders=w.orders, status=w.status
-                ),
+                line.format(number=w.number, carrier=w.carrier or "—", orders=w.orders,
+                            status=wave_statuses().get(w.status, w.status)),
                 w.id,
             )
-        if self.step is None and not open_waves:
-            self.banner.show_text(self.tr("No wave to pick"), "idle")
+        if self.step is None:
+            idle = self.tr("No wave started") if open_waves else self.tr("No wave to pick")
+            self.banner.show_text(idle, "idle")
+        self._render()
 
     def start_selected_wave(self) -> None:
         wave_id = self.waves.currentData()
@@ -224,13 +246,11 @@ class PickView(QWidget):
 
     def _render(self) -> None:
         s = self.step
+        for w in (self.wave, self.progress, self.bin, self.product, self.quantity, self.tote):
+            w.setVisible(s is not None)
+        self.short_button.setVisible(s is not None)
+        self.next_scan.setText(self._next_text())
         if s is None:
-            self.wave.setText("")
-            self.progress.setValue(0)
-            self.bin.setText("—")
-            self.product.setText("")
-            self.quantity.setText("")
-            self.tote.setText("")
             return
         self.wave.setText(
             self.tr("Wave {wave} · order {order}").format(wave=s.wave_number, order=s.order_number)
@@ -242,3 +262,17 @@ class PickView(QWidget):
         self.product.setText(f"{s.sku}\n{s.name}")
         self.quantity.setText(self.tr("{picked} / {quantity}").format(picked=s.picked, quantity=s.quantity))
         self.tote.setText(self.tr("→ {tote}").format(tote=s.tote))
+
+    def _next_text(self) -> str:
+        """What the picker scans next, in words: the step's bin, item or tote; idle, how to begin."""
+        s = self.step
+        if s is None:
+            if self.waves.count() == 0:
+                return self.tr("No wave is ready. When the supervisor plans one, it appears above.")
+            return self.tr("Choose a wave above and press Start wave.\nThen go to the bin shown here and "
+                           "scan its label.")
+        if not self.at_bin:
+            return self.tr("Next: scan the label of bin {bin}").format(bin=s.bin_code)
+        if not s.counted:
+            return self.tr("Next: scan each {sku}, {left} more").format(sku=s.sku, left=s.quantity - s.picked)
+        return self.tr("Next: put them in {tote} and scan the tote").format(tote=s.tote)

@@ -92,6 +92,13 @@ def _pick(ctx: AppContext) -> QWidget:
     return view
 
 
+def _pick_idle(ctx: AppContext) -> QWidget:
+    """The PDA before a wave is started: it says what to do first."""
+    view = PickView(ctx)
+    view.resize(480, 800)
+    return view
+
+
 def _short_pick_exception(ctx: AppContext) -> QWidget:
     """A short pick no bin could make up: the supervisor's three choices for it."""
     from app.services import picking, stock, waves
@@ -180,6 +187,7 @@ def _handover_reconcile(ctx: AppContext) -> QWidget:
 
 VIEWS: dict[str, Callable[[AppContext], QWidget]] = {
     "station.pick": _pick,
+    "station.pick.idle": _pick_idle,
     "station.pack": _pack,
     "station.pack.reweighed": _pack_reweighed,
     "station.verify": _verify,

@@ -17,6 +17,7 @@ from devices.scale.base import WeightReading
 from devices.scanner.scan import parse_scan
 from tests.support.station_world import barcode, make_order
 from ui.station.pack import PackView
+from ui.station.pick import PickView
 
 LONG_NAME = "加厚防水户外双肩背包 大容量 40L 旅行登山包 深海蓝 附防雨罩与胸扣腰带"
 
@@ -79,3 +80,27 @@ def test_a_steady_weight_needs_no_explanation(qtbot, demo_ctx):
     assert view.unstable.text()
     view.handle_weight(WeightReading(Decimal(640), True))
     assert view.unstable.text() == "" and "~" not in view.weight.text()
+
+
+def test_the_pda_pick_line_is_large_and_fills_the_screen(qtbot, demo_ctx):
+    view = _shown(qtbot, PickView(demo_ctx), (480, 800))
+    view.start_selected_wave()
+    assert view.step is not None
+    view.handle_scan(parse_scan(view.step.bin_code))
+    QApplication.processEvents()
+    assert px(view.wave) >= 20 and view.step.order_number in view.wave.text()
+    assert px(view.bin) >= 60 and px(view.quantity) >= 36 and px(view.banner) >= 24
+    for w in (view.product, view.tote, view.next_scan, view.progress, view.waves, view.short_button):
+        assert px(w) >= 18, w.objectName()
+    assert view.step.sku in view.next_scan.text()  # at the bin: scan the item next
+    assert view.width() == 480  # nothing widens the PDA's screen
+    # the texts reach down to the short-pick button: no empty bottom third
+    assert view.next_scan.geometry().bottom() > view.height() * 2 / 3
+
+
+def test_the_idle_pda_says_what_to_scan_first(qtbot, demo_ctx):
+    view = _shown(qtbot, PickView(demo_ctx), (480, 800))
+    assert view.step is None and view.waves.count() > 0
+    assert not view.bin.isVisible() and not view.short_button.isVisible()  # no lone "—", no grey boxes
+    assert "Start wave" in view.next_scan.text() and "scan" in view.next_scan.text()
+    assert px(view.next_scan) >= 18 and view.next_scan.geometry().bottom() > view.height() * 2 / 3
