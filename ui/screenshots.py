@@ -31,6 +31,7 @@ VIEW_MODULES = [
     "ui.settings.screens",
     "ui.admin.catalog_screens",
     "ui.station.video_screens",
+    "ui.stock.screens",
 ]
 
 

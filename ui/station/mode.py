@@ -41,6 +41,10 @@ class StationMode(QWidget):
             from ui.station.exceptions import ExceptionsView
 
             self._add("exceptions", ExceptionsView(ctx), self.tr("Exceptions"))
+        if user.may("stock.receive") or user.may("stock.adjust"):
+            from ui.stock.mode import StockMode
+
+            self._add("stock", StockMode(ctx), StockMode.title())
         from ui.station.stats import StatsView
 
         self._add("stats", StatsView(ctx), self.tr("Statistics"))

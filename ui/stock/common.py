@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy.orm import Session
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
+from app.services import masterdata
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import HEADING_PX, Banner, error_text
 
@@ -27,6 +28,22 @@ class StockScreen(QWidget):
         assert ctx.user is not None
         self.ctx = ctx
         self.banner = Banner(self, pixel_size=HEADING_PX)
+        self.warehouse = QComboBox(objectName="warehouse")  # bin codes repeat across warehouses
+
+    def fill_warehouses(self) -> None:
+        """The site's warehouses to choose from, the choice kept (the first when there is one)."""
+        houses = self.act(masterdata.warehouses, writes=False) or []
+        chosen = self.warehouse.currentData()
+        self.warehouse.clear()
+        if len(houses) != 1:
+            self.warehouse.addItem(QCoreApplication.translate("StockScreen", "Any warehouse"), "")
+        for w in houses:
+            self.warehouse.addItem(f"{w.code} {w.name}", w.code)
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(chosen)))
+
+    @property
+    def house(self) -> str | None:
+        return self.warehouse.currentData() or None
 
     def act(self, work: Callable[[Session], T], *, writes: bool = True) -> T | None:
         """The result of ``work`` in one transaction, or None with the refusal on the banner."""

@@ -41,6 +41,7 @@ def _cells(table: QTableWidget, rows: list[tuple[str, ...]], tints: list[str]) -
 def _table(columns: int, name: str) -> QTableWidget:
     table = QTableWidget(0, columns, objectName=name)
     table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -68,10 +69,12 @@ class CountView(StockScreen):
         self.finish_button = QPushButton(objectName="finish")
         self.finish_button.setMinimumHeight(56)
         self.finish_button.clicked.connect(self.finish)
+        self.fill_warehouses()
         row = QHBoxLayout()
         row.addWidget(self.set_label, 1)
         row.addWidget(self.set_count)
         box = QVBoxLayout(self)
+        box.addWidget(self.warehouse)
         box.addWidget(self.banner)
         box.addWidget(self.bin_label)
         box.addWidget(self.lines, 1)
@@ -110,14 +113,17 @@ class CountView(StockScreen):
                                   sound=True)
             return
 
+        house = self.house
+
         def contents(s: Session) -> list[stock.OnHand]:
-            stock.bin_id(s, bin_code)  # a bin that does not exist is refused now, not at the end
-            return [r for r in stock.on_hand(s) if r.bin == bin_code]
+            stock.bin_id(s, bin_code, house)  # a bin that does not exist is refused now, not at the end
+            return [r for r in stock.on_hand(s, warehouse=house) if r.bin == bin_code]
 
         rows = self.act(contents, writes=False)
         if rows is None:
             return
         self.bin, self.last, self.results = bin_code, "", {}
+        self.warehouse.setEnabled(False)  # the bin's warehouse until the next bin
         self.expected = {r.sku: r.on_hand for r in rows}
         self.counted = {}
         self._render()
@@ -131,15 +137,17 @@ class CountView(StockScreen):
         if not self.bin or self.results:
             return
         skus = sorted(set(self.expected) | set(self.counted))
-        where, now = self.bin, self.ctx.clock()
+        where, house, now = self.bin, self.house, self.ctx.clock()
 
         def count_all(s: Session) -> list[Counted]:  # the whole bin in one unit of work
-            return [stock.count(s, self.ctx.user, sku, self.counted.get(sku, 0), where, now) for sku in skus]
+            return [stock.count(s, self.ctx.user, sku, self.counted.get(sku, 0), where, now, warehouse=house)
+                    for sku in skus]
 
         done = self.act(count_all)
         if done is None:
             return
         self.results = {c.sku: c for c in done}
+        self.warehouse.setEnabled(True)
         waiting = sum(1 for c in done if c.status == "pending")
         self._render()
         text = self.tr("Bin {bin} counted: {applied} applied, {waiting} wait for a supervisor's approval")

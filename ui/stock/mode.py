@@ -3,7 +3,7 @@ for supervisors, the approval list. Scans go to the screen in front."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
@@ -36,6 +36,11 @@ class StockMode(QWidget):
 
             self._add("approvals", ApprovalsView(ctx), self.tr("Approvals"))
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    @staticmethod
+    def title() -> str:
+        """The tab's name where station mode shows these screens."""
+        return QCoreApplication.translate("StockMode", "Stock")
 
     def _add(self, name: str, view: QWidget, title: str) -> None:
         self.views[name] = view

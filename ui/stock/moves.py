@@ -64,6 +64,7 @@ class MovesView(StockScreen):
         modes.addWidget(self.move_mode)
         modes.addWidget(self.adjust_mode)
         self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.warehouse)
         self.form.addRow(QLabel(), self.quantity)
         self.form.addRow(QLabel(), self.delta)
         self.form.addRow(QLabel(), self.reason)
@@ -76,11 +77,14 @@ class MovesView(StockScreen):
         box.addStretch(1)
         box.addWidget(self.adjust_button)
         self.retranslate()
+        self.fill_warehouses()
 
     def retranslate(self) -> None:
         self.move_mode.setText(self.tr("Move between bins"))
         self.adjust_mode.setText(self.tr("Adjust with a reason"))
-        for row, text in enumerate((self.tr("Quantity to move"), self.tr("Change (+/−)"), self.tr("Reason"))):
+        texts = (self.tr("Warehouse"), self.tr("Quantity to move"), self.tr("Change (+/−)"),
+                 self.tr("Reason"))
+        for row, text in enumerate(texts):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             assert label is not None and isinstance(label.widget(), QLabel)
             label.widget().setText(text)  # type: ignore[attr-defined]
@@ -98,11 +102,9 @@ class MovesView(StockScreen):
 
     def reset(self) -> None:
         self.item, self.from_bin = None, ""
-        for widget in (self.delta, self.reason, self.adjust_button):
-            widget.setVisible(self.adjusting)
-        self.quantity.setVisible(not self.adjusting)
-        for row in (0, 1, 2):
-            self.form.setRowVisible(row, self.adjusting == (row > 0))
+        self.adjust_button.setVisible(self.adjusting)
+        for row in (1, 2, 3):
+            self.form.setRowVisible(row, self.adjusting == (row > 1))
         self._render()
 
     def handle_scan(self, scan: Scan) -> None:
@@ -127,9 +129,10 @@ class MovesView(StockScreen):
             return
         code, sku, qty, source, now = self.item[0], self.item[1].sku, self.quantity.value(), self.from_bin, \
             self.ctx.clock()
+        house = self.house
 
         def move(s: Session) -> bool:
-            stock.move(s, self.ctx.user, code, qty, source, bin_code, now)
+            stock.move(s, self.ctx.user, code, qty, source, bin_code, now, warehouse=house)
             return True
 
         if self.act(move):
@@ -143,7 +146,9 @@ class MovesView(StockScreen):
             return
         code, sku, delta, where = self.item[0], self.item[1].sku, self.delta.value(), self.from_bin
         reason, now = self.reason.currentData(), self.ctx.clock()
-        left = self.act(lambda s: stock.adjust(s, self.ctx.user, code, delta, where, reason, now))
+        house = self.house
+        left = self.act(lambda s: stock.adjust(s, self.ctx.user, code, delta, where, reason, now,
+                                               warehouse=house))
         if left is not None:
             self.reset()
             self.delta.setValue(0)

@@ -4,7 +4,7 @@ set the quantity, scan the bin. The receipt's lines show what is over and under.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.services import masterdata, stock
+from app.services import stock
 from app.services.stock import ProductRef, ReceiptView, Received
 from devices.scanner.scan import Scan, ScanKind
 from ui.stock.common import StockScreen, product_code
@@ -32,7 +32,6 @@ class ReceiveView(StockScreen):
         self.pending: tuple[str, ProductRef] | None = None  # the scanned code and its product
         self.view: ReceiptView | None = None
         self.receipt = QComboBox(objectName="receipt")
-        self.warehouse = QComboBox(objectName="warehouse")
         self.product = QLabel("—", objectName="product")
         self.product.setWordWrap(True)
         self.product.setStyleSheet("font-size: 18pt; font-weight: bold;")
@@ -41,6 +40,7 @@ class ReceiveView(StockScreen):
         self.quantity.setMinimumHeight(56)
         self.lines = QTableWidget(0, 4, objectName="lines")
         self.lines.verticalHeader().hide()
+        self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.close_button = QPushButton(objectName="close_receipt")
         self.close_button.setMinimumHeight(56)
@@ -71,7 +71,6 @@ class ReceiveView(StockScreen):
 
     def refresh(self) -> None:
         refs = self.act(stock.open_receipts, writes=False) or []
-        houses = self.act(masterdata.warehouses, writes=False) or []
         chosen = self.receipt.currentData()
         self.receipt.blockSignals(True)
         self.receipt.clear()
@@ -80,10 +79,7 @@ class ReceiveView(StockScreen):
             self.receipt.addItem(ref, ref)
         self.receipt.setCurrentIndex(max(0, self.receipt.findData(chosen)))
         self.receipt.blockSignals(False)
-        self.warehouse.clear()
-        self.warehouse.addItem(self.tr("Any warehouse"), "")
-        for w in houses:
-            self.warehouse.addItem(f"{w.code} {w.name}", w.code)
+        self.fill_warehouses()
         self._receipt_chosen()
 
     def _receipt_chosen(self) -> None:
@@ -118,7 +114,7 @@ class ReceiveView(StockScreen):
             self.banner.show_text(self.tr("Scan the product first, then the bin"), "warning", sound=True)
             return
         code, qty, now = self.pending[0], self.quantity.value(), self.ctx.clock()
-        ref, house = self.receipt.currentData() or "", self.warehouse.currentData() or None
+        ref, house = self.receipt.currentData() or "", self.house
         got = self.act(lambda s: stock.receive(s, self.ctx.user, code, qty, bin_code, now, warehouse=house,
                                                receipt=ref))
         if got is None:
@@ -135,8 +131,8 @@ class ReceiveView(StockScreen):
         variance = got.variance
         if variance:
             text += "\n" + self.tr("{receipt}: {received} of {expected} expected, {over_under}").format(
-                receipt=got.receipt, received=got.received, expected=got.expected, over_under=_over_under(
-                    self, variance))
+                receipt=got.receipt, received=got.received, expected=got.expected,
+                over_under=over_under(variance))
         self.banner.show_text(text, "warning" if variance else "ok", sound=True)
         self.status_message.emit(text.replace("\n", "; "))
 
@@ -168,7 +164,7 @@ class ReceiveView(StockScreen):
         lines = self.view.lines if self.view is not None else ()
         self.lines.setRowCount(len(lines))
         for row, ln in enumerate(lines):
-            cells = (ln.sku, str(ln.expected), str(ln.received), _over_under(self, ln.variance))
+            cells = (ln.sku, str(ln.expected), str(ln.received), over_under(ln.variance))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
@@ -179,9 +175,10 @@ class ReceiveView(StockScreen):
         self.lines.resizeColumnsToContents()
 
 
-def _over_under(view: ReceiveView, variance: int) -> str:
+def over_under(variance: int) -> str:
+    """A receipt line's variance in words."""
     if variance > 0:
-        return view.tr("over by {n}").format(n=variance)
+        return QCoreApplication.translate("ReceiveView", "over by {n}").format(n=variance)
     if variance < 0:
-        return view.tr("under by {n}").format(n=-variance)
-    return view.tr("as expected")
+        return QCoreApplication.translate("ReceiveView", "under by {n}").format(n=-variance)
+    return QCoreApplication.translate("ReceiveView", "as expected")

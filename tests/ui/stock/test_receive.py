@@ -59,3 +59,21 @@ def test_blind_receiving_and_bad_scans_lose_nothing(qtbot, site):
     view.handle_scan(parse_scan("A-02-03-2"))
     assert "Received 1 × CUP-1 into A-02-03-2 (now 1 there)" in view.banner.text()
     assert view.banner.level == "ok" and view.pending is None
+
+
+def test_a_bin_code_in_two_warehouses_asks_which_and_the_choice_receives(qtbot, site):
+    from app.services import masterdata
+
+    with unit_of_work(site.admin.sessions) as s:
+        masterdata.save_warehouse(s, site.admin.user, "GZ01", "广州仓", "广东省", "广州市")
+        masterdata.generate_bins(s, site.admin.user, "GZ01", "A-01-01-1..A-01-01-2")
+    view = _view(qtbot, site.picker)
+    assert [view.warehouse.itemData(i) for i in range(view.warehouse.count())] == ["", "GZ01", "HZ01"]
+    view.handle_scan(parse_scan(TEA_1))
+    view.handle_scan(parse_scan("A-01-01-1"))
+    assert "Bin A-01-01-1 exists in GZ01, HZ01: say which warehouse." in view.banner.text()
+    view.warehouse.setCurrentIndex(view.warehouse.findData("GZ01"))
+    view.handle_scan(parse_scan("A-01-01-1"))
+    assert "Received 1 × TEA-1 into A-01-01-1" in view.banner.text()
+    with read_only(site.picker.sessions) as s:
+        assert [(r.warehouse, r.on_hand) for r in stock.on_hand(s)] == [("GZ01", 1)]
