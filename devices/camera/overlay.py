@@ -43,7 +43,7 @@ class Overlay:
         self._header: tuple[str, ...] = ()
         self._weight = ""
         self._scans: deque[str] = deque(maxlen=SCANS_SHOWN)
-        self._cache: dict[str, tuple[tuple[str, ...], np.ndarray | None]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], int, np.ndarray | None]] = {}
 
     def set_header(self, *lines: str) -> None:
         with self._lock:
@@ -83,10 +83,10 @@ class Overlay:
 
     def _mask(self, where: str, lines: tuple[str, ...], size: int) -> np.ndarray | None:
         cached = self._cache.get(where)
-        if cached is not None and cached[0] == lines:
-            return cached[1]
+        if cached is not None and cached[:2] == (lines, size):  # a preview and a clip differ in size
+            return cached[2]
         mask = render(lines, size) if any(lines) else None
-        self._cache[where] = (lines, mask)
+        self._cache[where] = (lines, size, mask)
         return mask
 
 

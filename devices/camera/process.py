@@ -91,6 +91,7 @@ class CameraProcess:
         self._outbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._closing = False
+        self._disk_low = False  # said until a clip may start again, whatever the camera says meanwhile
         self._recording: object | None = None  # the clip asked for (the child learns it a moment later)
         self._lock = threading.Lock()
 
@@ -140,10 +141,10 @@ class CameraProcess:
     def space_ok(self) -> bool:
         """Whether a clip may start: the clip folder's disk is above the free-space floor."""
         free = free_bytes(self.folder)
-        if free < self.profile.min_free_mb * 1024 * 1024:
+        self._disk_low = free < self.profile.min_free_mb * 1024 * 1024
+        if self._disk_low:
             self._set_status(CameraStatus(CameraState.DISK_LOW, free_bytes=free))
-            return False
-        return True
+        return not self._disk_low
 
     def start_clip(self, key: object, path: Path) -> None:
         """Record into ``path`` (an existing, empty, private file) from now; a recorder that died
@@ -182,7 +183,7 @@ class CameraProcess:
                 break
             try:
                 if kind == "status":
-                    self._set_status(args[0])
+                    self._camera_status(args[0])
                 elif kind == "started":
                     opened = tuple(args)
                     self.on_clip_started(*args)
@@ -206,6 +207,14 @@ class CameraProcess:
                 self.on_clip(salvage(key, path, started, utcnow(), "recorder_died"))
             except Exception:
                 log.exception("camera report listener failed")
+
+    def _camera_status(self, status: CameraStatus) -> None:
+        if status.state is CameraState.DISK_LOW:
+            self._disk_low = True
+        elif self._disk_low and status.state in (CameraState.CONNECTING, CameraState.LIVE,
+                                                 CameraState.RECONNECTING):
+            return  # recording is still stopped for the disk: that stays on the screen
+        self._set_status(status)
 
     def _set_status(self, status: CameraStatus) -> None:
         with self._lock:

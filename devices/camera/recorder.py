@@ -215,12 +215,17 @@ class Camera:
         return clip.key if clip is not None and clip.stop_at is None else None
 
     def snapshot(self, width: int = 640) -> Any:
-        """The last frame as an RGB array ``width`` wide (for a settings preview), or None."""
+        """The last frame with the overlay, as an RGB array ``width`` wide (for a settings
+        preview: what a clip would show), or None."""
         frame = self._last_frame
         if frame is None:
             return None
+        width &= ~1
         height = max(2, round(frame.height * width / frame.width) & ~1)
-        return frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+        out = frame.reformat(width=width, height=height, format="yuv420p")
+        out.make_writable()
+        self.overlay.draw(out)
+        return out.to_ndarray(format="rgb24")
 
     # --- the capture thread ---------------------------------------------------------------
 

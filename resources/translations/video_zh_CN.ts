@@ -26,6 +26,10 @@
         <source>Camera ready</source>
         <translation>摄像头就绪</translation>
     </message>
+    <message>
+        <source>Recorder stopped ({detail}): this parcel is not filmed; it starts again with the next parcel</source>
+        <translation>录像程序已停止（{detail}）：本包裹未录像；下一个包裹时自动重启</translation>
+    </message>
 </context>
 <context>
     <name>StationRecorder</name>
@@ -93,7 +97,7 @@
         <translation>录像文件夹</translation>
     </message>
     <message>
-        <source>Stop recording below</source>
+        <source>Stop recording when free space is below</source>
         <translation>剩余空间低于此值时停止录像</translation>
     </message>
     <message>
@@ -123,6 +127,10 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>recorder stopped</source>
+        <translation>录像程序已停止</translation>
     </message>
     <message>
         <source>Folder for packing videos</source>
@@ -222,6 +230,54 @@
     <message>
         <source>station closed</source>
         <translation>工作站已关闭</translation>
+    </message>
+    <message>
+        <source>recorder stopped (killed or crashed)</source>
+        <translation>录像程序已停止（被终止或崩溃）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>错货</translation>
+    </message>
+    <message>
+        <source>unknown barcode</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <source>extra item</source>
+        <translation>多扫</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>weight out of tolerance</source>
+        <translation>重量超差</translation>
+    </message>
+    <message>
+        <source>supervisor override</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <source>re-weigh</source>
+        <translation>重新称重</translation>
+    </message>
+    <message>
+        <source>box closed</source>
+        <translation>封箱</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>taken over</source>
+        <translation>已接管</translation>
     </message>
     <message>
         <source>next parcel started</source>

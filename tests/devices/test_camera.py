@@ -290,3 +290,29 @@ def test_a_station_killed_mid_clip_leaves_the_recorder_to_close_the_clip_whole(t
     assert wait_for(gone, 20), "the recorder ends when its station does"
     frames = decoded(path)
     assert len(frames) >= 15 * 3 - 8, len(frames)  # all of it: the clip was closed, not cut
+
+
+def test_the_disk_warning_stays_until_a_clip_may_start_whatever_the_camera_says_meanwhile(tmp_path):
+    full = CameraProfile.from_settings({"source": "test", **SMALL, "min_free_mb": 10**9})
+    rec = InProcess(full, tmp_path)
+    rec.camera.start()
+    try:
+        assert not rec.camera.space_ok()  # a parcel scanned before the camera's first picture
+        time.sleep(3)  # the camera connects and goes live meanwhile
+        assert rec.camera.status.state is CameraState.DISK_LOW, rec.states
+        assert CameraState.LIVE not in rec.states
+    finally:
+        rec.camera.close()
+
+
+def test_the_settings_preview_shows_the_overlay_a_clip_would_carry(tmp_path):
+    profile = CameraProfile.from_settings({"source": "lavfi:color=c=gray:size=320x240:rate=15", **SMALL})
+    overlay = Overlay()
+    with Recording(profile, tmp_path, overlay) as rec:
+        assert wait_for(lambda: rec.camera.snapshot(320) is not None, 10)
+        plain = rec.camera.snapshot(320)
+        overlay.set_header("Camera test · Station PACK-01")
+        marked = rec.camera.snapshot(320)
+    assert plain.shape == marked.shape == (240, 320, 3)
+    assert not np.array_equal(plain[:30], marked[:30]), "the header is drawn on the preview"
+    assert np.array_equal(plain[-60:], marked[-60:]), "and nothing else"

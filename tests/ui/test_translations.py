@@ -61,6 +61,9 @@ KNOWN: dict[str, set[str]] = {
     "station.pick": {"released"},
     "station.exceptions": {"scanned", "again", "DEMO"},
     "station.verify": set(),
+    "station.camera_settings": {"test"},  # the test pattern's source name, a setting's value
+    "station.pack.disk_low": {"GB"},
+    "service.video_player": {"DEMO"},  # the demo station's name
 }
 for _view in ("main", "service.customer", "service.dashboard", "service.incident", "service.refunds",
               "service.search", "service.ticket", "service.merge"):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +38,11 @@ if TYPE_CHECKING:  # QtMultimedia loads with the player only: a customer screen 
     from PySide6.QtMultimedia import QVideoFrame
 
 VIDEO_MARK = "▶ "
+
+
+def _grams(text: str) -> str:
+    """``1295.00`` as ``1295``, ``812.50`` as ``812.5``: as the pack screen shows a weight."""
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _clock(ms: int) -> str:
@@ -82,6 +88,10 @@ class VideoPlayerDialog(QDialog):
         self.scan_list = QTreeWidget(objectName="scans")
         self.scan_list.setRootIsDecorated(False)
         self.scan_list.setHeaderLabels([self.tr("At"), self.tr("What"), self.tr("Code"), self.tr("Verdict")])
+        header = self.scan_list.header()  # every column readable in the narrow side panel, no scrolling
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.scan_list.itemActivated.connect(self._jump)
         self.scan_list.itemClicked.connect(self._jump)
         self.details = QLabel(objectName="details")
@@ -173,7 +183,8 @@ class VideoPlayerDialog(QDialog):
                  "override": self.tr("override")}
         for m in p.scans:
             item = QTreeWidgetItem([_clock(int(m.offset_s * 1000)), kinds.get(m.kind, m.kind),
-                                    m.code or (f"{m.grams} g" if m.grams else ""), m.verdict])
+                                    m.code or (f"{_grams(m.grams)} g" if m.grams else ""),
+                                    self._verdict(m.verdict)])
             item.setData(0, Qt.ItemDataRole.UserRole, int(m.offset_s * 1000))
             self.scan_list.addTopLevelItem(item)
         self.problem.setText(self._problem(p.problem))
@@ -181,10 +192,20 @@ class VideoPlayerDialog(QDialog):
             self.player.setSource(QUrl.fromLocalFile(str(p.file)))
             self.player.play()
 
+    def _verdict(self, verdict: str) -> str:
+        words = {"ok": self.tr("ok"), "wrong_item": self.tr("wrong item"),
+                 "unknown_barcode": self.tr("unknown barcode"), "extra_item": self.tr("extra item"),
+                 "garbled": self.tr("unreadable"), "weight_out": self.tr("weight out of tolerance"),
+                 "override": self.tr("supervisor override"), "reweigh": self.tr("re-weigh"),
+                 "box_closed": self.tr("box closed"), "cancelled": self.tr("cancelled"),
+                 "taken_over": self.tr("taken over")}
+        return words.get(verdict, verdict)
+
     def _reason(self, reason: str) -> str:
         words = {"packed": self.tr("label printed"), "cancelled": self.tr("parcel cancelled"),
                  "disk_low": self.tr("disk nearly full"),
                  "interrupted": self.tr("interrupted (power or crash)"),
+                 "recorder_died": self.tr("recorder stopped (killed or crashed)"),
                  "stopped": self.tr("station closed"), "next": self.tr("next parcel started")}
         return words.get(reason, reason)
 

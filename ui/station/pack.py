@@ -129,8 +129,8 @@ class PackView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.order_label, 1)
         head.addWidget(self.progress)
-        head.addWidget(self.recorder.indicator)
         left.addLayout(head)
+        left.addWidget(self.recorder.indicator)  # a row of its own: a disk or camera warning reads whole
         left.addWidget(self.lines, 1)
         right = QVBoxLayout()
         right.addWidget(self.box)
@@ -175,6 +175,7 @@ class PackView(QWidget):
             f"QLabel#unstable {{ {px(LABEL_PX)}; font-weight: bold; color: #8a5300; }}"
             f"QPushButton {{ {px(TEXT_PX)}; }}"
             f"QLabel#hint {{ {px(LABEL_PX)}; color: #37474f; }}"
+            f"QLabel#recording {{ {px(LABEL_PX)}; }}"
         )
         self.banner.set_pixel_size(round(VERDICT_PX * k))
 

@@ -11,6 +11,7 @@ camera lost, disk nearly full, recorder died) reaches the screen as a queued sig
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -233,8 +234,9 @@ class CameraSettingsDialog(QDialog):
         raw = settings.devices.get("camera") or {}
         self.source = QComboBox(objectName="source")
         self.source.setEditable(True)  # rtsp://user:pass@host/... and camera names are typed in
-        self.source.addItems(["", "test", *sorted(f"v4l2:{p}" for p in map(str, Path("/dev").glob("video*"))),
-                              "dshow:USB Camera", "rtsp://192.0.2.20:554/stream1"])
+        usb = (["dshow:USB Camera"] if sys.platform == "win32"  # the camera's name as Windows lists it
+               else sorted(f"v4l2:{p}" for p in map(str, Path("/dev").glob("video*"))))
+        self.source.addItems(["", "test", *usb, "rtsp://192.0.2.20:554/stream1"])
         self.source.setCurrentText(str(raw.get("source", "")))
         self.size = QComboBox(objectName="size")
         self.size.setEditable(True)
@@ -277,7 +279,7 @@ class CameraSettingsDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form.addRow(self.tr("Clips folder"), folder_row)
-        form.addRow(self.tr("Stop recording below"), self.min_free)
+        form.addRow(self.tr("Stop recording when free space is below"), self.min_free)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -331,7 +333,10 @@ class CameraSettingsDialog(QDialog):
             return
         h, w, _ = rgb.shape
         image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        # the whole picture, overlay lines at its top included, whatever the label's shape
+        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for packing videos"),

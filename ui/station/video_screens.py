@@ -38,9 +38,9 @@ def _packing(ctx: AppContext) -> tuple[PackView, list[str]]:
     view = PackView(ctx)
     view.resize(1100, 700)
     view.show()
-    camera = view.recorder.camera
-    assert camera is not None, view.recorder.indicator.text()
-    _wait(lambda: camera.status.state.value == "live")
+    indicator = view.recorder.indicator
+    assert view.recorder.camera is not None, indicator.text()
+    _wait(lambda: indicator.status is not None and indicator.status.state.value == "live")  # as shown
     with read_only(ctx.sessions) as s:
         tote = station_scenes.tote_at_pack(s, 1)
     view.handle_scan(parse_scan(tote.code))
@@ -67,8 +67,7 @@ def _camera_settings(ctx: AppContext) -> QWidget:
     dialog.show()
     dialog.start_test()
     _wait(lambda: dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull())
-    dialog.stop_test()
-    return dialog
+    return dialog  # closing it ends the test
 
 
 def _player(ctx: AppContext) -> QWidget:
