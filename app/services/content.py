@@ -148,7 +148,8 @@ def save(
 
 def delete(s: Session, user: CurrentUser | None, kind: str, item_id: int) -> None:
     user = require(user, "admin.master_data")
-    row = s.get(KnowledgeArticle if _kind(kind) == "article" else CannedReply, item_id)
+    row: KnowledgeArticle | CannedReply | None = (
+        s.get(KnowledgeArticle, item_id) if _kind(kind) == "article" else s.get(CannedReply, item_id))
     if row is None or (isinstance(row, CannedReply) and row.incident_template != (kind == "incident")):
         raise NotFound("No text #{id} to delete.", id=item_id)
     what = row.title

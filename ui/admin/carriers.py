@@ -5,7 +5,9 @@ the carrier's sort-code table (imported, and a look-up). Files are imported off 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.context import AppContext
 from app.db import read_only, unit_of_work
@@ -298,7 +301,7 @@ class CarriersTab(QWidget):
         return self.carrier_views[row].code if 0 <= row < len(self.carrier_views) else self.code.text()
 
     # -- actions -------------------------------------------------------------------------------
-    def _run(self, action, done: str) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[Session], object], done: str) -> bool:
         """One unit of work; its refusal is the one line under the tab, and nothing is kept."""
         try:
             with unit_of_work(self.ctx.sessions) as s:
@@ -356,23 +359,24 @@ class CarriersTab(QWidget):
         rule = self.rule_views[row].id
         return self._run(lambda s: carriers.delete_rule(s, self.ctx.user, rule), tr("Rule deleted."))
 
-    def _choose(self, then) -> None:  # type: ignore[no-untyped-def]
+    def _choose(self, then: Callable[[Path], None]) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Choose the carrier's file"), "",
                                               tr("Text and CSV files (*.txt *.csv);;All files (*)"))
         if name:
             then(Path(name))
 
-    def _import(self, path: Path, importer, done) -> None:  # type: ignore[no-untyped-def]
+    def _import(self, path: Path, importer: Callable[[Session, str, str], object],
+                done: Callable[[Any], None]) -> None:
         """Import the file off the GUI thread; ``done(report)`` words the outcome, ``imported`` follows."""
         for button in (self.import_pool_button, self.import_sort_button):
             button.setEnabled(False)
         self.notice.setText(tr("Importing {name}…").format(name=path.name))
-        self._job = ImportJob(self.ctx, path, importer, self)
-        self._job.finished.connect(lambda report, exc: self._imported(report, exc, done))
+        self._job, self._job_done = ImportJob(self.ctx, path, importer, self), done
+        self._job.outcome.connect(self._imported)  # a method of this widget: queued to the GUI thread
         self._job.start()
 
-    def _imported(self, report, exc: DomainError | None, done) -> None:  # type: ignore[no-untyped-def]
-        self._job.thread.wait()
+    def _imported(self, report: Any, exc: DomainError | None) -> None:
+        self._job.wait()  # run() returns right after it emitted
         for button in (self.import_pool_button, self.import_sort_button):
             button.setEnabled(True)
         if exc is not None:
@@ -381,7 +385,7 @@ class CarriersTab(QWidget):
             self.imported.emit(None)
             return
         self.refresh()
-        done(report)
+        self._job_done(report)
         line = tr("line {line}: {why}")
         self.report.setPlainText("\n".join(line.format(line=n, why=why) for n, why in report.problems))
         self.report.setVisible(bool(report.problems))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,35 +52,27 @@ def read_file(path: Path) -> str:
         raise DomainError("Cannot read {path}: {why}", path=path.name, why=exc.strerror or "") from None
 
 
-class ImportJob(QObject):
+class ImportJob(QThread):
     """One file read and imported in one unit of work on its own thread (a pool of 200 000 waybill
-    numbers or a big product export must not freeze the window); ``finished`` reaches the GUI
+    numbers or a big product export must not freeze the window); ``outcome`` reaches the GUI
     thread with the report, or with the refusal and nothing kept."""
 
-    finished = Signal(object, object)  # the importer's report | None, DomainError | None
+    outcome = Signal(object, object)  # the importer's report | None, DomainError | None
 
     def __init__(self, ctx: AppContext, path: Path, importer: Callable[[Session, str, str], object],
                  owner: QWidget) -> None:
-        super().__init__()
+        super().__init__(owner)
         self.ctx, self.path, self.importer = ctx, path, importer
-        self.thread = QThread(owner)
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self._run)
-        # quit from the worker thread itself, so a caller blocked in wait() is released
-        self.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
-    def start(self) -> None:
-        self.thread.start()
-
-    def _run(self) -> None:
+    def run(self) -> None:
         try:
             text = read_file(self.path)
             with unit_of_work(self.ctx.sessions) as s:
                 report = self.importer(s, text, self.path.name)
         except DomainError as exc:
-            self.finished.emit(None, exc)
+            self.outcome.emit(None, exc)
             return
-        self.finished.emit(report, None)
+        self.outcome.emit(report, None)
 
 
 class ProductsTab(QWidget):
@@ -148,7 +140,8 @@ class ProductsTab(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.save_button)
         self.notice = Notice(self)
-        self.progress = QProgressBar(objectName="import_progress", maximum=0, visible=False)
+        self.progress = QProgressBar(objectName="import_progress", maximum=0)
+        self.progress.hide()
         self.report = QPlainTextEdit(objectName="import_report", readOnly=True, visible=False)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -250,11 +243,11 @@ class ProductsTab(QWidget):
         fmt, user = self.format.currentData(), self.ctx.user
         self._job = ImportJob(self.ctx, path, lambda s, text, name: import_products(s, user, text, fmt, name),
                               self)
-        self._job.finished.connect(self._imported)
+        self._job.outcome.connect(self._imported)
         self._job.start()
 
     def _imported(self, report: object, exc: DomainError | None) -> None:
-        self._job.thread.wait()
+        self._job.wait()  # run() returns right after it emitted
         self.import_button.setEnabled(True)
         self.progress.hide()
         if exc is not None:
