@@ -79,3 +79,11 @@ def test_a_bad_ean_a_too_long_code_or_an_unknown_format_is_one_clear_error():
         render_labels([ProductLabel("S", "n", "", "X" * 40)])
     with pytest.raises(BadLabel, match="not tspl"):
         render([BIN], "tspl")
+
+
+def test_a_label_refusal_reads_in_chinese():
+    from app.i18n import word
+
+    with pytest.raises(BadLabel) as refused:
+        render([BIN], "tspl")
+    assert word(refused.value, "zh_CN") == "标签只能以 PDF 或 ZPL 打印，不能用 tspl。"
