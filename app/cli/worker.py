@@ -33,6 +33,7 @@ def _jobs(rt: Runtime) -> list:
 
 
 def cmd_worker(rt: Runtime) -> int:
+    from app.jobs.mail import MailWatch
     from app.jobs.worker import Worker, status
 
     args = rt.args
@@ -56,7 +57,9 @@ def cmd_worker(rt: Runtime) -> int:
         signal.signal(sig, lambda *_: stop.set())
     print(f"Worker {worker.owner}: {', '.join(j.name for j in jobs)} (SIGTERM or Ctrl-C stops)",
           file=sys.stderr, flush=True)
+    watch = MailWatch(rt.sessions, stop).start()  # new mail is fetched at once, not at the next poll
     worker.serve(stop, args.tick)
+    watch.join()
     print("Worker stopped.", file=sys.stderr)
     return 0
 

@@ -13,6 +13,7 @@ import imaplib
 import re
 import select as selectlib
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from app.services.mail.thread import Filed, file_message, robot
 
 TIMEOUT_S = 60
 BATCH = 100  # messages fetched and committed together
+STOP_CHECK_S = 0.5  # how soon an IDLE wait sees its stop event (a local check, no traffic)
 
 
 def _no_checkpoint(where: str) -> None:
@@ -254,9 +256,9 @@ def fetch_all(factory: sessionmaker[Session], now: dt.datetime) -> list[FetchRes
     return results
 
 
-def wait_for_mail(conn: imaplib.IMAP4, timeout_s: float) -> bool:
-    """Block until the server reports new mail (IDLE) or `timeout_s` passes; True when mail came.
-    Without IDLE it returns False at once and the caller polls."""
+def wait_for_mail(conn: imaplib.IMAP4, timeout_s: float, stop: threading.Event | None = None) -> bool:
+    """Block until the server reports new mail (IDLE), `timeout_s` passes or `stop` is set; True
+    when mail came. Without IDLE it returns False at once and the caller polls."""
     if "IDLE" not in conn.capabilities:
         return False
     tag = conn._new_tag()  # imaplib before 3.14 has no idle(): speak RFC 2177 on its socket
@@ -267,10 +269,12 @@ def wait_for_mail(conn: imaplib.IMAP4, timeout_s: float) -> bool:
     arrived = False
     try:
         # select, not a socket timeout: a timed-out socket file cannot be read again
-        while not arrived:
+        while not arrived and not (stop is not None and stop.is_set()):
             left = deadline - time.monotonic()
-            if left <= 0 or not selectlib.select([conn.socket()], [], [], left)[0]:
+            if left <= 0:
                 break
+            if not selectlib.select([conn.socket()], [], [], min(left, STOP_CHECK_S))[0]:
+                continue
             line = conn.readline()
             if not line:
                 raise imaplib.IMAP4.abort("the server closed the connection during IDLE")

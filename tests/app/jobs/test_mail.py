@@ -1,0 +1,115 @@
+"""The worker's IDLE watch on the local dovecot: a customer's mail becomes a ticket within seconds
+though the fetch job's next poll is an hour away; a server without IDLE is left to the poll; and
+``packdesk worker`` holding an IDLE stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from email.message import EmailMessage
+
+from sqlalchemy import func, select
+
+from app.db import read_only, session_factory
+from app.jobs import Job
+from app.jobs import mail as mail_jobs
+from app.jobs.worker import Worker
+from app.models.service import Ticket
+from app.services.mail import mailboxes
+from tests.app.services.mail import servers
+from tests.app.services.mail.conftest import local_mailbox, mail_servers  # noqa: F401 - a fixture
+
+
+def _tickets(factory) -> int:
+    with read_only(factory) as s:
+        return s.scalar(select(func.count()).select_from(Ticket)) or 0
+
+
+def _customer_writes(subject: str) -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"] = f"顾客 <{servers.address(servers.CUSTOMER)}>", servers.address(servers.SHOP)
+    msg["Subject"] = subject
+    msg.set_content("快递还没到，请帮我查一下。")
+    servers.send(msg)
+
+
+def test_new_mail_becomes_a_ticket_within_seconds_not_at_the_next_poll(engine, mail_servers):  # noqa: F811
+    local_mailbox(engine)
+    factory = session_factory(engine)
+    worker = Worker(factory, [Job("mail.fetch", dt.timedelta(hours=1), mail_jobs.fetch_all, "fetch")])
+    worker.run_due()  # the hourly poll has just run: only the IDLE watch can fetch sooner
+    stop = threading.Event()
+    serving = threading.Thread(target=worker.serve, args=(stop, 1.0))
+    serving.start()
+    watch = mail_jobs.MailWatch(factory, stop).start()
+    try:
+        servers.wait_until("the IDLE watch", lambda: watch.state.get("shop") == "idle")
+        sent = time.monotonic()
+        _customer_writes("包裹三天没动了")
+        servers.wait_until("the ticket", lambda: _tickets(factory) == 1)
+        took = time.monotonic() - sent
+        print(f"\nmail sent -> ticket committed through IDLE: {took:.2f} s")
+        assert took < 10
+    finally:
+        stop.set()
+        t0 = time.monotonic()
+        watch.join()
+        serving.join(5)
+    assert not any(t.is_alive() for t in watch.threads) and time.monotonic() - t0 < 3
+
+
+def _imap_without_idle(listener: socket.socket) -> None:
+    """A server that speaks enough IMAP to sign in and select, and offers no IDLE."""
+    conn, _ = listener.accept()
+    with conn, conn.makefile("rwb") as f:
+        f.write(b"* OK ready\r\n")
+        f.flush()
+        for line in f:
+            tag, command = [*line.split(), b""][:2]
+            command = command.upper()
+            if command == b"CAPABILITY":
+                f.write(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n")
+            elif command == b"SELECT":
+                f.write(b"* 0 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n")
+            elif command == b"LOGOUT":
+                f.write(b"* BYE\r\n")
+            f.write(tag + b" OK done\r\n")
+            f.flush()
+            if command == b"LOGOUT":
+                return
+
+
+def test_a_server_without_idle_is_left_to_the_poll(engine, monkeypatch):
+    listener = socket.create_server(("127.0.0.1", 0))
+    peer = threading.Thread(target=_imap_without_idle, args=(listener,), daemon=True)
+    peer.start()
+    local_mailbox(engine, imap_port=listener.getsockname()[1])
+    monkeypatch.setenv(mailboxes.env_name("shop"), "x")
+    watch = mail_jobs.MailWatch(session_factory(engine), threading.Event()).start()
+    watch.join(10)
+    listener.close()
+    assert watch.state == {"shop": "polling"} and not watch.threads[0].is_alive()
+
+
+def test_the_worker_holding_an_idle_stops_cleanly_on_sigterm(engine, mail_servers):  # noqa: F811
+    local_mailbox(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "-v", "worker", "--db", url],
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        lines: list[str] = []
+        while not any("shop: waiting for mail (IDLE)" in line for line in lines):
+            lines.append(proc.stderr.readline())  # type: ignore[union-attr]
+            assert lines[-1] or proc.poll() is None, "".join(lines)
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=15)[1]
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "Worker stopped." in rest and time.monotonic() - t0 < 5
