@@ -1,5 +1,5 @@
 """Cycle count of a bin by scanning; a variance above the threshold waits for a supervisor, who
-approves or rejects it in the approval list; a picker's stock screens have no approval list."""
+approves or rejects it in the approval list."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from app.services import stock
 from devices.scanner.scan import parse_scan
 from tests.ui.stock.conftest import CUP_1, TEA_1
 from ui.stock.count import ApprovalsView, CountView
-from ui.stock.mode import StockMode
 
 
 def _stocked(ctx) -> None:
@@ -65,13 +64,3 @@ def test_a_full_carton_is_set_not_scanned_and_approval_applies_it(qtbot, site):
     assert "approved: A-01-01-1 now holds 12 × TEA-2" in approvals.banner.text()
     assert _on_hand(site.supervisor) == {"TEA-1": 3, "TEA-2": 12}
 
-
-def test_a_picker_gets_receiving_only_and_scans_reach_the_screen_in_front(qtbot, site):
-    picker = StockMode(site.picker)
-    qtbot.addWidget(picker)
-    assert list(picker.views) == ["receive"]
-    picker.handle_scan(parse_scan(CUP_1))
-    assert "CUP-1" in picker.views["receive"].product.text()
-    boss = StockMode(site.supervisor)
-    qtbot.addWidget(boss)
-    assert list(boss.views) == ["receive", "moves", "count", "approvals"]
