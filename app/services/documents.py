@@ -14,6 +14,7 @@ by ``queue_labels``, like any other print job."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -293,16 +294,17 @@ def queue_labels(session: Session, user: CurrentUser | None, kind: str, ref: str
     actor = require(user, LABEL_KINDS[kind])
     if not 1 <= copies <= 100:
         raise DomainError("Copies must be between 1 and 100, not {copies}.", copies=copies)
-    snaps: list[labels.Label]
+    snaps: Sequence[labels.Label]
     if kind == "badge":
-        snaps, document, reference = [*badge_labels(session, ref)], "badge-label", ref.strip()
+        snaps, document, reference = badge_labels(session, ref), "badge-label", ref.strip()
     elif kind == "bins":
-        snaps, document = [*bin_labels(session, ref, first, last)], "bin-labels"
-        reference = f"{ref.strip().upper()}:{snaps[0].bin_code}..{snaps[-1].bin_code}" if snaps else ref
+        bins = bin_labels(session, ref, first, last)
+        if not bins:
+            raise NotFound("Warehouse {warehouse} has no bins to label.", warehouse=ref)
+        snaps, document = bins, "bin-labels"
+        reference = f"{ref.strip().upper()}:{bins[0].bin_code}..{bins[-1].bin_code}"
     else:
-        snaps, document, reference = [*product_labels(session, ref)], "product-label", ref.strip()
-    if not snaps:
-        raise NotFound("Warehouse {warehouse} has no bins to label.", warehouse=ref)
+        snaps, document, reference = product_labels(session, ref), "product-label", ref.strip()
     if len(snaps) * copies > MAX_LABELS:
         raise DomainError("{count} labels in one job; at most {most}: print a shorter range.",
                           count=len(snaps) * copies, most=MAX_LABELS)
