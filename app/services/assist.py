@@ -157,18 +157,27 @@ def _order_for(s: Session, customer_id: int | None, message: str, ticket: Ticket
 def _facts(s: Session, order: Order | None) -> _Facts:
     if order is None:
         return _Facts(None, None, None, None)
-    shipment = s.scalar(
-        select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id.desc()).limit(1)
-    )
-    last = None
-    if shipment is not None:
-        last = s.scalar(
-            select(TrackingEvent)
-            .where(TrackingEvent.shipment_id == shipment.id)
-            .order_by(TrackingEvent.occurred_at.desc())
-            .limit(1)
-        )
-    refund = s.scalar(select(Refund).where(Refund.order_id == order.id).order_by(Refund.id.desc()).limit(1))
+    # one round trip: the latest parcel, its latest tracking event and the latest refund
+    ship_id = (
+        select(Shipment.id).where(Shipment.order_id == order.id).order_by(Shipment.id.desc()).limit(1)
+    ).scalar_subquery()
+    event_id = (
+        select(TrackingEvent.id)
+        .where(TrackingEvent.shipment_id == ship_id)
+        .order_by(TrackingEvent.occurred_at.desc())
+        .limit(1)
+    ).scalar_subquery()
+    refund_id = (
+        select(Refund.id).where(Refund.order_id == order.id).order_by(Refund.id.desc()).limit(1)
+    ).scalar_subquery()
+    shipment, last, refund = s.execute(
+        select(Shipment, TrackingEvent, Refund)
+        .select_from(Order)
+        .outerjoin(Shipment, Shipment.id == ship_id)
+        .outerjoin(TrackingEvent, TrackingEvent.id == event_id)
+        .outerjoin(Refund, Refund.id == refund_id)
+        .where(Order.id == order.id)
+    ).one()
     return _Facts(order, shipment, last, refund)
 
 
@@ -343,7 +352,7 @@ def _answer(
 # -- ranking canned replies and articles -----------------------------------------------------------
 _rank_lock = threading.Lock()
 _rankers: dict[
-    str, tuple[tuple[object, ...], TfidfVectorizer, object]
+    str, tuple[tuple[object, ...], intents.FastTfidf, object]
 ] = {}  # language: (docs, model, matrix)
 
 
@@ -358,7 +367,7 @@ def similarities(message: str, documents: Sequence[str], cache_key: str = "") ->
         if cached is None or cached[0] != signature:
             vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), sublinear_tf=True)
             matrix = vectoriser.fit_transform([intents.normalise(d) for d in documents])
-            cached = (signature, vectoriser, matrix)
+            cached = (signature, intents.FastTfidf(vectoriser), matrix)
             _rankers[cache_key] = cached
     _, vectoriser, matrix = cached
     query = vectoriser.transform([intents.normalise(message)])
