@@ -167,7 +167,7 @@ class ReceiveView(StockScreen):
             cells = (ln.sku, str(ln.expected), str(ln.received), over_under(ln.variance))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col:
+                if col in (1, 2):  # quantities
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if ln.variance:
                     item.setBackground(QColor("#fff3e0" if ln.variance > 0 else "#ffebee"))
