@@ -345,6 +345,7 @@ class Counted:
     expected: int
     counted: int
     status: str  # applied / pending (waits for a supervisor) / rejected
+    warehouse: str = ""  # bin codes repeat across warehouses
 
     @property
     def variance(self) -> int:
@@ -376,8 +377,9 @@ def count(
 
 def _counted(session: Session, row: StockCount) -> Counted:
     sku = session.scalar(select(Product.sku).where(Product.id == row.product_id)) or ""
-    code = session.scalar(select(Bin.code).where(Bin.id == row.bin_id)) or ""
-    return Counted(row.id, sku, code, row.expected, row.counted, row.status.value)
+    code, house = session.execute(select(Bin.code, Warehouse.code).join(
+        Warehouse, Warehouse.id == Bin.warehouse_id).where(Bin.id == row.bin_id)).one()
+    return Counted(row.id, sku, code, row.expected, row.counted, row.status.value, house)
 
 
 def pending_counts(session: Session) -> list[Counted]:

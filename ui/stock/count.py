@@ -209,8 +209,8 @@ class ApprovalsView(StockScreen):
 
     def refresh(self) -> None:
         self.pending = self.act(stock.pending_counts, writes=False) or []
-        _cells(self.table, [(f"#{c.id}", c.bin, c.sku, str(c.expected), str(c.counted), f"{c.variance:+d}")
-                            for c in self.pending], ["#fff3e0"] * len(self.pending))
+        _cells(self.table, [(f"#{c.id}", f"{c.warehouse} {c.bin}", c.sku, str(c.expected), str(c.counted),
+                             f"{c.variance:+d}") for c in self.pending], ["#fff3e0"] * len(self.pending))
         if self.pending:
             self.table.selectRow(0)
             self.banner.show_text(self.tr("{n} count(s) wait for your decision").format(n=len(self.pending)),

@@ -43,6 +43,7 @@ def test_a_bin_is_counted_by_scanning_and_a_big_variance_waits_for_approval(qtbo
     approvals = ApprovalsView(site.supervisor)
     qtbot.addWidget(approvals)
     assert approvals.table.rowCount() == 1 and approvals.table.item(0, 5).text() == "-20"
+    assert approvals.table.item(0, 1).text() == "HZ01 A-01-01-1"  # bin codes repeat across warehouses
     approvals.decide(False)
     assert "rejected: A-01-01-1 keeps its stock" in approvals.banner.text()
     assert approvals.table.rowCount() == 0 and _on_hand(site.supervisor)["TEA-2"] == 20
