@@ -1,7 +1,507 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+    <context>
+        <name>admin</name>
+        <message>
+            <source>Setup</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Site name</source>
+            <translation>站点名称</translation>
+        </message>
+        <message>
+            <source>Return address</source>
+            <translation>退货地址</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Only an admin may change the site.</source>
+            <translation>只有管理员可以修改站点信息。</translation>
+        </message>
+        <message>
+            <source>Site {name} saved.</source>
+            <translation>站点 {name} 已保存。</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>工牌</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>at least {n} characters</source>
+            <translation>至少 {n} 个字符</translation>
+        </message>
+        <message>
+            <source>empty: a random code</source>
+            <translation>留空：随机生成</translation>
+        </message>
+        <message>
+            <source>Add user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Badge code</source>
+            <translation>工牌码</translation>
+        </message>
+        <message>
+            <source>New user</source>
+            <translation>新用户</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <source>Set badge</source>
+            <translation>设置工牌</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>{name} disabled.</source>
+            <translation>{name} 已停用。</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>{name} enabled.</source>
+            <translation>{name} 已启用。</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>Selected user</source>
+            <translation>所选用户</translation>
+        </message>
+        <message>
+            <source>Only an admin may see and change users.</source>
+            <translation>只有管理员可以查看和修改用户。</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>启用中</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>User {name} added.</source>
+            <translation>用户 {name} 已添加。</translation>
+        </message>
+        <message>
+            <source>{name} is now {role}.</source>
+            <translation>{name} 现在是{role}。</translation>
+        </message>
+        <message>
+            <source>Password of {name} reset.</source>
+            <translation>{name} 的密码已重置。</translation>
+        </message>
+        <message>
+            <source>Badge of {name} set.</source>
+            <translation>{name} 的工牌已设置。</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认值</translation>
+        </message>
+        <message>
+            <source>Range</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>What it does</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>保存更改</translation>
+        </message>
+        <message>
+            <source>Your role may not change this setting.</source>
+            <translation>您的角色不能修改此设置。</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>没有更改。</translation>
+        </message>
+        <message>
+            <source>Saved: {keys}.</source>
+            <translation>已保存：{keys}。</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Cost rank</source>
+            <translation>成本排序</translation>
+        </message>
+        <message>
+            <source>Bins</source>
+            <translation>库位</translation>
+        </message>
+        <message>
+            <source>Lower ranks serve orders first when stock is in several warehouses.</source>
+            <translation>多个仓库都有库存时，排序靠前（数字小）的仓库优先发货。</translation>
+        </message>
+        <message>
+            <source>Save warehouse</source>
+            <translation>保存仓库</translation>
+        </message>
+        <message>
+            <source>Add or edit a warehouse</source>
+            <translation>添加或修改仓库</translation>
+        </message>
+        <message>
+            <source>Bin</source>
+            <translation>库位</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>库区</translation>
+        </message>
+        <message>
+            <source>Pick sequence</source>
+            <translation>拣货顺序</translation>
+        </message>
+        <message>
+            <source>Generate bins</source>
+            <translation>生成库位</translation>
+        </message>
+        <message>
+            <source>Add a warehouse first; then generate its bins.</source>
+            <translation>请先添加仓库，再生成库位。</translation>
+        </message>
+        <message>
+            <source>Bins of {warehouse}: {n}</source>
+            <translation>{warehouse} 的库位：{n} 个</translation>
+        </message>
+        <message>
+            <source>Warehouse {warehouse} saved.</source>
+            <translation>仓库 {warehouse} 已保存。</translation>
+        </message>
+        <message>
+            <source>{added} bins added ({first} … {last}), {existing} already there.</source>
+            <translation>已添加 {added} 个库位（{first} … {last}），{existing} 个已存在。</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Inner size (mm)</source>
+            <translation>内尺寸（毫米）</translation>
+        </message>
+        <message>
+            <source>Tare (g)</source>
+            <translation>皮重（克）</translation>
+        </message>
+        <message>
+            <source>Maximum weight (g)</source>
+            <translation>最大重量（克）</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>empty: no limit</source>
+            <translation>留空：不限</translation>
+        </message>
+        <message>
+            <source>Mailer bag: never for fragile goods or liquids</source>
+            <translation>快递袋：不用于易碎品或液体</translation>
+        </message>
+        <message>
+            <source>Save box</source>
+            <translation>保存包装</translation>
+        </message>
+        <message>
+            <source>Box {box} disabled.</source>
+            <translation>包装 {box} 已停用。</translation>
+        </message>
+        <message>
+            <source>Box {box} enabled.</source>
+            <translation>包装 {box} 已启用。</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Inner length × width × height</source>
+            <translation>内尺寸 长 × 宽 × 高</translation>
+        </message>
+        <message>
+            <source>Tare</source>
+            <translation>皮重</translation>
+        </message>
+        <message>
+            <source>Add or edit a box</source>
+            <translation>添加或修改包装</translation>
+        </message>
+        <message>
+            <source>mailer</source>
+            <translation>快递袋</translation>
+        </message>
+        <message>
+            <source>carton</source>
+            <translation>纸箱</translation>
+        </message>
+        <message>
+            <source>in use</source>
+            <translation>使用中</translation>
+        </message>
+        <message>
+            <source>Box {box} saved.</source>
+            <translation>包装 {box} 已保存。</translation>
+        </message>
+        <message>
+            <source>Box {box} deleted.</source>
+            <translation>包装 {box} 已删除。</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Warehouses and bins</source>
+            <translation>仓库与库位</translation>
+        </message>
+        <message>
+            <source>Packaging boxes</source>
+            <translation>包装箱</translation>
+        </message>
+        <message>
+            <source>Picker</source>
+            <translation>拣货员</translation>
+        </message>
+        <message>
+            <source>Packer</source>
+            <translation>打包员</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>管理员</translation>
+        </message>
+    </context>
+    <context>
+        <name>settings</name>
+        <message>
+            <source>weight tolerance of a parcel, grams (at least)</source>
+            <translation>包裹重量允差，克（至少）</translation>
+        </message>
+        <message>
+            <source>weight tolerance of a parcel, percent (at least)</source>
+            <translation>包裹重量允差，百分比（至少）</translation>
+        </message>
+        <message>
+            <source>the pack scales' resolution (one division), grams: the tightest weight band a light item may get</source>
+            <translation>打包秤的分度值（一格），克：轻小商品可得到的最窄重量范围</translation>
+        </message>
+        <message>
+            <source>this carrier takes a multi-box order under its first box's waybill as master</source>
+            <translation>该承运商接受多箱订单以第一箱的面单作为母单</translation>
+        </message>
+        <message>
+            <source>share of parcels re-checked at verify, percent</source>
+            <translation>复核时抽检的包裹比例，百分比</translation>
+        </message>
+        <message>
+            <source>orders at or above this total are always verified</source>
+            <translation>订单金额达到或超过此值时必定复核</translation>
+        </message>
+        <message>
+            <source>which warehouse serves an order: cost or nearest</source>
+            <translation>由哪个仓库发货：cost（成本最低）或 nearest（最近）</translation>
+        </message>
+        <message>
+            <source>warn when stock left after allocation is at most this</source>
+            <translation>分配后剩余库存不超过此数时提醒</translation>
+        </message>
+        <message>
+            <source>orders (totes) per wave</source>
+            <translation>每个波次的订单（周转箱）数</translation>
+        </message>
+        <message>
+            <source>pick lines per wave</source>
+            <translation>每个波次的拣货行数</translation>
+        </message>
+        <message>
+            <source>print the recipient's full name and phone on this carrier's labels (only where the carrier requires it)</source>
+            <translation>在该承运商的面单上打印收件人完整姓名和电话（仅在承运商要求时）</translation>
+        </message>
+        <message>
+            <source>mask the buyer's phone on invoices</source>
+            <translation>发票上隐藏买家电话的部分号码</translation>
+        </message>
+        <message>
+            <source>refunds above this amount (CNY) wait for a supervisor</source>
+            <translation>超过此金额（元）的退款需主管审批</translation>
+        </message>
+        <message>
+            <source>orders at or above this total raise a ticket's priority</source>
+            <translation>订单金额达到或超过此值时提高工单优先级</translation>
+        </message>
+        <message>
+            <source>ticket routing table (category, channel, language → queue); empty means the built-in routes</source>
+            <translation>工单分配表（类别、渠道、语言 → 队列）；留空则使用内置规则</translation>
+        </message>
+        <message>
+            <source>a count differing by more than this many units waits for a supervisor</source>
+            <translation>盘点差异超过此件数时需主管审批</translation>
+        </message>
+        <message>
+            <source>working hours per queue ('*': every other queue): shifts, weekdays, calendar; empty means round the clock</source>
+            <translation>各队列的工作时间（'*'：其余所有队列）：班次、工作日、日历；留空表示全天候</translation>
+        </message>
+        <message>
+            <source>warn the assignee and supervisors this many business minutes before an SLA clock runs out (0: no warning)</source>
+            <translation>SLA 到期前这么多个工作分钟提醒处理人和主管（0：不提醒）</translation>
+        </message>
+        <message>
+            <source>user names warned before an SLA breach besides the assignee; empty means every active supervisor</source>
+            <translation>SLA 超时前除处理人外还要提醒的用户名；留空表示所有在岗主管</translation>
+        </message>
+        <message>
+            <source>email a satisfaction survey when a ticket is resolved</source>
+            <translation>工单解决后发送满意度调查邮件</translation>
+        </message>
+        <message>
+            <source>a survey score at or below this opens a follow-up for a supervisor</source>
+            <translation>调查评分不高于此值时为主管创建跟进任务</translation>
+        </message>
+        <message>
+            <source>lifetime value (CNY) from which a customer is silver, gold, vip; empty means the built-in thresholds</source>
+            <translation>客户成为银卡、金卡、VIP 的累计消费（元）；留空则使用内置门槛</translation>
+        </message>
+        <message>
+            <source>the answer bot replies by itself when the intent model is surer than this (0..1; 1 turns the bot off)</source>
+            <translation>意图模型的把握高于此值时，自动答复机器人直接回复（0..1；1 表示关闭机器人）</translation>
+        </message>
+        <message>
+            <source>packing videos are deleted this many days after recording</source>
+            <translation>打包视频在录制后这么多天删除</translation>
+        </message>
+        <message>
+            <source>packing videos of one station take at most this many GB (the oldest are deleted first)</source>
+            <translation>一个工位的打包视频最多占用这么多 GB（最早的先删除）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Setup</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Site, users, warehouses and settings…</source>
+            <translation>站点、用户、仓库与参数…</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>The maximum weight is whole grams, not {value!r}.</source>
+            <translation>最大重量须为整数克，而不是 {value!r}。</translation>
+        </message>
+    </context>
 <context>
     <name>admin.products</name>
+    <message>
+        <source>Only the first {count} products are listed: search to find the others.</source>
+        <translation>只列出前 {count} 个商品：其余的请搜索查找。</translation>
+    </message>
     <message>
         <source>Search</source>
         <translation>搜索</translation>

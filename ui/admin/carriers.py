@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -278,6 +279,8 @@ class CarriersTab(QWidget):
         self.save_cutoff_button.setEnabled(bool(houses))
         _fill(self.cutoff_table, [[c.warehouse, c.carrier, c.cutoff, " ".join(c.pickups)] for c in cutoffs])
         _fill(self.rule_table, [self._rule_cells(r) for r in self.rule_views])
+        known = sorted({s for c in self.carrier_views for s in c.services})
+        self.service.setCompleter(QCompleter(known, self))  # the services rules already name
 
     def _rule_cells(self, r: carriers.RuleView) -> list[str]:
         channel = dict(CHANNELS).get(r.channel, r.channel) if r.channel else "Any shop"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -35,6 +36,7 @@ from app.services.catalog import ProductView
 from ui.admin.window import Notice
 
 CONTEXT = "admin.products"
+SHOWN = 200  # rows the list holds; a search finds the rest
 FLAG_NAMES = {"fragile": "Fragile", "liquid": "Liquid", "bulky": "Bulky", "battery": "Battery"}
 
 
@@ -99,6 +101,9 @@ class ProductsTab(QWidget):
         top.addWidget(self.format)
         top.addWidget(self.import_button)
 
+        self.more = QLabel(tr("Only the first {count} products are listed: search to find the others.")
+                           .format(count=SHOWN), objectName="more_products")
+        self.more.setStyleSheet("color: #8a5300;")
         self.table = QTableWidget(0, 5, objectName="product_list")
         self.table.setHorizontalHeaderLabels([tr("SKU"), tr("Name"), tr("English name"), tr("Barcodes"),
                                               tr("Weight (g)")])
@@ -155,13 +160,17 @@ class ProductsTab(QWidget):
         split.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.more)
         layout.addLayout(split, 1)
         self.search()
 
     # -- the list ------------------------------------------------------------------------------
     def search(self, keep: int | None = None) -> None:
         with read_only(self.ctx.sessions) as s:
-            self.products = catalog.search_products(s, self.search_box.text())
+            self.products = catalog.search_products(s, self.search_box.text(), limit=SHOWN + 1)
+        more = len(self.products) > SHOWN
+        del self.products[SHOWN:]
+        self.more.setVisible(more)
         self.table.setRowCount(len(self.products))
         for row, p in enumerate(self.products):
             weight = "" if p.weight_g is None else str(p.weight_g)

@@ -86,3 +86,20 @@ def test_a_file_that_is_not_utf8_is_refused_in_one_line(qtbot, tab, tmp_path: Pa
     assert tab.notice.level == "error"
     assert tab.notice.text() == "products-gbk.csv is not UTF-8 text; save it as UTF-8."
     assert tab.table.rowCount() == 0 and not tab.report.isVisible()
+
+
+def test_a_long_catalogue_lists_the_first_200_and_says_a_search_finds_the_rest(qtbot, admin_ctx):
+    from app.db import unit_of_work
+    from app.services import catalog
+
+    with unit_of_work(admin_ctx.sessions) as s:
+        for n in range(201):
+            catalog.save_product(s, admin_ctx.user, f"SKU-{n:04d}", f"商品 {n}")
+    tab = ProductsTab(admin_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.table.rowCount() == 200 and tab.more.isVisible()
+    assert "search to find the others" in tab.more.text()
+    qtbot.keyClicks(tab.search_box, "SKU-0200")
+    qtbot.keyClick(tab.search_box, Qt.Key.Key_Return)
+    assert [p.sku for p in tab.products] == ["SKU-0200"] and not tab.more.isVisible()
