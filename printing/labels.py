@@ -58,6 +58,16 @@ class ProductLabel:
 
 Label = BadgeLabel | BinLabel | ProductLabel
 
+# Width x height in mm: a badge is an ID-1 card, for a badge holder.
+SIZES_MM: dict[type, tuple[float, float]] = {BadgeLabel: (85.6, 54), BinLabel: (100, 50),
+                                             ProductLabel: (60, 40)}
+
+
+def media(kind: type) -> str:
+    """The paper a spooler feeds for a kind of label, as ``WxH`` in mm."""
+    width, height = SIZES_MM[kind]
+    return f"{width:g}x{height:g}"
+
 
 @dataclass(frozen=True)
 class _Layout:
@@ -70,16 +80,17 @@ class _Layout:
 
 
 def _layout(label: Label) -> _Layout:
-    if isinstance(label, BadgeLabel):  # ID-1 card size: it goes into a badge holder
-        return _Layout(85.6, 54, ((label.name, 16), (f"{label.username} · {label.role}", 9)),
+    width, height = SIZES_MM[type(label)]
+    if isinstance(label, BadgeLabel):
+        return _Layout(width, height, ((label.name, 16), (f"{label.username} · {label.role}", 9)),
                        label.badge_code, False, 14)
-    if isinstance(label, BinLabel):  # the code large enough to read from the aisle
-        return _Layout(100, 50, ((label.bin_code, 34), (f"{label.warehouse} · {label.zone}", 10)),
+    if isinstance(label, BinLabel):
+        return _Layout(width, height, ((label.bin_code, 34), (f"{label.warehouse} · {label.zone}", 10)),
                        label.bin_code, False, 13)
     texts = [(label.sku, 11), (label.name, 9)]
     if label.name_en:
         texts.append((label.name_en, 8))
-    return _Layout(60, 40, tuple(texts), label.barcode, label.ean13, 10)
+    return _Layout(width, height, tuple(texts), label.barcode, label.ean13, 10)
 
 
 def _ean13_body(code: str) -> str:

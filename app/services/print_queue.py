@@ -26,6 +26,7 @@ from app.db import affected, unit_of_work
 from app.errors import Conflict, NotFound
 from app.models.fulfilment import PrintJob, PrintJobStatus
 from app.services.audit import record
+from printing import labels
 from printing.backends import Backend, Job, PrinterError, PrintOutcomeUnknown, make_backend
 from printing.errors import PrintingError
 
@@ -33,6 +34,9 @@ MAX_ATTEMPTS = 6
 BACKOFF_S = (2, 5, 15, 30, 60)
 DEFAULT_PRINTER = "files"  # PDF files in the data folder, for documents with no printer set
 WAITING = (PrintJobStatus.QUEUED, PrintJobStatus.SENDING, PrintJobStatus.UNKNOWN)
+# The paper a spooler feeds per document (label printers read the size from ZPL); others: A4.
+MEDIA = {"waybill": "100x150", "badge-label": labels.media(labels.BadgeLabel),
+         "bin-labels": labels.media(labels.BinLabel), "product-label": labels.media(labels.ProductLabel)}
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,7 @@ def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str
         if not claimed:  # another worker has it, or it is done
             return _view(job)
         task = Job(title=f"{job.document}-{job.reference}", format=job.format, payload=job.payload,
-                   media="A4" if job.document != "waybill" else "100x150")
+                   media=MEDIA.get(job.document, "A4"))
         printer, attempts = job.printer, job.attempts
     error: PrinterError | None = None
     try:

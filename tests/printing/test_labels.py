@@ -87,3 +87,36 @@ def test_a_label_refusal_reads_in_chinese():
     with pytest.raises(BadLabel) as refused:
         render([BIN], "tspl")
     assert word(refused.value, "zh_CN") == "标签只能以 PDF 或 ZPL 打印，不能用 tspl。"
+
+
+@pytest.mark.cups
+def test_a_label_sent_through_the_queue_to_cups_prints_on_label_paper_not_a4(cups_queue, engine):
+    import datetime as dt
+    import time
+
+    import pypdfium2 as pdfium
+
+    from app.db import session_factory, unit_of_work
+    from app.services import print_queue
+    from printing.backends import make_backend
+    from tests.printing.conftest import printed_pdfs
+
+    now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    factory = session_factory(engine)
+    with unit_of_work(factory) as s:
+        job = print_queue.request(s, "product-label", "SKU-00042", "shelf", "pdf", render_labels([THERMOS]),
+                                  now=now)
+    before = printed_pdfs()
+    cups = make_backend(f"cups:{cups_queue}")
+    view = print_queue.send(factory, job.job_id, lambda _name: cups, lambda: now)
+    assert view.status == "printed"
+    deadline = time.monotonic() + 20
+    new: set = set()
+    while not new and time.monotonic() < deadline:
+        time.sleep(0.2)
+        new = printed_pdfs() - before
+    time.sleep(0.5)  # cups-pdf renames the file into place when it is complete
+    (path,) = new
+    width, height = pdfium.PdfDocument(path.read_bytes())[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (60, 40)  # was A4 landscape
+    assert decoded(path.read_bytes(), 300) == ["6901234567892"]
