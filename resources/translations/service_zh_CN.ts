@@ -33,13 +33,13 @@
     </message>
     <message>
         <location filename="../../ui/service/dashboard.py" line="223"/>
-        <source>Answered by the bot</source>
+        <source>Bot answered</source>
         <translation>机器人回复</translation>
     </message>
     <message>
         <location filename="../../ui/service/dashboard.py" line="224"/>
-        <source>Contained (72 h)</source>
-        <translation>未再追问（72 小时）</translation>
+        <source>Contained 72 h</source>
+        <translation>72 小时未追问</translation>
     </message>
     <message>
         <location filename="../../ui/service/dashboard.py" line="224"/>

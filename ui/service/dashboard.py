@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -220,9 +221,10 @@ class BotPanel(QWidget):
         self.headline.setFont(font)
         self.table = QTableWidget(0, 5, objectName="bot_weeks")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Week of"), self.tr("Messages"), self.tr("Answered by the bot"),
-            self.tr("Contained (72 h)"), self.tr("Intent accuracy"),
+            self.tr("Week of"), self.tr("Messages"), self.tr("Bot answered"), self.tr("Contained 72 h"),
+            self.tr("Intent accuracy"),
         ])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
