@@ -31,6 +31,7 @@ VIEW_MODULES = [
     "ui.intake.screens",
     "ui.settings.screens",
     "ui.admin.catalog_screens",
+    "ui.admin.screens",
     "ui.station.video_screens",
     "ui.stock.screens",
 ]

@@ -355,6 +355,14 @@
             <translation>包装箱</translation>
         </message>
         <message>
+            <source> mm</source>
+            <translation> 毫米</translation>
+        </message>
+        <message>
+            <source> g</source>
+            <translation> 克</translation>
+        </message>
+        <message>
             <source>Picker</source>
             <translation>拣货员</translation>
         </message>

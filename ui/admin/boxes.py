@@ -26,7 +26,7 @@ from ui.admin.window import Notice, fill, list_table, tr
 
 
 def _mm(name: str) -> QSpinBox:
-    return QSpinBox(objectName=name, maximum=10_000, suffix=" mm")
+    return QSpinBox(objectName=name, maximum=10_000, suffix=tr(" mm"))
 
 
 class BoxesTab(QWidget):
@@ -40,7 +40,7 @@ class BoxesTab(QWidget):
         self.code = QLineEdit(objectName="box_code")
         self.title = QLineEdit(objectName="box_title")
         self.length, self.width, self.height = _mm("length"), _mm("width"), _mm("height")
-        self.tare = QSpinBox(objectName="tare", maximum=100_000, suffix=" g")
+        self.tare = QSpinBox(objectName="tare", maximum=100_000, suffix=tr(" g"))
         self.max_weight = QLineEdit(objectName="max_weight")
         self.max_weight.setPlaceholderText(tr("empty: no limit"))
         self.bag = QCheckBox(tr("Mailer bag: never for fragile goods or liquids"), objectName="bag")

@@ -55,7 +55,8 @@ class SettingsTab(QWidget):
         heads = (tr("Setting"), tr("Value"), tr("Default"), tr("Range"), tr("What it does"))
         for c, head in enumerate(heads):
             self.grid.addWidget(QLabel(f"<b>{head}</b>"), 0, c)
-        self.grid.setColumnStretch(4, 1)
+        self.grid.setColumnStretch(1, 1)  # room for JSON tables
+        self.grid.setColumnStretch(4, 2)
         holder = QWidget()
         holder.setLayout(self.grid)
         scroll = QScrollArea(widgetResizable=True)

@@ -99,6 +99,7 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
 
 
 def visible_tabs(ctx: AppContext) -> list[AdminTab]:
