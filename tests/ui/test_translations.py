@@ -37,9 +37,10 @@ ALLOWED = {"SKU", "VIP", "CSV", "PDF", "ZPL", "TSPL", "CMD", "EMS", "SF", "JD", 
            "Adam", "Equipment", "CPWplus", "Highland", "CAS", "Dibal", "Yaohua", "Keli", "Mettler", "Toledo",
            "MT", "SICS", "NCI", "Weigh", "Tronix", "ST", "GS", "AND", "adam", "nci",
            "What", "Why", "Where", "When", "Who", "How",  # the 5W1H review names its letters
-           "FINISH", "OVERRIDE", "REWEIGH", "NEWBOX", "CANCEL", "VERIFY", "HANDOVER"}  # CMD: barcodes
-# a token with a digit, an email, a URL, a path, a lower-case code such as mt-sics
-CODE = re.compile(r"\S*\d\S*|\S+@\S+|\S+://\S+|/\S+|\b[a-z]+(?:-[a-z]+)+\b")
+           "FINISH", "OVERRIDE", "REWEIGH", "NEWBOX", "CANCEL", "VERIFY", "HANDOVER",  # CMD: barcodes
+           "GB", "cost", "nearest"}  # a unit; allocation.rule's values as the setting takes them
+# a token with a digit, an email, a URL, a path, a lower-case code such as mt-sics or a setting key
+CODE = re.compile(r"\S*\d\S*|\S+@\S+|\S+://\S+|/\S+|\b[a-z]+(?:-[a-z]+)+\b|\b[a-z_]+(?:\.[a-z_*]+)+\b")
 WORD = re.compile(r"[A-Za-z]{2,}")
 # the demo's free text: customers' messages, replies, articles, names (data, not the UI's words)
 DATA = [("interactions", "body"), ("tickets", "subject"), ("canned_replies", "title"),
@@ -47,7 +48,8 @@ DATA = [("interactions", "body"), ("tickets", "subject"), ("canned_replies", "ti
         ("products", "name"), ("products", "name_en"), ("order_lines", "name"), ("users", "display_name"),
         ("customers", "name"), ("refunds", "reason"), ("compensations", "reason"),
         ("tracking_events", "description"), ("tracking_events", "location"), ("addresses", "street"),
-        ("addresses", "city"), ("addresses", "recipient")]
+        ("addresses", "city"), ("addresses", "recipient"), ("users", "username"), ("users", "badge_code"),
+        ("packaging_boxes", "title")]
 # English found on screens other engineers own, to be handed over by the lead; a view may show less
 # than this, never more. The station engineer (ui/station/*, station_zh_CN.ts): every station.* view
 # and the station tab of "main"; the intake services (app/services/intake/*): row errors of an import
