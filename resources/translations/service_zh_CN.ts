@@ -1950,5 +1950,20 @@ opened {at} · {status}</source>
         <source>Done: {what}.</source>
         <translation>已完成：{what}。</translation>
     </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="263"/>
+        <source>Waiting for the customer since</source>
+        <translation>等待客户回复起始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="293"/>
+        <source>(VIP customer)</source>
+        <translation>（VIP 客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="293"/>
+        <source>(gold customer)</source>
+        <translation>（金卡客户）</translation>
+    </message>
 </context>
 </TS>

@@ -260,6 +260,7 @@ class TicketView(QWidget):
             "first_responded_at": self.tr("First answer"), "resolved_at": self.tr("Resolved at"),
             "first_response_due": self.tr("First response due"), "resolution_due": self.tr("Resolution due"),
             "bot": self.tr("Bot"), "bot_intent": self.tr("Bot read the intent as"),
+            "paused_at": self.tr("Waiting for the customer since"),
         }
         if e.field == "bot":
             return f"{fields['bot']}: " + {
@@ -288,7 +289,8 @@ class TicketView(QWidget):
                 return text
 
         reasons = {"resolution time breached": self.tr("resolution time breached"),  # the SLA job's
-                   "complaint about our service": self.tr("complaint about our service")}  # assist's
+                   "complaint about our service": self.tr("complaint about our service"),  # assist's
+                   "(vip customer)": self.tr("(VIP customer)"), "(gold customer)": self.tr("(gold customer)")}
         if e.field == "sla":
             return {"first_response breached": self.tr("First response time breached"),
                     "resolution breached": self.tr("Resolution time breached")}.get(e.new, e.new)
