@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import socket
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 import platformdirs
 import tomli_w
@@ -80,8 +80,34 @@ def load_settings(path: Path | None = None) -> StationSettings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError("Settings file {path} is not valid TOML: {reason}", path=path, reason=exc) from exc
-    known = {k: v for k, v in raw.items() if k in StationSettings.__dataclass_fields__}
-    return StationSettings(**known)
+    return StationSettings(**_shaped(raw, path))
+
+
+def _shaped(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The file's known keys, each checked to have its field's shape (text, a table, a table of
+    tables), so a hand-edited ``printers = "labels"`` is one clear line, not a crash later."""
+    hints = get_type_hints(StationSettings)
+    known: dict[str, Any] = {}
+    for f in fields(StationSettings):
+        if f.name not in raw:
+            continue
+        value, hint = raw[f.name], hints[f.name]
+        if hint is str and not isinstance(value, str):
+            raise ConfigError("Settings file {path}: {key} must be text in quotes, not {value!r}.",
+                              path=path, key=f.name, value=value)
+        if get_origin(hint) is dict:
+            if not isinstance(value, dict):
+                raise ConfigError("Settings file {path}: {key} must be a table ([{key}] and its keys), "
+                                  "not {value!r}.", path=path, key=f.name, value=value)
+            if get_origin(get_args(hint)[1]) is dict:
+                for name, entry in value.items():
+                    if not isinstance(entry, dict):
+                        raise ConfigError(
+                            "Settings file {path}: {key}.{name} must be a table ([{key}.{name}] and its "
+                            "keys), not {value!r}.", path=path, key=f.name, name=name, value=entry,
+                        )
+        known[f.name] = value
+    return known
 
 
 def save_settings(settings: StationSettings, path: Path | None = None) -> Path:

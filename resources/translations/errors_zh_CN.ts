@@ -774,5 +774,17 @@
         <source>Printer {printer} did not answer its status request (~HS: {reason}); nothing was sent.</source>
         <translation>打印机 {printer} 没有回应状态查询（~HS：{reason}）；未发送任何内容。</translation>
     </message>
+    <message>
+        <source>Settings file {path}: {key} must be text in quotes, not {value!r}.</source>
+        <translation>设置文件 {path}：{key} 必须是带引号的文字，不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: {key} must be a table ([{key}] and its keys), not {value!r}.</source>
+        <translation>设置文件 {path}：{key} 必须是表（[{key}] 及其下的键），不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: {key}.{name} must be a table ([{key}.{name}] and its keys), not {value!r}.</source>
+        <translation>设置文件 {path}：{key}.{name} 必须是表（[{key}.{name}] 及其下的键），不能是 {value!r}。</translation>
+    </message>
 </context>
 </TS>
