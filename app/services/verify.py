@@ -58,10 +58,11 @@ class VerifyTask:
     check: Check
     packed_g: Decimal
     expected: dict[str, int] = field(default_factory=dict)  # product code key -> units
-    names: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # key -> SKU
     scanned: dict[str, int] = field(default_factory=dict)
     reason: str = ""  # why it was sampled
     status: str = "open"  # open / passed / failed
+    items: dict[str, str] = field(default_factory=dict)  # key -> the item's name, for the screen
 
     @property
     def items_done(self) -> bool:
@@ -151,9 +152,11 @@ def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> V
     reason = sampling_reason(session, package, order, shipment.tracking_number)
     expected: dict[str, int] = {}
     names: dict[str, str] = {}
+    items: dict[str, str] = {}
     for line in session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)):
         expected[str(line.product_id)] = expected.get(str(line.product_id), 0) + line.quantity
         names[str(line.product_id)] = line.sku
+        items[str(line.product_id)] = line.name
     task = VerifyTask(
         package.id,
         order.id,
@@ -166,6 +169,7 @@ def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> V
         names,
         {},
         reason,
+        items=items,
     )
     if not reason:
         return _pass(session, station, task, now)

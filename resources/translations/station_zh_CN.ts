@@ -978,11 +978,6 @@ Then go to the bin shown here and scan its label.</source>
     </message>
     <message>
         <location filename="../../ui/station/verify.py" line="94" />
-        <source>Batch</source>
-        <translation>交接批次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/verify.py" line="94" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
@@ -1017,19 +1012,9 @@ Then go to the bin shown here and scan its label.</source>
         <translation>{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verify.py" line="161" />
-        <source>{tracking} → batch {batch} ({count} parcels)</source>
-        <translation>{tracking} → 批次 {batch}（{count} 个包裹）</translation>
-    </message>
-    <message>
         <location filename="../../ui/station/verify.py" line="173" />
         <source>Select the batch the carrier collected</source>
         <translation>请选择承运商揽收的批次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/station/verify.py" line="183" />
-        <source>Batch {batch} closed: {count} parcels shipped, manifest printing</source>
-        <translation>批次 {batch} 已关闭：{count} 个包裹已发出，交接单打印中</translation>
     </message>
     <message>
         <location filename="../../ui/station/verify.py" line="212" />
@@ -1143,6 +1128,50 @@ Then go to the bin shown here and scan its label.</source>
     <message>
         <source>packed at {station}, waiting for verify</source>
         <translation>在 {station} 打包，等待复核</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>~ unstable: wait for the scale to settle</source>
+        <translation>~ 不稳定：请等秤稳定</translation>
+    </message>
+    <message>
+        <source>{tracking} → {batch} ({count} parcels)</source>
+        <translation>{tracking} → {batch}（{count} 个包裹）</translation>
+    </message>
+    <message>
+        <source>{batch} closed: {count} parcels shipped, manifest printing</source>
+        <translation>{batch} 已关闭：{count} 个包裹已发出，交接单打印中</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Weighed at packing: {grams} g</source>
+        <translation>打包时称重：{grams} 克</translation>
+    </message>
+    <message>
+        <source>{carrier} {slot} pick-up</source>
+        <translation>{carrier} {slot} 揽收</translation>
+    </message>
+    <message>
+        <source>{carrier} pick-up today</source>
+        <translation>{carrier} 今日揽收</translation>
+    </message>
+    <message>
+        <source>Close batch</source>
+        <translation>关闭批次</translation>
+    </message>
+    <message>
+        <source>Close {batch}? Its {count} parcels are shipped (the courier counted {courier}) and the manifest prints. This cannot be undone.</source>
+        <translation>关闭 {batch}？其中 {count} 个包裹将发出（快递员清点 {courier} 个），并打印交接单。此操作无法撤销。</translation>
     </message>
 </context>
 </TS>

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -32,7 +35,7 @@ from app.services.verify import BatchView, Reconciliation, VerifyResult, VerifyT
 from app.timezone import fmt
 from devices.scale.base import ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import Banner, error_text
+from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text
 
 
 class VerifyView(QWidget):
@@ -58,13 +61,29 @@ class VerifyView(QWidget):
         self.verify_button.clicked.connect(lambda: self.set_mode("verify"))
         self.handover_button.clicked.connect(lambda: self.set_mode("handover"))
         self.parcel = QLabel(objectName="parcel")
-        self.parcel.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.items = QTableWidget(0, 3, objectName="items")
+        self.parcel.setWordWrap(True)
+        self.items = QTableWidget(0, 4, objectName="items")
         self.items.verticalHeader().hide()
-        self.items.horizontalHeader().setStretchLastSection(True)
-        self.weight = QLabel("—", objectName="weight")
-        self.weight.setStyleSheet("font-size: 26pt; font-family: monospace; font-weight: bold;")
-        self.batches = QTableWidget(0, 4, objectName="batches")
+        self.items.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.items.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.items.setWordWrap(True)  # a long item name takes two lines, never an ellipsis
+        self.items.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.items.horizontalHeader()
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.items.resizeRowsToContents())
+        self.scale_box = QGroupBox(objectName="scale")
+        self.weight = QLabel(objectName="weight")
+        self.reading: Decimal | None = None  # the scale's last weight shown
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.unstable = QLabel(objectName="unstable")  # says what the "~" after a weight means
+        self.unstable.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.packed_weight = QLabel(objectName="packed_weight")
+        scale = QVBoxLayout(self.scale_box)
+        for w in (self.weight, self.unstable, self.packed_weight):
+            scale.addWidget(w)
+        self.batches = QTableWidget(0, 3, objectName="batches")
         self.batches.verticalHeader().hide()
         self.batches.horizontalHeader().setStretchLastSection(True)
         self.batches.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -73,10 +92,14 @@ class VerifyView(QWidget):
         self.batch_rows: list[BatchView] = []
         self.counts = QLabel(objectName="counts")
         self.counts.setWordWrap(True)
-        self.counts.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.missing = QTableWidget(0, 4, objectName="missing")
         self.missing.verticalHeader().hide()
-        self.missing.horizontalHeader().setStretchLastSection(True)
+        self.missing.setWordWrap(True)  # all four columns fit the panel: "last seen" wraps
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for col, mode in enumerate((fit, fit, stretch, fit)):
+            self.missing.horizontalHeader().setSectionResizeMode(col, mode)
+        self.missing.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.missing.horizontalHeader().sectionResized.connect(lambda *_: self.missing.resizeRowsToContents())
         self.missing.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.courier_label = QLabel(objectName="courier_label")
         self.courier = QSpinBox(objectName="courier")
@@ -88,13 +111,24 @@ class VerifyView(QWidget):
         self.close_button = QPushButton(objectName="close_batch")
         self.close_button.setMinimumHeight(44)
         self.close_button.clicked.connect(self.close_selected_batch)
+        self.setStyleSheet(
+            f"QPushButton, QSpinBox, QLabel#courier_label {{ font-size: {LABEL_PX}px; }}"
+            f"QLabel#parcel {{ font-size: {HEADING_PX}px; font-weight: bold; }}"
+            f"QTableWidget#items, QTableWidget#items QHeaderView {{ font-size: {TEXT_PX}px; }}"
+            f"QTableWidget#batches, QTableWidget#batches QHeaderView, QTableWidget#missing, "
+            f"QTableWidget#missing QHeaderView {{ font-size: {LABEL_PX}px; }}"
+            f"QGroupBox, QLabel#batch_title, QLabel#counts {{ font-size: {LABEL_PX}px; font-weight: bold; }}"
+            "QLabel#weight { font-size: 56px; font-family: monospace; font-weight: bold; }"
+            f"QLabel#unstable {{ font-size: {LABEL_PX}px; font-weight: bold; color: #8a5300; }}"
+            f"QLabel#packed_weight {{ font-size: {TEXT_PX}px; font-weight: normal; }}"
+        )
         modes = QHBoxLayout()
         modes.addWidget(self.verify_button)
         modes.addWidget(self.handover_button)
         left = QVBoxLayout()
         left.addWidget(self.parcel)
         left.addWidget(self.items, 1)
-        left.addWidget(self.weight)
+        left.addWidget(self.scale_box)
         self.batch_title = QLabel(objectName="batch_title")
         right = QVBoxLayout()
         right.addWidget(self.batch_title)
@@ -119,10 +153,13 @@ class VerifyView(QWidget):
     def retranslate(self) -> None:
         self.verify_button.setText(self.tr("Verify parcels"))
         self.handover_button.setText(self.tr("Hand over to carrier"))
-        self.items.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Qty"), self.tr("Re-scanned")])
-        self.batches.setHorizontalHeaderLabels(
-            [self.tr("Batch"), self.tr("Carrier"), self.tr("Pick-up"), self.tr("Parcels")]
+        self.items.setHorizontalHeaderLabels(
+            [self.tr("SKU"), self.tr("Item"), self.tr("Qty"), self.tr("Re-scanned")]
         )
+        self.scale_box.setTitle(self.tr("Weight"))
+        if self.reading is None:
+            self.weight.setText(self.tr("{grams} g").format(grams="—"))
+        self.batches.setHorizontalHeaderLabels([self.tr("Carrier"), self.tr("Pick-up"), self.tr("Parcels")])
         self.missing.setHorizontalHeaderLabels(
             [self.tr("Missing waybill"), self.tr("Order"), self.tr("Last seen"), self.tr("When")]
         )
@@ -153,6 +190,8 @@ class VerifyView(QWidget):
         self.task = None
         self._render()
         self._prompt()
+        if mode == "handover":
+            self.refresh()  # batches other stations opened meanwhile, the only one chosen
 
     # --- input -------------------------------------------------------------------------
 
@@ -169,8 +208,9 @@ class VerifyView(QWidget):
     def handle_weight(self, event: ScaleEvent) -> None:
         if not isinstance(event, WeightReading) or event.status is not WeightStatus.OK:
             return
-        grams = event.grams.quantize(Decimal(1))
+        grams = self.reading = event.grams.quantize(Decimal(1))
         self.weight.setText(self.tr("{grams} g").format(grams=grams) + ("" if event.stable else " ~"))
+        self.unstable.setText("" if event.stable else self.tr("~ unstable: wait for the scale to settle"))
         if not event.stable:
             return
         if grams < MIN_PARCEL_G:
@@ -210,8 +250,8 @@ class VerifyView(QWidget):
             self.banner.show_text(error_text(exc), "error", sound=True)
             return
         self.banner.show_text(
-            self.tr("{tracking} → batch {batch} ({count} parcels)").format(
-                tracking=tracking, batch=batch.number, count=batch.parcels
+            self.tr("{tracking} → {batch} ({count} parcels)").format(
+                tracking=tracking, batch=self.batch_name(batch), count=batch.parcels
             ),
             "ok",
             sound=True,
@@ -225,6 +265,8 @@ class VerifyView(QWidget):
             self.banner.show_text(self.tr("Select the batch the carrier collected"), "warning", sound=True)
             return
         courier = self.courier.value() if self.courier.value() >= 0 else None
+        if self._closes(chosen, courier) and not self._confirmed(chosen, courier):
+            return
         try:
             with unit_of_work(self.ctx.sessions) as s:
                 batch, _job = verify.close_batch(
@@ -239,8 +281,8 @@ class VerifyView(QWidget):
         self._close_text()
         self.courier.setValue(-1)
         self.banner.show_text(
-            self.tr("Batch {batch} closed: {count} parcels shipped, manifest printing").format(
-                batch=batch.number, count=batch.parcels
+            self.tr("{batch} closed: {count} parcels shipped, manifest printing").format(
+                batch=self.batch_name(batch), count=batch.parcels
             ),
             "ok",
             sound=True,
@@ -248,14 +290,44 @@ class VerifyView(QWidget):
         self.refresh()
         self.verdict.emit(batch)
 
+    def batch_name(self, batch: BatchView) -> str:
+        """A batch as the people at the dock call it: its carrier and pick-up time."""
+        if batch.slot:
+            return self.tr("{carrier} {slot} pick-up").format(carrier=batch.carrier, slot=batch.slot)
+        return self.tr("{carrier} pick-up today").format(carrier=batch.carrier)
+
+    def _closes(self, batch: BatchView, courier: int | None) -> bool:
+        """Whether pressing close now ships the batch (else the service says what is missing)."""
+        if courier is None or batch.parcels == 0:
+            return False
+        with read_only(self.ctx.sessions) as s:
+            rec = verify.reconcile(s, batch.id, courier)
+        return rec.agrees or self.by_choice
+
+    def _confirmed(self, batch: BatchView, courier: int | None) -> bool:
+        """Closing ships every parcel in the batch and cannot be undone: ask first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close batch"),
+            self.tr(
+                "Close {batch}? Its {count} parcels are shipped (the courier counted {courier}) and "
+                "the manifest prints. This cannot be undone."
+            ).format(batch=self.batch_name(batch), count=batch.parcels, courier=courier),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def refresh(self) -> None:
         chosen = self.selected_batch()
         with read_only(self.ctx.sessions) as s:
             self.batch_rows = verify.open_batches(s)
         self.batches.setRowCount(len(self.batch_rows))
         for row, b in enumerate(self.batch_rows):
-            for col, text in enumerate((b.number, b.carrier, b.slot or "—", str(b.parcels))):
-                self.batches.setItem(row, col, QTableWidgetItem(text))
+            for col, text in enumerate((b.carrier, b.slot or self.tr("today"), str(b.parcels))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(b.number)  # the number the manifest prints, for who needs it
+                self.batches.setItem(row, col, item)
         self.batches.resizeColumnsToContents()
         keep = next((i for i, b in enumerate(self.batch_rows) if chosen and b.id == chosen.id), -1)
         if keep >= 0 or len(self.batch_rows) == 1:
@@ -284,9 +356,7 @@ class VerifyView(QWidget):
             courier="—" if rec.courier is None else rec.courier,
         )
         self.counts.setText(text)
-        self.counts.setStyleSheet(
-            "font-size: 13pt; font-weight: bold; color: %s;" % ("#1b5e20" if rec.agrees else "#c62828")
-        )
+        self.counts.setStyleSheet(f"color: {'#1b5e20' if rec.agrees else '#c62828'};")
         seen = {
             "packed": self.tr("packed at {station}"),
             "verified": self.tr("verified (packed at {station})"),
@@ -302,7 +372,7 @@ class VerifyView(QWidget):
             )
             for col, value in enumerate(cells):
                 self.missing.setItem(row, col, QTableWidgetItem(value))
-        self.missing.resizeColumnsToContents()
+        self.missing.resizeRowsToContents()
 
     # --- rendering ---------------------------------------------------------------------
 
@@ -311,7 +381,10 @@ class VerifyView(QWidget):
         if t is None:
             self.parcel.setText("")
             self.items.setRowCount(0)
+            self.packed_weight.setText("")
             return
+        packed_g = t.packed_g.quantize(Decimal(1))
+        self.packed_weight.setText(self.tr("Weighed at packing: {grams} g").format(grams=packed_g))
         self.parcel.setText(
             self.tr("{tracking} · order {number} · {carrier}").format(
                 tracking=t.tracking_number, number=t.order_number, carrier=t.carrier
@@ -319,8 +392,10 @@ class VerifyView(QWidget):
         )
         self.items.setRowCount(len(t.expected) if t.check.value == "full" else 0)
         for row, (key, qty) in enumerate(sorted(t.expected.items()) if t.check.value == "full" else []):
-            for col, text in enumerate((t.names[key], str(qty), str(t.scanned.get(key, 0)))):
+            cells = (t.names[key], t.items.get(key, ""), str(qty), str(t.scanned.get(key, 0)))
+            for col, text in enumerate(cells):
                 self.items.setItem(row, col, QTableWidgetItem(text))
+        self.items.resizeRowsToContents()
 
     def _message(self, r: VerifyResult) -> str:
         p = r.params

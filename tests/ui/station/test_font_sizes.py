@@ -18,6 +18,7 @@ from devices.scanner.scan import parse_scan
 from tests.support.station_world import barcode, make_order
 from ui.station.pack import PackView
 from ui.station.pick import PickView
+from ui.station.verify import VerifyView
 
 LONG_NAME = "加厚防水户外双肩背包 大容量 40L 旅行登山包 深海蓝 附防雨罩与胸扣腰带"
 
@@ -104,3 +105,21 @@ def test_the_idle_pda_says_what_to_scan_first(qtbot, demo_ctx):
     assert not view.bin.isVisible() and not view.short_button.isVisible()  # no lone "—", no grey boxes
     assert "Start wave" in view.next_scan.text() and "scan" in view.next_scan.text()
     assert px(view.next_scan) >= 18 and view.next_scan.geometry().bottom() > view.height() * 2 / 3
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_verify_list_and_weight_read_from_a_metre_away(qtbot, demo_ctx, station, size):
+    from tests.app.services.test_verify import packed, sample
+
+    sample(demo_ctx, 100)
+    tracking, grams = packed(demo_ctx, station, (("SKU-00001", 1),))
+    view = _shown(qtbot, VerifyView(demo_ctx), size)
+    view.handle_scan(parse_scan(tracking))
+    view.handle_weight(WeightReading(Decimal(grams), False))
+    QApplication.processEvents()
+    assert view.items.rowCount() == 1
+    assert px(view.items) >= 18 and px(view.items.horizontalHeader()) >= 18
+    assert px(view.weight) >= 48 and px(view.banner) >= 28 and px(view.parcel) >= 20
+    for w in (view.scale_box, view.unstable, view.packed_weight, view.batches, view.missing, view.counts,
+              view.close_button, view.courier_label):
+        assert px(w) >= 18, w.objectName()
