@@ -829,6 +829,9 @@ class _Generator:
 
     # -- tickets, interactions, refunds, compensations ---------------------------------------
     def service(self, w: _BulkWriter) -> None:
+        from app.models.service import ContactChannel
+        from app.services.tickets import DEFAULT_ROUTES, route_by
+
         r = self.r
         now = tickets_anchor()
         agents = [self.user_ids["agent1"], self.user_ids["agent2"]]
@@ -880,7 +883,7 @@ class _Generator:
                     status,
                     channel,
                     "zh_CN",
-                    category,
+                    route_by(DEFAULT_ROUTES, category, ContactChannel(channel), "zh_CN"),  # as if routed
                     r.choice(agents),
                     1 if status == "escalated" else 0,
                     opened,

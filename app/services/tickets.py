@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
@@ -196,7 +197,11 @@ def suggest_priority(
 
 
 def route(s: Session, category: str, channel: ContactChannel, language: str) -> str:
-    routes = settings.get(s, "service.routes", [list(r) for r in DEFAULT_ROUTES])
+    return route_by(settings.get(s, "service.routes", DEFAULT_ROUTES), category, channel, language)
+
+
+def route_by(routes: Sequence[Sequence[str]], category: str, channel: ContactChannel, language: str) -> str:
+    """The queue of the first route matching (the demo loader uses it without a session)."""
     for cat, chan, lang, queue in routes:
         if cat in ("*", category) and chan in ("*", channel.value) and lang in ("*", language[:2], language):
             return str(queue)
