@@ -20,7 +20,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import users
-from ui.admin.window import ROLE_NAMES, Notice, fill, list_table, role_name, tr
+from ui.admin.window import ROLE_NAMES, Notice, fill, list_table, queue_labels, role_name, tr
 
 
 class UsersTab(QWidget):
@@ -67,7 +67,9 @@ class UsersTab(QWidget):
         chosen_form.addRow(tr("Role"), _pair(self.role, self.role_button))
         chosen_form.addRow(tr("New password"), _pair(self.password, self.password_button))
         chosen_form.addRow(tr("Badge code"), _pair(self.badge, self.badge_button))
-        chosen_form.addRow(_pair(self.disable_button, self.enable_button))
+        self.badge_print_button = QPushButton(tr("Print badge"), objectName="print_badge")
+        self.badge_print_button.clicked.connect(self.print_badge)
+        chosen_form.addRow(_pair(self.disable_button, self.enable_button, self.badge_print_button))
         self.chosen_group = QGroupBox(tr("Selected user"))
         self.chosen_group.setLayout(chosen_form)
 
@@ -144,6 +146,17 @@ class UsersTab(QWidget):
     def set_badge(self) -> None:
         code = self.badge.text()
         self._change(lambda s, actor, name: users.set_badge(s, actor, name, code), tr("Badge of {name} set."))
+
+    def print_badge(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        try:
+            said = queue_labels(self.ctx, "badge", user.username)
+        except DomainError as exc:
+            self.notice.refused(exc)
+            return
+        self.notice.ok(said)
 
     def _change(self, change: Callable[..., users.UserView], done: str) -> bool:
         user = self.selected()

@@ -4,6 +4,7 @@ and generate a range of bins such as ``A-01-01-1..A-20-10-4``."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import masterdata
-from ui.admin.window import Notice, fill, list_table, tr
+from ui.admin.window import Notice, fill, list_table, queue_labels, tr
 
 
 class WarehousesTab(QWidget):
@@ -54,6 +55,8 @@ class WarehousesTab(QWidget):
 
         self.bins_title = QLabel(objectName="bins_title")
         self.bin_table = list_table("bins", [tr("Bin"), tr("Zone"), tr("Pick sequence")])
+        self.bin_table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.bin_table.setToolTip(tr("Select a run of bins to label only those."))
         self.pattern = QLineEdit(objectName="bin_pattern")
         self.pattern.setPlaceholderText("A-01-01-1..A-20-10-4")
         self.pattern.returnPressed.connect(self.generate)
@@ -63,6 +66,9 @@ class WarehousesTab(QWidget):
         pattern_row.addWidget(QLabel(tr("Range")))
         pattern_row.addWidget(self.pattern, 1)
         pattern_row.addWidget(self.generate_button)
+        self.labels_button = QPushButton(tr("Print bin labels"), objectName="print_bin_labels")
+        self.labels_button.clicked.connect(self.print_labels)
+        pattern_row.addWidget(self.labels_button)
         right = QVBoxLayout()
         right.addWidget(self.bins_title)
         right.addWidget(self.bin_table, 1)
@@ -111,6 +117,7 @@ class WarehousesTab(QWidget):
             self.cost_rank.setValue(w.cost_rank)
         fill(self.bin_table, [[b.code, b.zone, str(b.pick_seq)] for b in self.bins])
         self.generate_button.setEnabled(w is not None and self.pattern.isEnabled())
+        self.labels_button.setEnabled(bool(self.bins) and self.pattern.isEnabled())
 
     def save_warehouse(self) -> None:
         try:
@@ -137,3 +144,17 @@ class WarehousesTab(QWidget):
         self.load(select=w.code)
         self.notice.ok(tr("{added} bins added ({first} … {last}), {existing} already there.").format(
             added=made.added, first=made.first, last=made.last, existing=made.existing))
+
+    def print_labels(self) -> None:
+        """Labels of the selected run of bins, or of every bin of the warehouse."""
+        w = self.selected()
+        if w is None:
+            return
+        rows = sorted(i.row() for i in self.bin_table.selectionModel().selectedRows())
+        run = {"first": self.bins[rows[0]].code, "last": self.bins[rows[-1]].code} if rows else {}
+        try:
+            said = queue_labels(self.ctx, "bins", w.code, **run)
+        except DomainError as exc:
+            self.notice.refused(exc)
+            return
+        self.notice.ok(said)

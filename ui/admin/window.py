@@ -102,6 +102,20 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeColumnsToContents()
 
 
+def queue_labels(ctx: AppContext, kind: str, ref: str, **options: str) -> str:
+    """Queue labels on this station's label printer (the print job sends them); what to tell the user."""
+    from app.services import documents, print_queue
+
+    printer, fmt = print_queue.printer_for(ctx.settings.printers, "label")
+    with ctx.sessions.begin() as s:
+        job = documents.queue_labels(s, ctx.user, kind, ref, printer=printer, fmt=fmt, now=ctx.clock(),
+                                     station=ctx.station, **options)
+    if job.queued.already_waiting:
+        return tr("Job {id} with these labels is already waiting to print.").format(id=job.queued.job_id)
+    return tr("{n} label(s) {reference} queued for {printer} (job {id}).").format(
+        n=job.labels, reference=job.reference, printer=printer, id=job.queued.job_id)
+
+
 def visible_tabs(ctx: AppContext) -> list[AdminTab]:
     user = ctx.user
     return [t for t in TABS if user is not None and user.may(t.permission)]
