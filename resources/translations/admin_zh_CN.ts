@@ -363,6 +363,26 @@
             <translation> 克</translation>
         </message>
         <message>
+            <source>Print badge</source>
+            <translation>打印工牌</translation>
+        </message>
+        <message>
+            <source>Select a run of bins to label only those.</source>
+            <translation>选中连续的一段库位，只打印这些库位的标签。</translation>
+        </message>
+        <message>
+            <source>Print bin labels</source>
+            <translation>打印库位标签</translation>
+        </message>
+        <message>
+            <source>Job {id} with these labels is already waiting to print.</source>
+            <translation>这些标签的打印任务 {id} 已在等待打印。</translation>
+        </message>
+        <message>
+            <source>{n} label(s) {reference} queued for {printer} (job {id}).</source>
+            <translation>{n} 张标签 {reference} 已加入 {printer} 的打印队列（任务 {id}）。</translation>
+        </message>
+        <message>
             <source>Picker</source>
             <translation>拣货员</translation>
         </message>
