@@ -16,7 +16,7 @@ import tomli_w
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.config import settings_path
+from app.config import load_settings, settings_path
 from app.context import CurrentUser
 from app.errors import ConfigError, NotFound
 from app.models.mail import Mailbox
@@ -152,13 +152,7 @@ def password(name: str, path: Path | None = None) -> str:
             raise ConfigError(
                 "{path} holds mail passwords but others may read it: chmod 600 {path}.", path=path
             )
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                "Settings file {path} is not valid TOML: {error}", path=path, error=exc
-            ) from None
-        value = raw.get("mail", {}).get(name, {}).get("password")
+        value = load_settings(path).mail.get(name, {}).get("password")  # its shape checked there
         if isinstance(value, str) and value:
             return value
     raise ConfigError(
