@@ -1,9 +1,10 @@
-"""``packdesk assist``: what the agent assist suggests for a message, and retraining the intent
-model from the shipped examples and the desk's labels."""
+"""``packdesk assist``: what the agent assist suggests for a message, retraining the intent
+model from the shipped examples and the desk's labels, and the answer bot's weekly figures."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from app.cli.output import print_json
@@ -23,6 +24,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sug.set_defaults(func=cmd_suggest)
     asub.add_parser("train", parents=[common], help="rebuild the intent model from examples and labels") \
         .set_defaults(func=cmd_train)
+    bot = asub.add_parser("bot", parents=[common],
+                          help="the answer bot per week: answered, contained, accuracy")
+    bot.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD (default: 4 weeks ago)")
+    bot.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD (default: today)")
+    bot.add_argument("--json", action="store_true")
+    bot.set_defaults(func=cmd_bot)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day (YYYY-MM-DD): {text!r}") from None
 
 
 def cmd_suggest(rt: Runtime) -> int:
@@ -56,4 +70,33 @@ def cmd_train(rt: Runtime) -> int:
     with unit_of_work(rt.sessions) as s:
         run = retrain(s, rt.clock())
     print(f"Trained on {run.examples} examples and {run.labels} labels in {run.seconds:.1f} s.")
+    return 0
+
+
+def cmd_bot(rt: Runtime) -> int:
+    from app.db import read_only
+    from app.services import answer_bot
+
+    rt.user("service.dashboard")
+    now = rt.clock()
+    end = rt.args.end or now.date()
+    start = rt.args.start or end - dt.timedelta(days=27)
+    with read_only(rt.sessions) as s:
+        weeks = answer_bot.weekly(s, start, end, now)
+    if rt.args.json:
+        print_json([{"week": w.week.isoformat(), "messages": w.messages, "answered": w.answered,
+                     "answered_share": w.answered_share, "contained": w.contained, "judged": w.judged,
+                     "contained_share": w.contained_share, "labelled": w.labelled, "agreed": w.agreed,
+                     "accuracy": w.accuracy} for w in weeks])
+        return 0
+
+    def share(x: float | None) -> str:
+        return f"{x:.0%}" if x is not None else "-"
+
+    print(f"{'week of':<11} {'messages':>8} {'answered':>8} {'contained':>9} {'accuracy':>8}")
+    for w in weeks:
+        print(f"{w.week.isoformat():<11} {w.messages:>8} {share(w.answered_share):>8} "
+              f"{share(w.contained_share):>9} {share(w.accuracy):>8}")
+    if not weeks:
+        print("No customer message reached the bot in this range.")
     return 0
