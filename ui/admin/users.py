@@ -20,7 +20,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import users
-from ui.admin.window import ROLE_NAMES, Notice, fill, list_table, queue_labels, role_name, tr
+from ui.admin.window import ROLE_NAMES, LabelPrint, Notice, fill, list_table, print_labels, role_name, tr
 
 
 class UsersTab(QWidget):
@@ -147,16 +147,11 @@ class UsersTab(QWidget):
         code = self.badge.text()
         self._change(lambda s, actor, name: users.set_badge(s, actor, name, code), tr("Badge of {name} set."))
 
-    def print_badge(self) -> None:
+    def print_badge(self) -> LabelPrint | None:
         user = self.selected()
         if user is None:
-            return
-        try:
-            said = queue_labels(self.ctx, "badge", user.username)
-        except DomainError as exc:
-            self.notice.refused(exc)
-            return
-        self.notice.ok(said)
+            return None
+        return print_labels(self.ctx, self, self.badge_print_button, self.notice, "badge", user.username)
 
     def _change(self, change: Callable[..., users.UserView], done: str) -> bool:
         user = self.selected()

@@ -20,7 +20,7 @@ from app.context import AppContext
 from app.db import read_only
 from app.errors import DomainError
 from app.services import masterdata
-from ui.admin.window import Notice, fill, list_table, queue_labels, tr
+from ui.admin.window import LabelPrint, Notice, fill, list_table, print_labels, tr
 
 
 class WarehousesTab(QWidget):
@@ -145,16 +145,11 @@ class WarehousesTab(QWidget):
         self.notice.ok(tr("{added} bins added ({first} … {last}), {existing} already there.").format(
             added=made.added, first=made.first, last=made.last, existing=made.existing))
 
-    def print_labels(self) -> None:
+    def print_labels(self) -> LabelPrint | None:
         """Labels of the selected run of bins, or of every bin of the warehouse."""
         w = self.selected()
         if w is None:
-            return
+            return None
         rows = sorted(i.row() for i in self.bin_table.selectionModel().selectedRows())
         run = {"first": self.bins[rows[0]].code, "last": self.bins[rows[-1]].code} if rows else {}
-        try:
-            said = queue_labels(self.ctx, "bins", w.code, **run)
-        except DomainError as exc:
-            self.notice.refused(exc)
-            return
-        self.notice.ok(said)
+        return print_labels(self.ctx, self, self.labels_button, self.notice, "bins", w.code, **run)

@@ -10,10 +10,11 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -102,18 +103,52 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeColumnsToContents()
 
 
-def queue_labels(ctx: AppContext, kind: str, ref: str, **options: str) -> str:
-    """Queue labels on this station's label printer (the print job sends them); what to tell the user."""
-    from app.services import documents, print_queue
+class LabelPrint(QThread):
+    """Labels rendered and queued on this station's label printer off the GUI thread (800 bin labels
+    in ZPL take about 10 s); the print job sends them. ``outcome``: what to tell the user, or why not."""
 
-    printer, fmt = print_queue.printer_for(ctx.settings.printers, "label")
-    with ctx.sessions.begin() as s:
-        job = documents.queue_labels(s, ctx.user, kind, ref, printer=printer, fmt=fmt, now=ctx.clock(),
-                                     station=ctx.station, **options)
-    if job.queued.already_waiting:
-        return tr("Job {id} with these labels is already waiting to print.").format(id=job.queued.job_id)
-    return tr("{n} label(s) {reference} queued for {printer} (job {id}).").format(
-        n=job.labels, reference=job.reference, printer=printer, id=job.queued.job_id)
+    outcome = Signal(str, object)  # message | "", DomainError | None
+
+    def __init__(self, ctx: AppContext, kind: str, ref: str, owner: QWidget, **options: str) -> None:
+        super().__init__(owner)
+        self.ctx, self.kind, self.ref, self.options = ctx, kind, ref, options
+
+    def run(self) -> None:
+        from app.services import documents, print_queue
+
+        printer, fmt = print_queue.printer_for(self.ctx.settings.printers, "label")
+        try:
+            with self.ctx.sessions.begin() as s:
+                job = documents.queue_labels(s, self.ctx.user, self.kind, self.ref, printer=printer, fmt=fmt,
+                                             now=self.ctx.clock(), station=self.ctx.station, **self.options)
+        except DomainError as exc:
+            self.outcome.emit("", exc)
+            return
+        if job.queued.already_waiting:
+            said = tr("Job {id} with these labels is already waiting to print.").format(id=job.queued.job_id)
+        else:
+            said = tr("{n} label(s) {reference} queued for {printer} (job {id}).").format(
+                n=job.labels, reference=job.reference, printer=printer, id=job.queued.job_id)
+        self.outcome.emit(said, None)
+
+
+def print_labels(ctx: AppContext, owner: QWidget, button: QPushButton, notice: Notice, kind: str, ref: str,
+                 **options: str) -> LabelPrint:
+    """Start a LabelPrint; ``button`` is off until it ends, ``notice`` says how it went."""
+    job = LabelPrint(ctx, kind, ref, owner, **options)
+
+    def done(said: str, refused: DomainError | None) -> None:
+        button.setEnabled(True)
+        if refused is None:
+            notice.ok(said)
+        else:
+            notice.refused(refused)
+
+    job.outcome.connect(done)  # queued to the GUI thread: the job lives there
+    job.finished.connect(job.deleteLater)
+    button.setEnabled(False)
+    job.start()
+    return job
 
 
 def visible_tabs(ctx: AppContext) -> list[AdminTab]:

@@ -32,6 +32,14 @@ def _print_queued(ctx) -> tuple[str, str]:
     return job.document, job.reference
 
 
+def _press_and_wait(qtbot, tab, button: str) -> None:
+    """Press; the labels are rendered off the GUI thread, the button comes back when they are queued."""
+    tab.notice.clear()
+    qtbot.mouseClick(tab.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.notice.text() != "", timeout=10000)
+    assert tab.findChild(QPushButton, button).isEnabled()
+
+
 def _barcodes(folder) -> list[str]:
     found = []
     for pdf in sorted(folder.glob("*.pdf")):
@@ -47,7 +55,7 @@ def test_an_admin_prints_a_new_users_badge(qtbot, admin_ctx, tmp_path):
     tab.table.selectRow(0)
     tab.findChild(QLineEdit, "badge").setText("B-BOSS-01")
     qtbot.mouseClick(tab.findChild(QPushButton, "set_badge"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.findChild(QPushButton, "print_badge"), Qt.MouseButton.LeftButton)
+    _press_and_wait(qtbot, tab, "print_badge")
     assert tab.notice.level == "ok" and "queued for label" in tab.notice.text()
     assert _print_queued(ctx) == ("badge-label", "boss")
     assert "B-BOSS-01" in _barcodes(tmp_path)
@@ -64,10 +72,10 @@ def test_bin_labels_of_a_selected_run_or_of_the_whole_warehouse(qtbot, admin_ctx
     tab.pattern.setText("A-01-01-1..A-02-02-2")
     tab.generate()
     tab.bin_table.setRangeSelected(QTableWidgetSelectionRange(2, 0, 4, 2), True)  # a shift-click run
-    qtbot.mouseClick(tab.findChild(QPushButton, "print_bin_labels"), Qt.MouseButton.LeftButton)
+    _press_and_wait(qtbot, tab, "print_bin_labels")
     assert tab.notice.text().startswith("3 label(s) HZ1:A-01-02-1..A-02-01-1 queued for label")
     assert _print_queued(ctx) == ("bin-labels", "HZ1:A-01-02-1..A-02-01-1")
     assert sorted(set(_barcodes(tmp_path))) == ["A-01-02-1", "A-01-02-2", "A-02-01-1"]
     tab.bin_table.clearSelection()
-    qtbot.mouseClick(tab.findChild(QPushButton, "print_bin_labels"), Qt.MouseButton.LeftButton)
+    _press_and_wait(qtbot, tab, "print_bin_labels")
     assert tab.notice.text().startswith("8 label(s) HZ1:A-01-01-1..A-02-02-2 queued")
