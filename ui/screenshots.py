@@ -28,6 +28,7 @@ VIEW_MODULES = [
     "ui.service.work_screens",
     "ui.service.insight_screens",
     "ui.service.assist_screens",
+    "ui.service.channel_screens",
     "ui.intake.screens",
     "ui.settings.screens",
     "ui.admin.catalog_screens",

@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import AppContext
 from app.db import read_only
@@ -39,8 +47,10 @@ class CsatPanel(QWidget):
             table.setHorizontalHeaderLabels([title, self.tr("Answers"), self.tr("Average"), self.tr("4-5")])
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.setColumnWidth(0, 120)
+            # the figures take what they need, the names the rest: no sideways scrolling
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.tables[key] = table
             row.addWidget(table)
         box = QVBoxLayout(self)
