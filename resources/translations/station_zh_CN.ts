@@ -1174,4 +1174,31 @@ Then go to the bin shown here and scan its label.</source>
         <translation>关闭 {batch}？其中 {count} 个包裹将发出（快递员清点 {courier} 个），并打印交接单。此操作无法撤销。</translation>
     </message>
 </context>
+<context>
+    <name>ExceptionDetails</name>
+    <message>
+        <source>scanned {code} ({name}), not in the order</source>
+        <translation>扫描了 {code}（{name}），不在订单中</translation>
+    </message>
+    <message>
+        <source>scanned {code}, not in the order</source>
+        <translation>扫描了 {code}，不在订单中</translation>
+    </message>
+    <message>
+        <source>{sku}: more than ordered</source>
+        <translation>{sku}：超出订购数量</translation>
+    </message>
+    <message>
+        <source>measured {measured} g, expected {expected} g ± {allowed} g</source>
+        <translation>实称 {measured} 克，预期 {expected} 克 ± {allowed} 克</translation>
+    </message>
+    <message>
+        <source>re-weighed {measured} g, packed at {packed} g</source>
+        <translation>复称 {measured} 克，打包时 {packed} 克</translation>
+    </message>
+    <message>
+        <source>{sku} at {bin}: found {found} of {wanted} ({reason})</source>
+        <translation>{sku} 在 {bin}：应拣 {wanted} 件，找到 {found} 件（{reason}）</translation>
+    </message>
+</context>
 </TS>

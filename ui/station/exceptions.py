@@ -22,6 +22,7 @@ from app.errors import DomainError
 from app.services import exceptions
 from app.services.exceptions import Action, ExceptionView
 from app.timezone import fmt
+from ui.station.details import word_detail
 from ui.station.feedback import error_text
 from ui.station.pick import short_reasons
 
@@ -102,7 +103,7 @@ class ExceptionsView(QWidget):
 
     def _detail(self, e: ExceptionView) -> str:
         if e.kind.value != "short_pick" or not e.sku:
-            return e.detail
+            return word_detail(e.detail)
         reason = short_reasons().get(e.reason, e.reason)
         text = self.tr("{sku} at {bin}: found {found} of {wanted} ({reason}); {missing} missing").format(
             sku=e.sku, bin=e.bin_code, found=e.found, wanted=e.wanted, reason=reason, missing=e.missing

@@ -35,6 +35,7 @@ from app.services.verify import BatchView, Reconciliation, VerifyResult, VerifyT
 from app.timezone import fmt
 from devices.scale.base import ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
+from ui.station.details import word_detail
 from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text
 
 
@@ -417,6 +418,6 @@ class VerifyView(QWidget):
             "garbled": lambda: self.tr("Unreadable scan {code}: scan again").format(code=p["code"]),
             "failed": lambda: self.tr(
                 "Verify failed: {detail}. Set the parcel aside for a supervisor"
-            ).format(detail=p["detail"]),
+            ).format(detail=word_detail(str(p["detail"]))),
         }
         return texts.get(r.verdict, lambda: r.verdict)()
