@@ -33,7 +33,7 @@ from app.models.service import (
     TicketEvent,
     TicketStatus,
 )
-from app.services import assist, assist_actions, settings, tickets
+from app.services import assist, assist_actions, intents, settings, tickets
 
 BOT = "bot"  # the user the bot acts as: its replies are marked as the bot's by this author
 THRESHOLD_KEY = "assist.bot_threshold"
@@ -93,11 +93,15 @@ def customer_message(
     intent, confidence = help_.intent, help_.confidence
     _note(s, ticket_id, "bot_intent", f"{intent} {confidence:.3f}", bot.id, now)
     best = help_.best
-    if ASKS_FOR_PERSON.search(message or ""):
-        reason = "asked_for_person"
-    elif intent == "complaint_agent":
+    asks_for_person = bool(ASKS_FOR_PERSON.search(message or ""))
+    if intent == "complaint_agent" and (
+        # "let me talk to an agent" alone reads as a complaint to the model: judged without those words
+        not asks_for_person or intents.classify(s, ASKS_FOR_PERSON.sub(" ", message)).intent == intent
+    ):
         reason = "complaint"
         assist_actions.escalate(s, bot, ticket_id, now)
+    elif asks_for_person:
+        reason = "asked_for_person"
     elif threshold(s) >= 1:
         reason = "off"
     elif Decimal(str(confidence)) <= threshold(s):

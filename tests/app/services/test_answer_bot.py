@@ -90,9 +90,14 @@ def test_a_customer_asking_for_a_person_gets_a_person(any_engine, world: World, 
     assert ticket.status is TicketStatus.NEW and ("bot", "asked_for_person") in events
 
 
-def test_a_complaint_is_escalated_to_a_supervisor_at_high_priority(any_engine, world: World):
-    filed = _file(any_engine, _mail("张伟 <zhang.wei@qq.com>", "投诉",
-                                    "我要投诉你们的客服，态度太差了，问了三次都没人管！", "<q3@qq.com>"))
+COMPLAINTS = ["我要投诉你们的客服，态度太差了，问了三次都没人管！",
+              "Your agent was rude to me, I want to file a complaint about your service",
+              "I want to speak to a real person, your service is terrible"]
+
+
+@pytest.mark.parametrize("words", COMPLAINTS)
+def test_a_complaint_is_escalated_to_a_supervisor_at_high_priority(any_engine, world: World, words: str):
+    filed = _file(any_engine, _mail("张伟 <zhang.wei@qq.com>", "投诉", words, "<q3@qq.com>"))
     ticket, rows, events = _ticket(any_engine, filed.ticket_number)
     assert [r.direction for r in rows] == [Direction.INBOUND]
     assert ticket.status is TicketStatus.ESCALATED and ticket.escalation_tier == 1
