@@ -27,7 +27,7 @@ PHOTO = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffdb004300") + by
 def _mailbox(ctx: AppContext) -> MailboxInfo:
     with unit_of_work(ctx.sessions) as s:
         return mailboxes.configure_mailbox(
-            s, ctx.user, name="shop", address="kefu@shop.example.cn", display_name="小熊优品 客服",
+            s, ctx.user, name="shop1", address="kefu@shop.example.cn", display_name="小熊优品 客服",
             imap_host="imap.exmail.qq.com", imap_port=993, imap_tls="ssl", imap_user="kefu@shop.example.cn",
             smtp_host="smtp.exmail.qq.com", smtp_port=465, smtp_tls="ssl", smtp_user="kefu@shop.example.cn",
             queue="after_sales", processed_folder="PackDesk",

@@ -29,6 +29,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import business_hours
 from app.services.business_hours import parse_hours
+from ui.service.names import queue_names
 
 HOLIDAY, WORKDAY = "#c62828", "#1565c0"
 
@@ -44,6 +45,8 @@ class SlaCalendarWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("sla_calendar")
+        self.queue_names = queue_names()
+        self.queue_keys = {name: key for key, name in self.queue_names.items()}
         today = ctx.clock().date()
         coming = today.year + (today.month >= 11)  # the State Council publishes next year's list in November
         self.year = QSpinBox(objectName="year", minimum=2020, maximum=2100, value=coming)
@@ -146,7 +149,7 @@ class SlaCalendarWidget(QWidget):
     def _hours_row(self, queue: str, hours: business_hours.Hours) -> None:
         i = self.hours.rowCount()
         self.hours.insertRow(i)
-        self.hours.setItem(i, 0, QTableWidgetItem(queue))
+        self.hours.setItem(i, 0, QTableWidgetItem(self.queue_names.get(queue, queue)))
         self.hours.setItem(i, 1, QTableWidgetItem(hours.describe()))
         self.hours.setItem(i, 2, QTableWidgetItem(",".join(str(d) for d in sorted(hours.weekdays))))
         check = QTableWidgetItem()
@@ -162,6 +165,7 @@ class SlaCalendarWidget(QWidget):
             rows = []
             for i in range(self.hours.rowCount()):
                 queue = (self.hours.item(i, 0).text() if self.hours.item(i, 0) else "").strip()
+                queue = self.queue_keys.get(queue, queue)  # a queue's shown name, or its key typed
                 shifts = [x.strip() for x in _parts(self.hours.item(i, 1).text())]
                 days = [int(x) for x in _parts(self.hours.item(i, 2).text())]
                 on = self.hours.item(i, 3).checkState() == Qt.CheckState.Checked

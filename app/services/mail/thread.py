@@ -91,15 +91,6 @@ def _capped(text: str, limit: int = MAX_TEXT) -> str:
     return text[: limit - len(note)] + note
 
 
-def _attachment_lines(parsed: ParsedMail, limit_kb: int) -> list[str]:
-    lines = []
-    for a in parsed.attachments:
-        size = f"{a.size / 1024:.0f} KB" if a.size >= 1024 else f"{a.size} B"
-        kept = "" if a.data is not None else f", over the {limit_kb} KB limit: not kept"
-        lines.append(f"[attachment: {a.filename} ({a.content_type}, {size}{kept})]")
-    return lines
-
-
 def _customer(s: Session, parsed: ParsedMail) -> int:
     """The sender's customer (followed to the one it was merged into), or a new one."""
     found = resolve_identity(s, email=parsed.from_addr)
@@ -316,7 +307,7 @@ def file_message(
     agent = robot(s)
     customer_id = _customer(s, parsed)
     row.customer_id = customer_id
-    text = "\n".join([parsed.text, *_attachment_lines(parsed, limit_kb)]).strip()
+    text = parsed.text.strip()  # attachments are listed beside the thread, in the agent's language
     ticket = _threaded_ticket(s, parsed, customer_id)
     acknowledged = False
     answered = _survey_answer(s, parsed, ticket)
@@ -371,8 +362,8 @@ def file_message(
         outcome = "opened"
         to = parsed.reply_to or parsed.from_addr
         # the bot's answer needs no acknowledgement before it
-        answered = not parsed.auto and answer_bot.customer_message(s, ticket.id, text, now).answered
-        if not answered and _may_acknowledge(s, mailbox, parsed, to, now):
+        bot_answered = not parsed.auto and answer_bot.customer_message(s, ticket.id, text, now).answered
+        if not bot_answered and _may_acknowledge(s, mailbox, parsed, to, now):
             assert mailbox is not None
             _acknowledge(s, mailbox, ticket, parsed, to, agent, now)
             acknowledged = True

@@ -69,6 +69,10 @@ def test_the_supervisor_confirms_the_drafted_year_and_sets_a_queues_hours(qtbot,
     with read_only(session_factory(engine)) as s:
         hours = business_hours.load(s).for_queue("after_sales")
     assert hours.describe() == "09:00-12:00, 13:00-21:00" and hours.weekdays == frozenset(range(1, 6))
+    assert page.hours.item(0, 0).text() == "After-sales"  # the queue's name, not its key
+    assert page.save_hours()  # saved again under its key
+    with read_only(session_factory(engine)) as s:
+        assert set(business_hours.load(s).hours) == {"after_sales"}
     page.hours.item(0, 2).setText("1,2,x")
     messages = []
     page.status_message.connect(messages.append)
