@@ -253,8 +253,10 @@ def serve(commands: IO[bytes], reports: IO[bytes]) -> None:
     camera = Camera(profile, folder, overlay, on_status=lambda s: report("status", s),
                     on_clip_started=lambda *a: report("started", *a), on_clip=lambda r: report("finished", r),
                     nice=0)  # the whole process is already nicer than the station
-    setters = {"header": overlay.set_header, "weight": overlay.set_weight, "scan": overlay.add_scan,
-               "clear": overlay.clear}
+    setters: dict[str, Callable[..., None]] = {
+        "header": overlay.set_header, "weight": overlay.set_weight, "scan": overlay.add_scan,
+        "clear": overlay.clear,
+    }
     camera.start()
     try:
         while True:
