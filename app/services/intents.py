@@ -116,7 +116,7 @@ class FastTfidf:
 
     def transform(self, texts: Sequence[str]) -> csr_matrix:
         vocabulary = self._vocabulary
-        indptr, indices, counts = [0], [], []
+        indptr, indices, counts = [0], list[int](), list[int]()
         for text in texts:
             row: dict[int, int] = {}
             for gram in self._analyse(text):
