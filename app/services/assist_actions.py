@@ -98,8 +98,8 @@ def cancel_order(s: Session, user: CurrentUser | None, ticket_id: int, order_num
                  was=old.value, ticket=ticket.number)
     note = f"Order {order.number} cancelled (it was {old.value}); {len(held)} reservations released."
     pending = False
-    refunded = s.scalar(select(func.coalesce(func.sum(Refund.amount), 0)).where(
-        Refund.order_id == order.id, Refund.status != RefundStatus.REJECTED))
+    refunded = s.execute(select(func.coalesce(func.sum(Refund.amount), 0)).where(
+        Refund.order_id == order.id, Refund.status != RefundStatus.REJECTED)).scalar_one()
     left = order.total - refunded
     if order.payment_status is PaymentStatus.PAID and left > 0:
         done = customer_actions.request_refund(s, agent, order.customer_id, order_id=order.id, amount=left,
