@@ -53,7 +53,7 @@ def tote_at_pack(session: Session, units: int = 1) -> ToteAtPack:
         pid: session.scalar(select(ProductBarcode.code).where(ProductBarcode.product_id == pid).limit(1))
         for pid, _ in lines
     }
-    return ToteAtPack(code, tuple(first[pid] for pid, qty in lines for _ in range(qty) if first[pid]))
+    return ToteAtPack(code, tuple(item for pid, qty in lines if (item := first[pid]) for _ in range(qty)))
 
 
 def barcode_not_in(session: Session, codes: Iterable[str]) -> str:
