@@ -120,6 +120,7 @@ class PackLine:
     liquid: bool = False
     bulky: bool = False
     battery: bool = False
+    name_en: str = ""  # the product's English name, for an English screen ('' when it has none)
 
     @property
     def remaining(self) -> int:
@@ -608,6 +609,7 @@ def _load(session: Session, package: Package) -> Parcel:
             p.liquid,
             p.bulky,
             p.battery,
+            name_en=p.name_en or "",
         )
         for ol, p in rows
     )

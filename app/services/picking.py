@@ -59,6 +59,7 @@ class PickStep:
     order_number: str
     done: int  # tasks finished in the wave
     total: int
+    name_en: str = ""  # the product's English name, for an English screen ('' when it has none)
 
     @property
     def counted(self) -> bool:
@@ -99,6 +100,7 @@ def current(session: Session, wave_id: int) -> PickStep | None:
             Product.sku,
             Product.name,
             Tote.code,
+            Product.name_en,
             Order.number,
             Wave.number,
         )
@@ -114,7 +116,7 @@ def current(session: Session, wave_id: int) -> PickStep | None:
     ).first()
     if row is None:
         return None
-    task_id, quantity, picked, bin_code, sku, name, tote, number, wave_number = row
+    task_id, quantity, picked, bin_code, sku, name, tote, number, wave_number, name_en = row
     done, total = session.execute(
         select(func.sum(case((PickTask.status != PickStatus.OPEN, 1), else_=0)), func.count()).where(
             PickTask.wave_id == wave_id
@@ -133,6 +135,7 @@ def current(session: Session, wave_id: int) -> PickStep | None:
         number,
         int(done or 0),
         total,
+        name_en or "",
     )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.db import affected
 from app.errors import Conflict, DomainError, NotFound
+from app.models.catalog import Product
 from app.models.fulfilment import (
     ExceptionKind,
     HandoverBatch,
@@ -62,7 +63,7 @@ class VerifyTask:
     scanned: dict[str, int] = field(default_factory=dict)
     reason: str = ""  # why it was sampled
     status: str = "open"  # open / passed / failed
-    items: dict[str, str] = field(default_factory=dict)  # key -> the item's name, for the screen
+    items: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, English name) to show
 
     @property
     def items_done(self) -> bool:
@@ -152,11 +153,14 @@ def start(session: Session, station: Station, scan: Scan, now: dt.datetime) -> V
     reason = sampling_reason(session, package, order, shipment.tracking_number)
     expected: dict[str, int] = {}
     names: dict[str, str] = {}
-    items: dict[str, str] = {}
-    for line in session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)):
+    items: dict[str, tuple[str, str]] = {}
+    lines = session.execute(
+        select(OrderLine, Product.name_en).join(Product).where(OrderLine.order_id == order.id)
+    ).all()
+    for line, name_en in lines:
         expected[str(line.product_id)] = expected.get(str(line.product_id), 0) + line.quantity
         names[str(line.product_id)] = line.sku
-        items[str(line.product_id)] = line.name
+        items[str(line.product_id)] = (line.name, name_en or "")
     task = VerifyTask(
         package.id,
         order.id,

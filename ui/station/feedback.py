@@ -31,6 +31,12 @@ def text_scale(height: int) -> float:
     return max(1.0, round(height / 720, 1))
 
 
+def item_name(name: str, name_en: str) -> str:
+    """A product's name in the language the app shows: its English name in English, when it has one."""
+    english = Translations.for_app(QCoreApplication.instance()).language == "en"
+    return name_en if english and name_en else name
+
+
 def error_text(exc: DomainError) -> str:
     """A refusal from a service in the language the app shows (catalogue context ``errors``)."""
     return word(exc, Translations.for_app(QCoreApplication.instance()).language)

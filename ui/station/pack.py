@@ -47,6 +47,7 @@ from ui.station.feedback import (
     WEIGHT_PX,
     Banner,
     error_text,
+    item_name,
     text_scale,
 )
 from ui.station.recorder import StationRecorder
@@ -364,7 +365,7 @@ class PackView(QWidget):
         self.progress.setText(progress)
         self.lines.setRowCount(len(p.lines))
         for row, line in enumerate(p.lines):
-            cells = [line.sku, line.name, str(line.quantity), str(line.scanned)]
+            cells = [line.sku, item_name(line.name, line.name_en), str(line.quantity), str(line.scanned)]
             colour = "#c8e6c9" if line.remaining == 0 else ("#fff9c4" if line.line_id == highlight else "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

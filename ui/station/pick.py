@@ -23,7 +23,7 @@ from app.errors import DomainError
 from app.services import picking, waves
 from app.services.picking import PickResult, PickStep
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import HEADING_PX, TEXT_PX, Banner, error_text
+from ui.station.feedback import HEADING_PX, TEXT_PX, Banner, error_text, item_name
 
 
 def wave_statuses() -> dict[str, str]:
@@ -259,7 +259,7 @@ class PickView(QWidget):
         self.progress.setValue(s.done)
         self.progress.setFormat(self.tr("{done} / {total} picks").format(done=s.done, total=s.total))
         self.bin.setText(s.bin_code)
-        self.product.setText(f"{s.sku}\n{s.name}")
+        self.product.setText(f"{s.sku}\n{item_name(s.name, s.name_en)}")
         self.quantity.setText(self.tr("{picked} / {quantity}").format(picked=s.picked, quantity=s.quantity))
         self.tote.setText(self.tr("→ {tote}").format(tote=s.tote))
 

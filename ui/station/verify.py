@@ -36,7 +36,7 @@ from app.timezone import fmt
 from devices.scale.base import ScaleEvent, WeightReading, WeightStatus
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.details import word_detail
-from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text
+from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text, item_name
 
 
 class VerifyView(QWidget):
@@ -393,7 +393,8 @@ class VerifyView(QWidget):
         )
         self.items.setRowCount(len(t.expected) if t.check.value == "full" else 0)
         for row, (key, qty) in enumerate(sorted(t.expected.items()) if t.check.value == "full" else []):
-            cells = (t.names[key], t.items.get(key, ""), str(qty), str(t.scanned.get(key, 0)))
+            name = item_name(*t.items.get(key, ("", "")))
+            cells = (t.names[key], name, str(qty), str(t.scanned.get(key, 0)))
             for col, text in enumerate(cells):
                 self.items.setItem(row, col, QTableWidgetItem(text))
         self.items.resizeRowsToContents()

@@ -40,7 +40,7 @@ def _shown(qtbot, view: QWidget, size: tuple[int, int]) -> QWidget:
 def _rename(ctx, sku: str, name: str) -> None:
     with unit_of_work(ctx.sessions) as s:
         p = catalog.search_products(s, sku)[0]
-        catalog.save_product(s, ctx.user, p.sku, name, p.name_en, p.barcodes, p.weight_g, p.dims_mm,
+        catalog.save_product(s, ctx.user, p.sku, name, name, p.barcodes, p.weight_g, p.dims_mm,
                              p.flags, product_id=p.id)
 
 

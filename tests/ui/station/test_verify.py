@@ -44,10 +44,8 @@ def test_a_sampled_parcel_shows_its_item_names_and_a_labelled_weight(qtbot, demo
     tracking, grams = packed(demo_ctx, station, (("SKU-00001", 2),))
     view = _view(qtbot, demo_ctx)
     view.handle_scan(parse_scan(tracking))
-    with read_only(demo_ctx.sessions) as s:
-        name = verify.start(s, station, parse_scan(tracking), demo_ctx.clock()).task.items
     assert view.items.item(0, 0).text() == "SKU-00001"
-    assert view.items.item(0, 1).text() == next(iter(name.values())) != ""
+    assert view.items.item(0, 1).text().startswith("Wireless earbuds")  # its English name, in English
     assert view.scale_box.title() == "Weight" and f"{grams} g" in view.packed_weight.text()
     view.handle_weight(WeightReading(Decimal(grams), False))
     assert "~" in view.weight.text() and "unstable" in view.unstable.text()
