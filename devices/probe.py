@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import devices.scale.protocols  # noqa: F401  (registers every protocol)
+from devices.profile import Profile
 from devices.scale.base import PROTOCOLS, ScaleError, ScaleProtocol, WeightReading, WeightStatus, get_protocol
 from devices.scale.device import ScaleDevice
 from devices.transport import OPEN_ERRORS, LinkState, LinkStatus
@@ -106,7 +107,7 @@ def _weight(protocol: ScaleProtocol, data: bytes) -> WeightReading | None:
     return next((e for e in events if isinstance(e, WeightReading)), None)
 
 
-def read_weight(port: str, protocol: str, timeout: float, profile: dict[str, object]) -> WeightReading:
+def read_weight(port: str, protocol: str, timeout: float, profile: Profile) -> WeightReading:
     events: queue.Queue = queue.Queue()
     status: list[LinkStatus] = []
     device = ScaleDevice(port, protocol, events.put, status.append, profile=profile, poll_interval=0.1)

@@ -15,6 +15,7 @@ from devices.transport import LinkState, LinkStatus
 
 if TYPE_CHECKING:
     from app.cli.runtime import Runtime
+    from devices.profile import Profile
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -87,7 +88,7 @@ def cmd_probe(rt: Runtime) -> int:
 
 def cmd_read_weight(rt: Runtime) -> int:
     args = rt.args
-    profile: dict[str, object] = {"unit": args.unit}
+    profile: Profile = {"unit": args.unit}
     if args.baudrate:
         profile["baudrate"] = args.baudrate
     if args.address:

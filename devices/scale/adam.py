@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from devices.profile import Profile
 from devices.scale.base import (
     GRAMS_PER_UNIT,
     ScaleError,
@@ -27,7 +28,7 @@ LINE = re.compile(rb"^\s*([+-]?\s*[\d.]+)\s*([a-zA-Z]{1,3})\s*$")
 
 
 class AdamParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -47,7 +48,7 @@ class AdamParser:
 def sim_reply(command: bytes, state: SimState) -> bytes | None:
     if command.strip().upper() != b"P":
         return None
-    shown = (state.grams, state.overload)
+    shown = f"{state.grams} {state.overload}"  # options hold settings-file scalars
     if state.options.get("adam_last") == shown:
         return None  # nothing new on the platter: the scale stays silent
     state.options["adam_last"] = shown
@@ -80,7 +81,7 @@ CPW_LINE = re.compile(rb"^(?:(.)([SU])([NE])|)([GN])/W:?\s*([+-])\s*([\d.]+)\s*(
 
 
 class CpwParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -129,7 +130,7 @@ HIGHLAND_LINE = re.compile(rb"^(ST|US),(GS|NT)([- ])([ \d.]{10}) ([ a-z]{3})$")
 
 
 class HighlandParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     GRAMS_PER_UNIT,
     ScaleError,
@@ -31,7 +32,7 @@ WEIGHT = re.compile(rb"^\s*([+-]?\s*[\d.]*\d[\d.]*)\s*([a-zA-Z]{0,3})\s*$")
 
 
 class AndContinuousParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:

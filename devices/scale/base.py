@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from devices.profile import Profile
+
 GRAMS_PER_UNIT: dict[str, Decimal] = {
     "g": Decimal(1),
     "kg": Decimal(1000),
@@ -84,7 +86,7 @@ class SimState:
     underload: bool = False
     tare_grams: Decimal = Decimal(0)
     unit: str = "kg"
-    options: dict[str, object] = field(default_factory=dict)
+    options: Profile = field(default_factory=dict)
 
     @property
     def net(self) -> bool:
@@ -97,7 +99,7 @@ class ScaleProtocol:
 
     name: str
     title: str
-    new_parser: Callable[[dict[str, object]], ScaleParser]  # profile options -> fresh parser
+    new_parser: Callable[[Profile], ScaleParser]  # profile options -> fresh parser
     baudrate: int = 9600
     bytesize: int = 8
     parity: str = "N"  # pyserial constants: "N", "E", "O"
@@ -111,7 +113,7 @@ class ScaleProtocol:
     poll_command: bytes | None = None  # request a weight (request/response protocols)
     # the request for a station profile (an indicator's address); raises ValueError with a message
     # fit for the user when the profile's option is not one the indicator can have
-    poll_for: Callable[[dict[str, object]], bytes] | None = None
+    poll_for: Callable[[Profile], bytes] | None = None
     probe_command: bytes | None = None  # what probe sends if not poll_command (every address at once)
     found_settings: Callable[[WeightReading], dict[str, str]] | None = None  # options a reply reveals
     zero_command: bytes | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     GRAMS_PER_UNIT,
     ScaleError,
@@ -53,7 +54,7 @@ class Cas22Parser:
     """Fixed 22-byte frames found by their header: the ID and lamp bytes may be any value
     (even LF), so the frame is cut by length and checked for its CR LF, not split at line ends."""
 
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._buf = bytearray()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -89,7 +90,7 @@ class Cas22Parser:
 
 
 class Cas18Parser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -103,7 +104,7 @@ class Cas18Parser:
 
 
 class Cas10Parser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self.unit = str((options or {}).get("unit", "kg")).lower()
         self._lines = LineFramer()
 
@@ -130,7 +131,7 @@ def _weight(state: SimState) -> bytes:
 def sim_frame(state: SimState) -> bytes:
     head, kind, value = _fields(state)
     lamp = 0x80 | (0x40 if state.stable else 0) | (0x10 if state.net else 0)
-    device_id = int(state.options.get("device_id", 1))  # type: ignore[call-overload]
+    device_id = int(state.options.get("device_id", 1))
     return head + b"," + kind + b"," + bytes((device_id, lamp)) + b"," + value + b" kg\r\n"
 
 

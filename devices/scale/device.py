@@ -8,18 +8,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import ScaleError, ScaleEvent, ScaleProtocol, WeightReading, get_protocol
 from devices.scale.stability import StabilityFilter
 from devices.transport import LinkStatus, SerialLink, SerialSettings
 
 
-def serial_settings(protocol: ScaleProtocol, profile: dict[str, object]) -> SerialSettings:
+def serial_settings(protocol: ScaleProtocol, profile: Profile) -> SerialSettings:
     """The protocol's defaults, overridden by what the station profile sets."""
     return SerialSettings(
-        baudrate=int(profile.get("baudrate") or protocol.baudrate),  # type: ignore[call-overload]
-        bytesize=int(profile.get("bytesize") or protocol.bytesize),  # type: ignore[call-overload]
+        baudrate=int(profile.get("baudrate") or protocol.baudrate),
+        bytesize=int(profile.get("bytesize") or protocol.bytesize),
         parity=str(profile.get("parity") or protocol.parity),
-        stopbits=float(profile.get("stopbits") or protocol.stopbits),  # type: ignore[arg-type]
+        stopbits=float(profile.get("stopbits") or protocol.stopbits),
     )
 
 
@@ -32,7 +33,7 @@ class ScaleDevice:
         protocol: str,
         on_event: Callable[[ScaleEvent], None],
         on_status: Callable[[LinkStatus], None] = lambda _s: None,
-        profile: dict[str, object] | None = None,
+        profile: Profile | None = None,
         poll_interval: float = 0.2,
     ) -> None:
         self.profile = dict(profile or {})
@@ -40,8 +41,8 @@ class ScaleDevice:
         self.on_event = on_event
         self.poll_interval = poll_interval
         self.stability = StabilityFilter(
-            count=int(self.profile.get("stable_count", 3)),  # type: ignore[call-overload]
-            window_s=float(self.profile.get("stable_window_s", 1.0)),  # type: ignore[arg-type]
+            count=int(self.profile.get("stable_count", 3)),
+            window_s=float(self.profile.get("stable_window_s", 1.0)),
             tolerance_g=Decimal(str(self.profile.get("stable_tolerance_g", 0))),
         )
         self.poll_command = self.protocol.poll_command

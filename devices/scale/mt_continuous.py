@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     ScaleError,
     ScaleEvent,
@@ -41,7 +42,7 @@ def _digits(field: bytes) -> int | None:
 
 
 class MtContinuousParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._frames = StxFramer(b"\r", length=17)
 
     def feed(self, data: bytes) -> list[ScaleEvent]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     CommandAck,
     ScaleError,
@@ -34,7 +35,7 @@ UNITS = {"g", "kg", "lb", "oz", "mg", "ct"}
 
 
 class MtSicsParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     GRAMS_PER_UNIT,
     CommandAck,
@@ -45,7 +46,7 @@ def variant(raw: bytes) -> str:
 
 
 class NciParser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._buf = bytearray()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:

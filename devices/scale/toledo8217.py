@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     ScaleError,
     ScaleEvent,
@@ -29,7 +30,7 @@ MOTION, OVER, NEGATIVE, NET = 0x01, 0x02, 0x04, 0x20
 
 
 class Toledo8217Parser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self.unit = str((options or {}).get("unit", "kg")).lower()
         self._frames = StxFramer(end=b"\r")
 

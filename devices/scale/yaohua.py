@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from devices.profile import Profile
 from devices.scale.base import (
     CommandAck,
     ScaleError,
@@ -90,7 +91,7 @@ TF0 = "yaohua-tf0"
 class _StxEtxParser:
     """STX ... ETX frames, each decoded by the subclass's ``_frame``."""
 
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._frames = StxFramer(ETX)
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -141,7 +142,7 @@ DISPLAY = re.compile(rb"^\d*\.?\d+$")
 class EqParser:
     """``=`` frames back to back: reversed digits and the sign last, or (forward) sign first."""
 
-    def __init__(self, options: dict[str, object] | None = None, forward: bool = False) -> None:
+    def __init__(self, options: Profile | None = None, forward: bool = False) -> None:
         self.forward = forward
         self.name = EQ_FWD if forward else EQ
         self._buf = bytearray()
@@ -227,7 +228,7 @@ A12_KIND = {b"G": False, b"W": False, b"N": True}  # second header byte -> net
 
 
 class A12Parser:
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         self._lines = LineFramer()
 
     def feed(self, data: bytes) -> list[ScaleEvent]:
@@ -286,7 +287,7 @@ READS = {b"B": False, b"D": True}  # gross, net
 ADDRESSES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def address_of(profile: dict[str, object]) -> str:
+def address_of(profile: Profile) -> str:
     """The indicator's address from a station profile (factory setting ``A``)."""
     address = str(profile.get("address") or "A").strip().upper()
     if len(address) != 1 or address not in ADDRESSES:
@@ -304,7 +305,7 @@ class CmdParser(_StxEtxParser):
     """Replies to the gross/net/tare requests; with an ``address`` option, only that indicator's
     (another address answering means two indicators share the bus or the setting is wrong)."""
 
-    def __init__(self, options: dict[str, object] | None = None) -> None:
+    def __init__(self, options: Profile | None = None) -> None:
         super().__init__(options)
         address = str((options or {}).get("address") or "").strip().upper()
         self.address = address.encode() or None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from devices.profile import Profile
 from devices.scanner.scan import Scan, ScanKind, parse_scan
 from devices.transport import LinkStatus, SerialLink, SerialSettings
 
@@ -90,19 +91,19 @@ class SerialScanner:
         port: str,
         on_scan: Callable[[Scan], None],
         on_status: Callable[[LinkStatus], None] = lambda _s: None,
-        profile: dict[str, object] | None = None,
+        profile: Profile | None = None,
     ) -> None:
         profile = dict(profile or {})
         self.on_scan = on_scan
         suffix = str(profile.get("suffix", "cr"))
         self.framer = ScanFramer(suffix, str(profile.get("prefix", "")),
-                                 float(profile.get("idle_s", 0.05)))  # type: ignore[arg-type]
-        self.dedupe = DoubleReadFilter(float(profile.get("double_read_s", 0.15)))  # type: ignore[arg-type]
+                                 float(profile.get("idle_s", 0.05)))
+        self.dedupe = DoubleReadFilter(float(profile.get("double_read_s", 0.15)))
         settings = SerialSettings(
-            baudrate=int(profile.get("baudrate", 9600)),  # type: ignore[call-overload]
-            bytesize=int(profile.get("bytesize", 8)),  # type: ignore[call-overload]
+            baudrate=int(profile.get("baudrate", 9600)),
+            bytesize=int(profile.get("bytesize", 8)),
             parity=str(profile.get("parity", "N")),
-            stopbits=float(profile.get("stopbits", 1)),  # type: ignore[arg-type]
+            stopbits=float(profile.get("stopbits", 1)),
         )
         self.link = SerialLink(port, settings, self._data, on_status, idle_ticks=suffix == "idle")
 
