@@ -102,7 +102,7 @@ def uidvalidity(conn: imaplib.IMAP4) -> int:
 
 
 def new_uids(conn: imaplib.IMAP4, after: int) -> list[int]:
-    typ, data = conn.uid("SEARCH", None, f"UID {after + 1}:*")  # type: ignore[arg-type]  # None: no charset
+    typ, data = conn.uid("SEARCH", f"UID {after + 1}:*")  # no CHARSET: the criteria are ASCII
     if typ != "OK":
         raise imaplib.IMAP4.error(f"UID SEARCH failed: {data!r}")
     # "n:*" names the last message even when its UID is below n
