@@ -3,8 +3,8 @@ screen's interpreter lock: ``CameraProcess`` starts ``python -m devices.camera.p
 it with small messages (start a clip, overlay texts, stop a clip, close); the child runs a
 ``Camera`` and sends back its status and its clips.
 
-The station's side never waits on the child: messages go through a queue a writer thread
-empties, reports come in on a reader thread. A child that dies (killed, crashed) is seen as its
+The station's side never waits on the child: messages are written into a non-blocking pipe,
+reports come in on a reader thread. A child that dies (killed, crashed) is seen as its
 pipe closing: the station is told (``CameraState.FAILED``), the clip it was writing is salvaged
 from its file (whole fragments, hashed) and reported, and the next clip starts a new child. A
 station that dies closes the child's input: the child ends its clip properly and exits, so a
@@ -19,7 +19,6 @@ import importlib.util
 import logging
 import os
 import pickle
-import queue
 import subprocess
 import sys
 import threading
@@ -42,6 +41,7 @@ from devices.camera.source import MISSING_AV, CameraProfile, CameraUnavailable, 
 log = logging.getLogger(__name__)
 
 CLOCK_FORMAT = "%Y-%m-%d %H:%M:%S"
+BACKLOG_MAX = 1 << 20
 
 
 class RemoteOverlay:
@@ -88,12 +88,13 @@ class CameraProcess:
         self.status = CameraStatus(CameraState.STOPPED)
         self.overlay = RemoteOverlay(self._send)
         self._proc: subprocess.Popen[bytes] | None = None
-        self._outbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
-        self._threads: list[threading.Thread] = []
+        self._backlog = bytearray()  # messages the child's pipe had no room for yet
+        self._reader: threading.Thread | None = None
         self._closing = False
         self._disk_low = False  # said until a clip may start again, whatever the camera says meanwhile
         self._recording: object | None = None  # the clip asked for (the child learns it a moment later)
         self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
 
     @property
     def pid(self) -> int | None:
@@ -107,18 +108,18 @@ class CameraProcess:
         if self._proc is not None and self._proc.poll() is None:
             return
         self._closing = False
-        self._outbox = queue.Queue()
-        self._proc = subprocess.Popen(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "devices.camera.process"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             cwd=Path(__file__).resolve().parents[2], env=_child_env())
-        self._outbox.put(("open", self.profile, self.folder, self.zone))
-        proc, outbox = self._proc, self._outbox
-        self._threads = [
-            threading.Thread(target=loop, args=(proc, outbox), name=name, daemon=True)
-            for loop, name in ((self._write_loop, "camera requests"), (self._read_loop, "camera reports"))
-        ]
-        for t in self._threads:
-            t.start()
+        assert proc.stdin is not None
+        with contextlib.suppress(OSError):  # where a pipe cannot be non-blocking a write may wait
+            os.set_blocking(proc.stdin.fileno(), False)
+        with self._send_lock:
+            self._proc, self._backlog = proc, bytearray()
+        self._send("open", self.profile, self.folder, self.zone)
+        self._reader = threading.Thread(target=self._read_loop, args=(proc,), name="camera reports",
+                                        daemon=True)
+        self._reader.start()
 
     def close(self, timeout: float = 10.0) -> None:
         """End the clip being recorded (reason ``stopped``), stop the child, report all."""
@@ -126,15 +127,19 @@ class CameraProcess:
         if proc is None:
             return
         self._closing = True
-        self._outbox.put(("close",))
-        self._outbox.put(None)
+        self._send("close")
+        assert proc.stdin is not None
+        with self._send_lock, contextlib.suppress(OSError):  # the rest of the backlog, then the end
+            os.set_blocking(proc.stdin.fileno(), True)
+            os.write(proc.stdin.fileno(), self._backlog)
+            proc.stdin.close()
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        for t in self._threads:
-            t.join(timeout)
+        if self._reader is not None:
+            self._reader.join(timeout)
         self._proc = None
         self._set_status(CameraStatus(CameraState.STOPPED))
 
@@ -162,18 +167,24 @@ class CameraProcess:
     # --- threads ------------------------------------------------------------------------------
 
     def _send(self, *message: Any) -> None:
-        self._outbox.put(message)
+        """Write the message straight into the child's pipe from the caller's thread: a thread of
+        our own would have to win the interpreter lock back from the pack screen for every scan,
+        which on a busy machine costs the scan a scheduler slice."""
+        data = pickle.dumps(message)
+        with self._send_lock:
+            proc = self._proc
+            if proc is None or proc.stdin is None or proc.stdin.closed:
+                return
+            self._backlog += data
+            try:
+                del self._backlog[: os.write(proc.stdin.fileno(), self._backlog)]
+            except BlockingIOError:  # the child is busy: the rest goes with the next message
+                if len(self._backlog) > BACKLOG_MAX:
+                    self._backlog.clear()  # a child that reads nothing any more: the reader reports it
+            except OSError:
+                self._backlog.clear()  # the child is gone: the reader reports it
 
-    def _write_loop(self, proc: subprocess.Popen[bytes], outbox: queue.Queue[tuple[Any, ...] | None]) -> None:
-        assert proc.stdin is not None
-        with contextlib.suppress(OSError):  # a dead child: the reader reports it
-            while (message := outbox.get()) is not None:
-                pickle.dump(message, proc.stdin)
-                if outbox.empty():
-                    proc.stdin.flush()
-            proc.stdin.close()
-
-    def _read_loop(self, proc: subprocess.Popen[bytes], outbox: queue.Queue[tuple[Any, ...] | None]) -> None:
+    def _read_loop(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stdout is not None
         opened: tuple[Any, ...] | None = None  # the clip this child said it writes
         while True:
@@ -195,7 +206,6 @@ class CameraProcess:
             except Exception:  # the index being down must not stop the camera
                 log.exception("camera report listener failed")
         code = proc.wait()
-        outbox.put(None)  # this child's writer ends
         if self._closing:
             return
         self._set_status(CameraStatus(CameraState.FAILED, f"the recorder process ended (exit status {code})"))

@@ -336,7 +336,7 @@ class Camera:
             stream.width, stream.height, stream.pix_fmt = p.width, p.height, "yuv420p"
             # a keyframe a second starts a fragment a second: what a power cut can cost
             stream.options = {"preset": p.preset, "crf": str(p.crf), "g": str(p.fps),
-                              "tune": "zerolatency", "threads": "2"}
+                              "tune": "zerolatency", "threads": "1"}
             clip.stream = stream
             clip.sync_fd = os.open(path, os.O_WRONLY)
         except self._errors as exc:
