@@ -334,7 +334,8 @@ class Camera:
                                      options={"movflags": MP4_FLAGS, "flush_packets": "1"})
             stream = clip.container.add_stream("libx264", rate=p.fps)
             stream.width, stream.height, stream.pix_fmt = p.width, p.height, "yuv420p"
-            # a keyframe a second starts a fragment a second: what a power cut can cost
+            # a keyframe a second starts a fragment a second: what a power cut can cost; one encoder
+            # thread, so on a two-core station one core always stays free for the pack screen
             stream.options = {"preset": p.preset, "crf": str(p.crf), "g": str(p.fps),
                               "tune": "zerolatency", "threads": "1"}
             clip.stream = stream

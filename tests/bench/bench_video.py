@@ -3,7 +3,8 @@ time of the recorder process and of the station's threads but the GUI's with the
 recording, less the same pack without a camera, per second of pack; Linux ``/proc``), split into
 what the test source itself costs (camera on, no clip) and what recording adds (overlay and
 H.264); and scan-to-verdict p99 with recording on vs off, measured by
-``bench_station.measure_scans`` on the same database."""
+``bench_station.measure_scans`` on the same database, off and on in turn
+(off first and last)."""
 
 from __future__ import annotations
 
