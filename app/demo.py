@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -192,7 +193,8 @@ def load_demo(
                 w.execute(ddl)
             w.execute("ANALYZE")
         say("building the customer search index")
-        if w.sqlite and not w.raw.driver_connection.in_transaction:  # type: ignore[union-attr]
+        driver = w.raw.driver_connection
+        if isinstance(driver, sqlite3.Connection) and not driver.in_transaction:
             w.execute("BEGIN")
         _build_search_index(w)
         for ddl in search_triggers:
@@ -210,7 +212,8 @@ def load_demo(
     from app.services import packaging, settings
 
     with unit_of_work(session_factory(engine)) as s:
-        s.add(Site(name="PackDesk 演示 Demo", return_address="浙江省杭州市余杭区仓前街道文一西路 1500 号 退货组",
+        s.add(Site(name="PackDesk 演示 Demo",
+                   return_address="浙江省杭州市余杭区仓前街道文一西路 1500 号 退货组",
                    phone="400-820-8820", time_zone="Asia/Shanghai", currency="CNY", languages="zh_CN,en",
                    created_at=NOW))  # a real site gets its row from `packdesk init`
         packaging.seed_defaults(s)
@@ -809,11 +812,13 @@ class _Generator:
                 self.shipments.append((sid, oid, tracking, at))
             if len(orders) >= 20_000:
                 self._flush(
-                    w, order_cols, orders, line_cols, lines, pkg_cols, pkgs, ship_cols, ships, ev_cols, events
+                    w, (order_cols, orders), (line_cols, lines), (pkg_cols, pkgs), (ship_cols, ships),
+                    (ev_cols, events),
                 )
                 orders, lines, pkgs, ships, events = [], [], [], [], []
         self._flush(
-            w, order_cols, orders, line_cols, lines, pkg_cols, pkgs, ship_cols, ships, ev_cols, events
+            w, (order_cols, orders), (line_cols, lines), (pkg_cols, pkgs), (ship_cols, ships),
+            (ev_cols, events),
         )
         # one grouped pass (UPDATE ... FROM): a correlated subquery would scan orders per customer
         w.execute(
@@ -822,10 +827,10 @@ class _Generator:
             "WHERE t.customer_id = customers.id"
         )
 
-    def _flush(self, w: _BulkWriter, *pairs: object) -> None:
+    def _flush(self, w: _BulkWriter, *tables: tuple[Sequence[str], Sequence[tuple[object, ...]]]) -> None:
         names = ["orders", "order_lines", "packages", "shipments", "tracking_events"]
-        for k, name in enumerate(names):
-            w.write(T[name], pairs[2 * k], pairs[2 * k + 1])  # type: ignore[arg-type]
+        for name, (columns, rows) in zip(names, tables, strict=True):
+            w.write(T[name], columns, rows)
 
     # -- tickets, interactions, refunds, compensations ---------------------------------------
     def service(self, w: _BulkWriter) -> None:
