@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,10 +19,10 @@ import serial
 
 log = logging.getLogger(__name__)
 
-try:  # pyserial on POSIX lets termios.error escape when a tty refuses a setting
+if sys.platform == "win32":  # no termios
+    _TermiosError: type[BaseException] = OSError
+else:  # pyserial on POSIX lets termios.error escape when a tty refuses a setting
     from termios import error as _TermiosError
-except ImportError:  # Windows
-    _TermiosError = OSError  # type: ignore[misc,assignment]
 
 # What opening a port can raise: absent device, refused setting, malformed URL.
 OPEN_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, ValueError, _TermiosError)
