@@ -8,6 +8,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from app.cli import main
 from app.cli.output import failure_message
 from app.errors import DomainError
@@ -74,13 +76,10 @@ def test_the_domain_and_printing_share_one_worded_error():
 def test_a_printing_error_reads_in_chinese_as_the_cli_words_it():
     from printing.backends import make_backend
 
-    try:
+    with pytest.raises(PrinterConfigError) as refused:
         make_backend("tcp://")
-    except PrinterConfigError as exc:
-        assert failure_message(exc, "zh_CN") == "打印机地址 tcp:// 需要主机，例如 tcp://192.0.2.10:9100"
-        assert failure_message(exc, "en") == "Printer address tcp:// needs a host, e.g. tcp://192.0.2.10:9100"
-    else:
-        raise AssertionError("tcp:// has no host")
+    assert failure_message(refused.value, "zh_CN") == "打印机地址 tcp:// 需要主机，例如 tcp://192.0.2.10:9100"
+    assert failure_message(refused.value, "en") == "Printer address tcp:// needs a host, e.g. tcp://192.0.2.10:9100"
 
 
 def test_a_missing_order_reads_in_chinese_on_a_chinese_station(demo_engine, tmp_path, capsys):
