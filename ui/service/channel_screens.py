@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
 from app.db import unit_of_work
-from app.models.service import TicketStatus
 from app.services import csat, tickets
 from app.services.mail import mailboxes, send, thread
 from app.services.mail.mailboxes import MailboxInfo
+from app.services.tickets import TicketStatus
 from ui.service.csat_panel import CsatPanel
 from ui.service.mailboxes import MailboxDialog
 from ui.service.mode import ServiceMode
