@@ -105,7 +105,8 @@ class PackView(QWidget):
         self.box_label.setWordWrap(True)
         QVBoxLayout(self.box).addWidget(self.box_label)
         self.scale_box = QGroupBox(objectName="scale")
-        self.weight = QLabel("—", objectName="weight")
+        self.weight = QLabel(objectName="weight")
+        self.reading: Decimal | None = None  # the scale's last weight shown
         self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._colour_weight(None)
         self.unstable = QLabel(objectName="unstable")  # says what the "~" after a weight means
@@ -186,6 +187,8 @@ class PackView(QWidget):
         )
         self.box.setTitle(self.tr("Packaging"))
         self.scale_box.setTitle(self.tr("Weight"))
+        if self.reading is None:
+            self.weight.setText(self.tr("{grams} g").format(grams="—"))
         self.reweigh_button.setText(self.tr("Re-weigh"))
         self.override_button.setText(self.tr("Supervisor override"))
         self.cancel_button.setText(self.tr("Cancel parcel"))
@@ -237,7 +240,7 @@ class PackView(QWidget):
             )
             self.unstable.setText("")
             return
-        grams = event.grams.quantize(Decimal(1))
+        grams = self.reading = event.grams.quantize(Decimal(1))
         self.weight.setText(self.tr("{grams} g").format(grams=grams) + ("" if event.stable else " ~"))
         self.unstable.setText("" if event.stable else self.tr("~ unstable: wait for the scale to settle"))
         if event.stable:

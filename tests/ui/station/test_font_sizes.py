@@ -77,6 +77,7 @@ def test_pack_mid_parcel_reads_from_a_metre_away(qtbot, demo_ctx, size):
 
 def test_a_steady_weight_needs_no_explanation(qtbot, demo_ctx):
     view = _shown(qtbot, PackView(demo_ctx), (1280, 720))
+    assert view.weight.text() == "— g"  # no reading yet, said as a weight (not a lone dash)
     view.handle_weight(WeightReading(Decimal(640), False))
     assert view.unstable.text()
     view.handle_weight(WeightReading(Decimal(640), True))
