@@ -93,7 +93,22 @@ class Runtime:
             if not self.quiet:
                 print(result.message(), file=sys.stderr)
             reference.ensure(self.raw_engine)
+        self._use_site_zone()
         return self.raw_engine
+
+    def _use_site_zone(self) -> None:
+        """The zone given to ``packdesk init`` when neither the station nor the environment names one:
+        a server left on UTC still prints the site's local times."""
+        from app import timezone
+        from app.db import read_only, session_factory
+        from app.services.site import current
+
+        if getattr(self.settings, "time_zone", "") or os.environ.get("PACKDESK_TIME_ZONE", "").strip():
+            return
+        with read_only(session_factory(self.raw_engine)) as s:
+            site = current(s)
+        if site is not None and site.time_zone:
+            timezone.configure(site.time_zone)
 
     def with_reference_data(self) -> Engine:
         """The engine, with the reference data (canned replies, articles, alert rules) added where
