@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    imp = sub.add_parser("import", help="import orders or tracking events from files")
+    imp = sub.add_parser("import", help="import orders, products, receipts or tracking events from files")
     isub = imp.add_subparsers(dest="import_command", metavar="WHAT", required=True)
     orders = isub.add_parser("orders", parents=[common], help="orders from a shop export")
     orders.add_argument("file")
