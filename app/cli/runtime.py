@@ -129,6 +129,10 @@ class Runtime:
         """Close the database connections (a SQLite WAL is checkpointed as the last one closes)."""
         if "raw_engine" in self.__dict__:
             self.raw_engine.dispose()
+        if "settings" in self.__dict__:
+            from app import timezone
+
+            timezone.configure("")  # a command run in-process (tests, scripts) leaves no zone behind
 
     def context(self, user: CurrentUser | None = None) -> AppContext:
         from app.context import AppContext
