@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -365,6 +364,8 @@ def similarities(message: str, documents: Sequence[str], cache_key: str = "") ->
     with _rank_lock:
         cached = _rankers.get(cache_key)
         if cached is None or cached[0] != signature:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
             vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), sublinear_tf=True)
             matrix = vectoriser.fit_transform([intents.normalise(d) for d in documents])
             cached = (signature, intents.FastTfidf(vectoriser), matrix)

@@ -22,14 +22,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import cross_val_predict
-from sklearn.pipeline import FeatureUnion
-from sklearn.svm import LinearSVC
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -37,6 +31,14 @@ from app.context import CurrentUser
 from app.errors import DomainError
 from app.models.service import IntentLabel
 from app.permissions import require
+
+if TYPE_CHECKING:  # numpy, scipy and scikit-learn load on first use: the sign-in window needs none
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion
+    from sklearn.svm import LinearSVC
 
 INTENTS = (
     "where_is_parcel",
@@ -108,6 +110,8 @@ class FastTfidf:
     input checks (about 1 ms of each 2 ms call); the caller passes a list of strings."""
 
     def __init__(self, fitted: TfidfVectorizer) -> None:
+        import numpy as np
+
         self._analyse = fitted.build_analyzer()
         self._vocabulary: dict[str, int] = fitted.vocabulary_
         self._idf = np.asarray(fitted.idf_, dtype=np.float64) if fitted.use_idf else None
@@ -115,6 +119,9 @@ class FastTfidf:
         assert fitted.norm == "l2" and not fitted.binary, "only what PackDesk fits is mirrored"
 
     def transform(self, texts: Sequence[str]) -> csr_matrix:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
         vocabulary = self._vocabulary
         indptr, indices, counts = [0], list[int](), list[int]()
         for text in texts:
@@ -161,6 +168,9 @@ class IntentModel:
         self.classes: tuple[str, ...] = tuple(str(c) for c in svm.classes_)
 
     def _probabilities(self, messages: Sequence[str]) -> np.ndarray:
+        import numpy as np
+        from scipy.sparse import hstack
+
         texts = [normalise(m) for m in messages]
         # each vectoriser directly: FeatureUnion.transform dispatches through joblib, 1.5 ms a call
         x = hstack([v.transform(texts) for v in self._vectorisers]).tocsr()
@@ -187,6 +197,13 @@ def train(
 ) -> IntentModel:
     """A model from the shipped examples and the desk's labels (weighted higher: they are this
     desk's customers in this desk's words)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_predict
+    from sklearn.pipeline import FeatureUnion
+    from sklearn.svm import LinearSVC
+
     shipped_rows = list(examples)
     rows = [(normalise(t), i, 1.0) for t, i in [*shipped_rows, *misspelt(shipped_rows)]]
     rows += [(normalise(t), i, LABEL_WEIGHT) for t, i in labels]

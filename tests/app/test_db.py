@@ -176,3 +176,16 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(engine):
             "print(r.changed, 'alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_the_reference_data_every_start_checks_loads_no_machine_learning(engine):
+    """The sign-in window waits for reference.ensure: scikit-learn (a second under load) loads
+    only when the first suggestion is asked for."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from app.db import make_engine; from app import reference; "
+            f"reference.ensure(make_engine({str(engine.url)!r})); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
