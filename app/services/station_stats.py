@@ -193,7 +193,7 @@ def productivity(session: Session, since: dt.datetime, until: dt.datetime) -> li
         g["orders"].add(order_id)
         g["lines"].add(("task", len(g["lines"])))  # every pick task is one line
         g["shorts"] += status is PickStatus.SHORT
-        hour = local(at).hour
+        hour = local(done_at).hour
         g["hours"][hour] = g["hours"].get(hour, 0) + 1
     out = [
         Productivity(
