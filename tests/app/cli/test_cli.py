@@ -103,3 +103,28 @@ def test_the_pg_dump_hint_is_a_url_pg_dump_takes(capsys):
     assert main(["db", "backup", "x.dump", "--db", "postgresql+psycopg://u:pw@127.0.0.1:1/x"]) == 1
     err = capsys.readouterr().err
     assert "pg_dump -Fc -f x.dump 'postgresql://u:***@127.0.0.1:1/x'" in err
+
+
+def test_each_command_word_names_the_module_that_registers_it():
+    import argparse
+    import importlib
+
+    from app.cli import COMMANDS, NOUNS
+    from app.cli.runtime import common_options
+
+    registered = {}
+    for noun in NOUNS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"app.cli.{noun}").register(sub, common_options())
+        registered.update(dict.fromkeys(sub.choices, noun))
+    assert registered == COMMANDS
+
+
+def test_help_and_a_mistyped_command_still_name_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--db", "sqlite://", "--help"])
+    assert "warehouses" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["custmer", "find", "x"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'custmer'" in err and "customer" in err
