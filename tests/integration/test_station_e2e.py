@@ -24,6 +24,7 @@ from devices.scanner.scan import parse_scan
 from devices.sim.devices import SimScale, SimScanner
 from tests.printing.conftest import decoded
 from tests.support.station_world import barcode, demo_user, make_order
+from tests.ui.station.test_verify import answer_yes as _answer_yes
 from ui.app import Shell
 from ui.bridge import DeviceBridge
 
@@ -125,6 +126,7 @@ def test_order_from_allocation_to_hand_over_with_real_devices(qtbot, demo_engine
         verify.courier.setValue(2)  # the courier counts two: the counts differ
         verify.close_selected_batch()
         assert "close it anyway" in verify.banner.text() and "anyway" in verify.close_button.text()
+        _answer_yes()  # closing ships the batch: the screen asks first
         with qtbot.waitSignal(verify.verdict, timeout=5000):
             verify.close_selected_batch()  # by choice
         with read_only(ctx.sessions) as s:

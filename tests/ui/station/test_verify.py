@@ -39,6 +39,11 @@ def _answer(button: QMessageBox.StandardButton, seen: list[str]) -> None:
     QTimer.singleShot(20, press)
 
 
+def answer_yes() -> None:
+    """Say yes to the question the screen is about to ask (closing a batch)."""
+    _answer(QMessageBox.StandardButton.Yes, [])
+
+
 def test_a_sampled_parcel_shows_its_item_names_and_a_labelled_weight(qtbot, demo_ctx, station):
     sample(demo_ctx, 100)
     tracking, grams = packed(demo_ctx, station, (("SKU-00001", 2),))
