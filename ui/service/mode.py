@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only
 from app.services.customers import Match, Reason, SearchResult, search
+from app.services.tickets import ticket_by_number
 from ui.service.alerts import AlertBanner
 from ui.service.customer import CustomerView
 from ui.service.dashboard import DashboardWidget
@@ -31,6 +32,7 @@ class SearchPanel(QWidget):
     """Type, press Enter, pick a customer (Enter or double-click); one sure hit opens at once."""
 
     customer_chosen = Signal(int)
+    ticket_chosen = Signal(int)  # a ticket number typed (T-000123): the ticket itself opens
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +78,13 @@ class SearchPanel(QWidget):
         return "; ".join(self.reasons.get(r.code, r.code).format(value=r.value) for r in reasons)
 
     def run(self) -> SearchResult:
+        text = self.box.text()
         with read_only(self.ctx.sessions) as s:
-            result = search(s, self.box.text())
+            # only the T- form: a bare number may as well be a phone's last 4 digits
+            ticket = ticket_by_number(s, text) if text.strip().upper().startswith("T") else None
+            result = search(s, text)
+        if ticket is not None:
+            self.ticket_chosen.emit(ticket)
         self.result = result
         self.results.clear()
         for m in result.matches:
@@ -162,6 +169,7 @@ class ServiceMode(QWidget):
         self.tickets.overdue_changed.connect(self.overdue_changed.emit)
         self._add(self.tickets, self.tr("Tickets"))
         self.desk.customer.ticket_chosen.connect(self.show_ticket)
+        self.desk.search.ticket_chosen.connect(self.show_ticket)
         self.refunds: PendingRefundsWidget | None = None
         if ctx.user.may("service.approve_refund"):
             self.refunds = PendingRefundsWidget(ctx)

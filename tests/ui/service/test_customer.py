@@ -65,6 +65,15 @@ def test_double_click_on_a_ticket_in_the_timeline_opens_it(qtbot, mode):
     assert mode.tickets.view.detail.ticket.number == world.ticket
 
 
+def test_a_ticket_number_typed_in_the_search_box_opens_the_ticket(qtbot, mode):
+    mode, world = mode
+    mode.tabs.setCurrentWidget(mode.desk)
+    mode.desk.search.box.setText(world.ticket.lower())  # t-000001, as typed
+    mode.desk.search.run()
+    assert mode.tabs.currentWidget() is mode.tickets
+    assert mode.tickets.view.detail.ticket.number == world.ticket
+
+
 def test_a_call_logged_on_the_resolved_ticket_opens_it_again(qtbot, mode):
     mode, world = mode
     view = mode.customer
