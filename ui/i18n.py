@@ -7,6 +7,7 @@ the first time (and again when a source changes), so a checkout runs without a b
 
 from __future__ import annotations
 
+import hashlib
 import locale
 import logging
 import os
@@ -35,12 +36,17 @@ def _lrelease() -> Path:
 
 
 def compiled(ts: Path) -> Path:
-    """The .qm for a .ts source, compiled into the cache dir if missing or stale."""
+    """The .qm for a .ts source, compiled into the cache dir unless this very text was compiled
+    before. Keyed by content, not modification time: several checkouts and processes share the
+    cache, and a .qm newer than an edited .ts would otherwise hide its new strings."""
     cache = Path(platformdirs.user_cache_dir("PackDesk")) / "translations"
     cache.mkdir(parents=True, exist_ok=True)
-    qm = cache / (ts.stem + ".qm")
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True)
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = cache / f"{ts.stem}-{digest}.qm"
+    if not qm.exists():
+        partial = qm.with_name(f"{qm.name}.{os.getpid()}.part")  # another process may be compiling it too
+        subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(partial)], check=True)
+        os.replace(partial, qm)
     return qm
 
 
