@@ -74,14 +74,21 @@ def _channel(value: str) -> ContactChannel:
         ) from None
 
 
+def _belongs(s: Session, owner_id: int, customer_id: int) -> bool:
+    """The customer's own, or a merged duplicate's."""
+    if owner_id == customer_id:
+        return True
+    owner = s.get(Customer, owner_id)
+    return owner is not None and owner.merged_into_id == customer_id
+
+
 def _order_of(s: Session, customer_id: int, order_id: int | None) -> Order | None:
     if order_id is None:
         return None
     order = s.get(Order, order_id)
     if order is None:
         raise NotFound("No order #{id}.", id=order_id)
-    owner = s.get(Customer, order.customer_id)
-    if order.customer_id != customer_id and (owner is None or owner.merged_into_id != customer_id):
+    if not _belongs(s, order.customer_id, customer_id):
         raise Conflict("Order {number} belongs to another customer.", number=order.number)
     return order
 
@@ -123,8 +130,7 @@ def _ticket_of(s: Session, customer_id: int, ticket_id: int | None) -> Ticket | 
     ticket = s.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFound("No ticket #{id}.", id=ticket_id)
-    owner = s.get(Customer, ticket.customer_id)
-    if ticket.customer_id != customer_id and (owner is None or owner.merged_into_id != customer_id):
+    if not _belongs(s, ticket.customer_id, customer_id):
         raise Conflict("Ticket {number} belongs to another customer.", number=ticket.number)
     return ticket
 
