@@ -1,0 +1,27 @@
+"""packaging boxes: the handling flags a box suits (fragile, liquid, bulky, battery), comma-separated
+
+Revision ID: 0013
+Revises: 0012
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013"
+down_revision = "0012"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("packaging_boxes", sa.Column("suits", sa.String(length=64), nullable=False,
+                                               server_default=""))
+    # Cartons already took every fragile order (mailers never did): keep that as their flag.
+    op.execute(sa.text("UPDATE packaging_boxes SET suits = 'fragile' WHERE bag = :no").bindparams(no=False))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("packaging_boxes") as batch:
+        batch.drop_column("suits")
