@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--tare", type=int, required=True, help="its own weight in grams")
     add.add_argument("--max", type=positive, dest="max_weight", help="heaviest parcel it carries, in grams")
     add.add_argument("--bag", action="store_true", help="a mailer bag: never suggested for fragile goods")
+    add.add_argument("--suits", type=lambda text: text.split(","), default=[], metavar="FLAGS",
+                     help="handling flags it is made for: fragile,liquid,bulky,battery (none when left out)")
     add.set_defaults(func=cmd_add)
     dis = b.add_parser("disable", parents=[common], help="stop suggesting a box (--enable brings it back)")
     dis.add_argument("code")
@@ -48,8 +50,10 @@ def _line(box) -> str:
     size = "x".join(str(mm) for mm in box.inner_mm)
     most = f"max {box.max_weight_g} g" if box.max_weight_g else "no weight limit"
     kind = "mailer" if box.bag else "carton"
+    suits = f"suits {','.join(box.suits)}" if box.suits else "suits no flag"
     off = "" if box.active else "  (disabled)"
-    return f"{box.code:<10} {size:<13} tare {box.weight_g:>4} g  {most:<14} {kind:<6}  {box.title}{off}"
+    return (f"{box.code:<10} {size:<13} tare {box.weight_g:>4} g  {most:<14} {kind:<6}  {suits:<36}  "
+            f"{box.title}{off}")
 
 
 def cmd_list(rt: Runtime) -> int:
@@ -75,7 +79,7 @@ def cmd_add(rt: Runtime) -> int:
     a = rt.args
     user = rt.user("admin.master_data")
     with unit_of_work(rt.sessions) as s:
-        box = save_box(s, user, a.code, a.title, a.size, a.tare, a.max_weight, a.bag)
+        box = save_box(s, user, a.code, a.title, a.size, a.tare, a.max_weight, a.bag, a.suits)
     print(_line(box))
     return 0
 

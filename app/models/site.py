@@ -125,3 +125,5 @@ class PackagingBox(Base):
     max_weight_g: Mapped[int | None] = mapped_column()
     bag: Mapped[bool] = mapped_column(default=False)  # a mailer: no protection for fragile goods
     active: Mapped[bool] = mapped_column(default=True)
+    # the handling flags it suits, comma-separated in packaging.FLAGS order ("fragile,liquid")
+    suits: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -470,6 +470,11 @@
         <translation>一个纸箱装不下：请拆分包裹</translation>
     </message>
     <message>
+        <location filename="../../ui/station/pack.py" line="294" />
+        <source>no box of this site suits every flag: the nearest fit instead</source>
+        <translation>本站没有适合全部标记的箱子：改用最合适的尺寸</translation>
+    </message>
+    <message>
         <location filename="../../ui/station/pack.py" line="295" />
         <source>no box of this site fits: use your own carton (boxes: Admin → Boxes)</source>
         <translation>本站没有合适的包装箱：请用自备纸箱（包装箱在 管理 → 包装箱 中设置）</translation>

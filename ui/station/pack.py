@@ -382,6 +382,7 @@ class PackView(QWidget):
             "bulky": self.tr("bulky"),
             "battery": self.tr("battery: add the battery label"),
             "split": self.tr("too much for one carton: split the parcel"),
+            "unsuited": self.tr("no box of this site suits every flag: the nearest fit instead"),
             "no_boxes": self.tr("no box of this site fits: use your own carton (boxes: Admin → Boxes)"),
         }
         box = p.suggestion.box

@@ -18,8 +18,10 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("packaging_boxes", sa.Column("suits", sa.String(length=64), nullable=False,
                                                server_default=""))
-    # Cartons already took every fragile order (mailers never did): keep that as their flag.
-    op.execute(sa.text("UPDATE packaging_boxes SET suits = 'fragile' WHERE bag = :no").bindparams(no=False))
+    # Cartons already took fragile and liquid orders (mailers never did); 400 mm and up is bulky's size.
+    op.execute(sa.text("UPDATE packaging_boxes SET suits = CASE WHEN length_mm >= 400 "
+                       "THEN 'fragile,liquid,bulky,battery' ELSE 'fragile,liquid,battery' END "
+                       "WHERE bag = :no").bindparams(no=False))
 
 
 def downgrade() -> None:

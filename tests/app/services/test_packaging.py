@@ -3,6 +3,8 @@ boxes kept in the database: edited by supervisors, audited, read by the pack scr
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -16,7 +18,7 @@ from app.errors import DomainError, NotFound, PermissionDenied
 from app.models.accounts import Role
 from app.models.audit import AuditEntry
 from app.services import packaging, packing
-from app.services.packaging import DEFAULT_BOXES, OWN_CARTON, Item, suggest
+from app.services.packaging import DEFAULT_BOXES, OWN_CARTON, Box, Item, suggest
 from app.services.packing import Tolerance
 from devices.scanner.scan import parse_scan
 from tests.support.station_world import make_order
@@ -82,6 +84,56 @@ def test_a_site_without_boxes_packs_in_its_own_carton_and_is_told_why():
     only_bags = tuple(b for b in DEFAULT_BOXES if b.bag)
     glass = suggest([Item(1, (100, 80, 80), fragile=True)], only_bags)
     assert glass.box is OWN_CARTON and glass.notes == ("fragile", "no_boxes") and glass.extras_g == 25
+
+
+def test_the_suggestion_prefers_a_box_that_suits_every_flag_of_the_order():
+    power_bank = Item(1, (150, 70, 20), battery=True, unit_weight_g=300)
+    assert suggest([power_bank], DEFAULT_BOXES).box.code == "BOX-1"  # batteries never in a bag by default
+    rug_and_lamp = [Item(1, (350, 250, 120), bulky=True), Item(1, (120, 100, 100), fragile=True)]
+    assert suggest(rug_and_lamp, DEFAULT_BOXES).box.code == "BOX-3"  # the smallest carton made for bulky
+    mug = Item(1, (120, 100, 100), fragile=True)
+    plain = (Box("PLAIN", "Plain carton", (300, 200, 150), 200), Box("PADDED", "Padded", (400, 300, 250), 300,
+                                                                      suits=("fragile",)))
+    assert suggest([mug], plain).box.code == "PADDED"
+
+
+def test_liquids_and_batteries_go_only_in_a_box_that_suits_them_and_a_fallback_says_so():
+    shampoo = Item(1, (180, 60, 60), liquid=True)
+    sealed = Box("SEALED", "Sealed carton", (600, 400, 400), 700, suits=("liquid",))
+    plain = Box("PLAIN", "Plain carton", (200, 150, 100), 100)
+    s = suggest([shampoo], (plain, sealed))
+    assert s.box.code == "SEALED" and s.notes == ("liquid",)
+    assert suggest([shampoo], (plain, replace(sealed, active=False))).notes == ("liquid", "unsuited")
+    too_small = replace(sealed, inner_mm=(100, 50, 50))  # suits liquid, but the bottle is longer
+    s = suggest([shampoo], (plain, too_small))
+    assert s.box.code == "SEALED" and s.notes == ("liquid", "split")
+    fragile_only = (Box("PADDED", "Padded", (200, 150, 100), 100, suits=("fragile",)),)
+    assert suggest([Item(1, (100, 80, 80), fragile=True, liquid=True)], fragile_only).notes == (
+        "fragile", "liquid", "unsuited")
+
+
+def test_a_supervisor_sets_the_flags_a_box_suits_and_bad_flags_are_one_line(engine):
+    from app.db import session_factory
+
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as s:
+        box = packaging.save_box(s, SUPER, "COLD-1", "Insulated", (300, 200, 200), 400,
+                                 suits=[" Liquid", "fragile", ""])
+        assert box.suits == ("fragile", "liquid")
+    with read_only(sessions) as s:
+        assert packaging.boxes(s)[0].suits == ("fragile", "liquid")
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "box.save")).one()
+        assert entry.detail["suits"] == "fragile,liquid"
+    for suits, bag, says in [
+        (["fragile", "hazmat"], False,
+         "Box COLD-1: unknown flag 'hazmat' (fragile, liquid, bulky, battery)."),
+        (["liquid"], True, "Box COLD-1: a mailer bag cannot suit fragile goods or liquids."),
+    ]:
+        with pytest.raises(DomainError) as refused, unit_of_work(sessions) as s:
+            packaging.save_box(s, SUPER, "COLD-1", "Insulated", (300, 200, 200), 400, None, bag, suits)
+        assert str(refused.value) == says
+    with read_only(sessions) as s:
+        assert packaging.boxes(s)[0].suits == ("fragile", "liquid") and not packaging.boxes(s)[0].bag
 
 
 def test_a_supervisor_adds_changes_disables_and_deletes_boxes_each_audited(engine):
@@ -186,6 +238,16 @@ def test_packdesk_boxes_add_list_disable_and_a_bad_size_is_one_line(demo_engine,
     assert "TUBE-1" in listed and "BAG-S" not in listed
     assert main(["boxes", "list", "--all", "--db", url]) == 0
     assert "(disabled)" in capsys.readouterr().out
+    assert main(["boxes", "add", "cold-1", "--db", url, "--title", "Insulated", "--size", "300x200x200",
+                 "--tare", "400", "--suits", "liquid, fragile"]) == 0
+    assert "suits fragile,liquid" in capsys.readouterr().out
+    assert main(["boxes", "list", "--json", "--db", url]) == 0
+    listed = {b["code"]: b for b in json.loads(capsys.readouterr().out)}
+    assert listed["COLD-1"]["suits"] == ["fragile", "liquid"]
+    assert listed["BOX-4"]["suits"] == list(packaging.FLAGS)
+    assert main(["boxes", "add", "cold-1", "--db", url, "--title", "Insulated", "--size", "300x200x200",
+                 "--tare", "400", "--suits", "liquid,frozen"]) == 1
+    assert "unknown flag 'frozen'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["boxes", "add", "B9", "--db", url, "--title", "B", "--size", "30x20", "--tare", "5"])
     assert "not LxWxH in millimetres" in capsys.readouterr().err
@@ -197,3 +259,25 @@ def test_packdesk_boxes_add_list_disable_and_a_bad_size_is_one_line(demo_engine,
 
     with read_only(session_factory(demo_engine)) as s:
         assert "B9" not in [b.code for b in packaging.boxes(s, include_disabled=True)]
+
+
+def test_the_upgrade_gives_a_sites_cartons_the_flags_they_took_and_mailers_none(any_engine):
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.db import _alembic_config, current_revision, session_factory
+
+    head = current_revision(any_engine)
+    with any_engine.begin() as c:  # a site's boxes as they were before boxes had flags
+        c.execute(text("ALTER TABLE packaging_boxes DROP COLUMN suits"))
+        c.execute(text("UPDATE alembic_version SET version_num = '0012'"))
+        for code, length, bag in (("BAG-S", 350, True), ("CARTON-S", 300, False), ("CARTON-L", 500, False)):
+            c.execute(text("INSERT INTO packaging_boxes (code, title, length_mm, width_mm, height_mm, "
+                           "tare_g, bag, active) VALUES (:code, :code, :length, 100, 50, 10, :bag, :yes)"),
+                      {"code": code, "length": length, "bag": bag, "yes": True})
+    command.upgrade(_alembic_config(any_engine), "0013")  # this migration alone: later ones have run
+    with any_engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+    with read_only(session_factory(any_engine)) as s:
+        suits = {b.code: b.suits for b in packaging.boxes(s)}
+    assert suits == {"BAG-S": (), "CARTON-S": ("fragile", "liquid", "battery"), "CARTON-L": packaging.FLAGS}
