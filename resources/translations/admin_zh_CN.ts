@@ -287,6 +287,26 @@
             <translation>快递袋：不用于易碎品或液体</translation>
         </message>
         <message>
+            <source>Suits</source>
+            <translation>适用</translation>
+        </message>
+        <message>
+            <source>Fragile</source>
+            <translation>易碎</translation>
+        </message>
+        <message>
+            <source>Liquid</source>
+            <translation>液体</translation>
+        </message>
+        <message>
+            <source>Bulky</source>
+            <translation>大件</translation>
+        </message>
+        <message>
+            <source>Battery</source>
+            <translation>含电池</translation>
+        </message>
+        <message>
             <source>Save box</source>
             <translation>保存包装</translation>
         </message>
@@ -522,6 +542,14 @@
         <message>
             <source>The maximum weight is whole grams, not {value!r}.</source>
             <translation>最大重量须为整数克，而不是 {value!r}。</translation>
+        </message>
+        <message>
+            <source>Box {box}: unknown flag {flag!r} (fragile, liquid, bulky, battery).</source>
+            <translation>包装 {box}：未知标记 {flag!r}（可用 fragile、liquid、bulky、battery）。</translation>
+        </message>
+        <message>
+            <source>Box {box}: a mailer bag cannot suit fragile goods or liquids.</source>
+            <translation>包装 {box}：快递袋不能适用易碎品或液体。</translation>
         </message>
     </context>
 <context>

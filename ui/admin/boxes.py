@@ -1,5 +1,5 @@
 """Packaging boxes tab: the boxes and mailers the packaging suggestion chooses from (inner size,
-tare, maximum weight, mailer or carton); add, edit, disable or delete one."""
+tare, maximum weight, mailer or carton, the handling flags it suits); add, edit, disable or delete one."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ from app.services import packaging
 from ui.admin.window import Notice, fill, list_table, tr
 
 
+def _flag_names() -> dict[str, str]:
+    return {"fragile": tr("Fragile"), "liquid": tr("Liquid"), "bulky": tr("Bulky"), "battery": tr("Battery")}
+
+
 def _mm(name: str) -> QSpinBox:
     return QSpinBox(objectName=name, maximum=10_000, suffix=tr(" mm"))
 
@@ -35,7 +39,7 @@ class BoxesTab(QWidget):
         self.ctx = ctx
         self.boxes: tuple[packaging.Box, ...] = ()
         self.table = list_table("boxes", [tr("Code"), tr("Title"), tr("Inner size (mm)"), tr("Tare (g)"),
-                                      tr("Maximum weight (g)"), tr("Kind"), tr("Status")])
+                                      tr("Maximum weight (g)"), tr("Kind"), tr("Suits"), tr("Status")])
         self.table.itemSelectionChanged.connect(self._selected_changed)
         self.code = QLineEdit(objectName="box_code")
         self.title = QLineEdit(objectName="box_title")
@@ -44,6 +48,7 @@ class BoxesTab(QWidget):
         self.max_weight = QLineEdit(objectName="max_weight")
         self.max_weight.setPlaceholderText(tr("empty: no limit"))
         self.bag = QCheckBox(tr("Mailer bag: never for fragile goods or liquids"), objectName="bag")
+        self.suits = {f: QCheckBox(name, objectName=f"suits_{f}") for f, name in _flag_names().items()}
         self.save_button = QPushButton(tr("Save box"), objectName="save_box")
         self.save_button.clicked.connect(self.save)
         self.disable_button = QPushButton(tr("Disable"), objectName="disable_box")
@@ -65,6 +70,11 @@ class BoxesTab(QWidget):
         form.addRow(tr("Tare"), self.tare)
         form.addRow(tr("Maximum weight (g)"), self.max_weight)
         form.addRow(self.bag)
+        suits = QHBoxLayout()
+        for check in self.suits.values():
+            suits.addWidget(check)
+        suits.addStretch(1)
+        form.addRow(tr("Suits"), suits)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.disable_button, self.enable_button, self.delete_button):
             buttons.addWidget(b)
@@ -82,9 +92,10 @@ class BoxesTab(QWidget):
     def load(self, select: str = "") -> None:
         with read_only(self.ctx.sessions) as s:
             self.boxes = packaging.boxes(s, include_disabled=True)
+        names = _flag_names()
         fill(self.table, [[b.code, b.title, "×".join(map(str, b.inner_mm)), str(b.weight_g),
                             "" if b.max_weight_g is None else str(b.max_weight_g),
-                            tr("mailer") if b.bag else tr("carton"),
+                            tr("mailer") if b.bag else tr("carton"), ", ".join(names[f] for f in b.suits),
                             tr("in use") if b.active else tr("disabled")] for b in self.boxes])
         codes = [b.code for b in self.boxes]
         if select in codes:
@@ -108,6 +119,8 @@ class BoxesTab(QWidget):
         self.tare.setValue(box.weight_g)
         self.max_weight.setText("" if box.max_weight_g is None else str(box.max_weight_g))
         self.bag.setChecked(box.bag)
+        for flag, check in self.suits.items():
+            check.setChecked(flag in box.suits)
         self.disable_button.setEnabled(box.active)
         self.enable_button.setEnabled(not box.active)
 
@@ -117,9 +130,10 @@ class BoxesTab(QWidget):
             self.notice.refused(DomainError("The maximum weight is whole grams, not {value!r}.", value=text))
             return
         inner = (self.length.value(), self.width.value(), self.height.value())
+        suits = [flag for flag, check in self.suits.items() if check.isChecked()]
         self._run(lambda s: packaging.save_box(s, self.ctx.user, self.code.text(), self.title.text(), inner,
                                                self.tare.value(), int(text) if text else None,
-                                               self.bag.isChecked()).code, tr("Box {box} saved."))
+                                               self.bag.isChecked(), suits).code, tr("Box {box} saved."))
 
     def delete(self) -> None:
         box = self.selected()

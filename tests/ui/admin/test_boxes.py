@@ -37,10 +37,13 @@ def test_an_admin_adds_a_carton_and_the_suggestion_uses_it(qtbot, admin_ctx):
     tab = _tab(qtbot, admin_ctx)
     assert [b.code for b in tab.boxes] == ["BAG-S", "BAG-L", "BOX-1", "BOX-2", "BOX-3", "BOX-4"]  # init's set
     _fill_box(qtbot, tab, "wine-6", "Wine carton 6", (250, 330, 340), 450, "12000")
+    for flag in ("fragile", "liquid"):
+        tab.findChild(QCheckBox, f"suits_{flag}").setChecked(True)
     _press(qtbot, tab, "save_box")
     assert tab.notice.text() == "Box WINE-6 saved." and tab.selected().code == "WINE-6"
-    row = [tab.table.item(tab.table.currentRow(), c).text() for c in range(7)]
-    assert row == ["WINE-6", "Wine carton 6", "340×330×250", "450", "12000", "carton", "in use"]
+    row = [tab.table.item(tab.table.currentRow(), c).text() for c in range(8)]
+    assert row == ["WINE-6", "Wine carton 6", "340×330×250", "450", "12000", "carton", "Fragile, Liquid",
+                   "in use"]
     with read_only(admin_ctx.sessions) as s:
         site_boxes = packaging.boxes(s)
     bottles = [packaging.Item(6, (320, 80, 80), fragile=True, liquid=True, unit_weight_g=1300)]
@@ -85,3 +88,36 @@ def test_bad_box_input_is_one_line_and_saves_nothing(qtbot, admin_ctx):
 
 def test_a_supervisor_may_edit_boxes(qtbot, supervisor_ctx):
     assert _tab(qtbot, supervisor_ctx).edit.isEnabled()
+
+
+def test_an_admin_ticks_the_flags_a_box_suits_and_the_suggestion_prefers_it(qtbot, admin_ctx):
+    tab = _tab(qtbot, admin_ctx)
+    _select(tab, "BOX-4")
+    assert [f for f in packaging.FLAGS if tab.findChild(QCheckBox, f"suits_{f}").isChecked()] == list(
+        packaging.FLAGS)  # the seeded big carton suits every flag
+    _fill_box(qtbot, tab, "cold-1", "Insulated carton", (300, 250, 200), 400)
+    for flag, ticked in (("fragile", False), ("liquid", True), ("bulky", False), ("battery", False)):
+        tab.findChild(QCheckBox, f"suits_{flag}").setChecked(ticked)
+    _press(qtbot, tab, "save_box")
+    assert tab.notice.text() == "Box COLD-1 saved." and tab.selected().suits == ("liquid",)
+    assert tab.table.item(tab.table.currentRow(), 6).text() == "Liquid"
+    tab.findChild(QCheckBox, "suits_fragile").setChecked(True)
+    _press(qtbot, tab, "save_box")
+    assert tab.table.item(tab.table.currentRow(), 6).text() == "Fragile, Liquid"
+    _select(tab, "BAG-S")
+    assert not any(tab.findChild(QCheckBox, f"suits_{f}").isChecked() for f in packaging.FLAGS)
+    with read_only(admin_ctx.sessions) as s:
+        site_boxes = packaging.boxes(s)
+    wine = packaging.Item(1, (280, 90, 90), fragile=True, liquid=True, unit_weight_g=1400)
+    assert packaging.suggest([wine], site_boxes).box.code == "BOX-2"  # seeded cartons suit both, and smaller
+
+
+def test_a_mailer_that_would_suit_liquids_is_refused_in_one_line_and_kept_as_it_was(qtbot, admin_ctx):
+    tab = _tab(qtbot, admin_ctx)
+    _select(tab, "BAG-L")
+    tab.findChild(QCheckBox, "suits_liquid").setChecked(True)
+    _press(qtbot, tab, "save_box")
+    assert (tab.notice.text(), tab.notice.level) == (
+        "Box BAG-L: a mailer bag cannot suit fragile goods or liquids.", "error")
+    with read_only(admin_ctx.sessions) as s:
+        assert next(b for b in packaging.boxes(s) if b.code == "BAG-L").suits == ()
