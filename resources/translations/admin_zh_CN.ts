@@ -307,6 +307,10 @@
             <translation>含电池</translation>
         </message>
         <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
             <source>Save box</source>
             <translation>保存包装</translation>
         </message>

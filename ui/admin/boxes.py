@@ -95,7 +95,7 @@ class BoxesTab(QWidget):
         names = _flag_names()
         fill(self.table, [[b.code, b.title, "×".join(map(str, b.inner_mm)), str(b.weight_g),
                             "" if b.max_weight_g is None else str(b.max_weight_g),
-                            tr("mailer") if b.bag else tr("carton"), ", ".join(names[f] for f in b.suits),
+                            tr("mailer") if b.bag else tr("carton"), tr(", ").join(names[f] for f in b.suits),
                             tr("in use") if b.active else tr("disabled")] for b in self.boxes])
         codes = [b.code for b in self.boxes]
         if select in codes:
