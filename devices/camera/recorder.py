@@ -314,7 +314,9 @@ class Camera:
         for kind, args in requests:
             if kind == "start":
                 key, path, at = args
-                self._end_clip(at, "next")
+                clip = self._clip  # a clip asked to stop ends for that reason, else for the next one
+                asked = clip.stop_reason if clip is not None and clip.stop_at is not None else ""
+                self._end_clip(at, asked or "next")
                 self._begin_clip(key, path, at)
             else:
                 key, reason, at = args

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.config import StationSettings
 from app.context import AppContext
-from app.db import read_only
+from app.db import read_only, unit_of_work
 from app.models.orders import Order
 from app.models.video import PackingClip
 from devices.sim.devices import SimScale, SimScanner
@@ -279,3 +279,108 @@ def test_the_recorder_killed_mid_clip_is_shown_on_the_pack_screen_and_its_clip_d
         scan(view, barcode(demo_ctx, "SKU-00002"))
         weigh(view)
     assert [c.ended_reason for c in clips(demo_ctx)] == ["recorder_died", "packed"]
+
+
+def test_each_box_of_a_two_box_order_gets_its_own_clip_indexed_to_that_box(qtbot, demo_engine, tmp_path):
+    from app.models.fulfilment import Package
+
+    scale, scanner = SimScale("continuous", stream_interval=0.05), SimScanner()
+    cfg = StationSettings(
+        station="PACK-BOXES",
+        language="en",
+        devices={
+            "scale": {"port": scale.start(), "protocol": "continuous"},
+            "scanner": {"port": scanner.start()},
+            "camera": {"source": "test", "size": "320x240", "fps": 15, "folder": str(tmp_path / "videos"),
+                       "min_free_mb": 0},
+        },
+        printers={doc: {"uri": f"file:{tmp_path / 'printed'}"}
+                  for doc in ("waybill", "invoice", "packing-slip")},
+    )
+    ctx = AppContext(engine=demo_engine, settings=cfg)
+    number = make_order(ctx, [("SKU-00001", 2)])
+    item = barcode(ctx, "SKU-00001")
+    bridge = DeviceBridge(cfg.devices)
+    shell = Shell(ctx, cfg, bridge)
+    bridge.start()
+    saved = []
+    try:
+        login = shell.show_login()
+        qtbot.waitUntil(bridge.all_connected, timeout=3000)
+        with qtbot.waitSignal(login.signed_in, timeout=3000):
+            scanner.scan("BADGE-packer1")
+        pack = shell.main.tabs.currentWidget().show_view("pack")
+        recorder = pack.recorder
+        recorder.clip_saved.connect(saved.append)
+        qtbot.waitUntil(lambda: recorder.indicator.text() == "Camera ready", timeout=20_000)
+
+        def scan(code: str) -> None:
+            qtbot.wait(200)  # never a double-read of the same code
+            with qtbot.waitSignal(pack.banner.shown, timeout=3000):
+                scanner.scan(code)
+
+        scan(number)
+        qtbot.waitUntil(lambda: "REC" in recorder.indicator.text(), timeout=3000)
+        qtbot.wait(700)
+        scan(item)
+        scan("CMD:NEWBOX")
+        qtbot.wait(700)
+        with qtbot.waitSignal(pack.verdict, timeout=5000):
+            scale.put(pack.parcel.expected_g)
+        assert pack.parcel.box_no == 2
+        qtbot.waitUntil(lambda: len(saved) == 1, timeout=20_000)  # box 1's clip ends at its label
+        scale.put(0)
+        qtbot.waitUntil(lambda: pack.last_stable is not None and pack.last_stable < 10, timeout=3000)
+        assert "REC" in recorder.indicator.text()
+        qtbot.wait(700)
+        scan(item)
+        qtbot.wait(700)
+        with qtbot.waitSignal(recorder.clip_saved, timeout=20_000):
+            scale.put(pack.parcel.expected_g)
+            qtbot.waitUntil(lambda: pack.parcel.status.value == "packed", timeout=5000)
+    finally:
+        shell.close()  # one shell per process: a later test's shell must find none
+        bridge.stop()
+        scale.stop()
+        scanner.stop()
+    assert [r.reason for r in saved] == ["packed", "packed"]
+    box1, box2 = clips(ctx)
+    with read_only(ctx.sessions) as s:
+        boxes = [s.get(Package, c.package_id).box_no for c in (box1, box2)]
+        numbers = {s.scalar(select(Order.number).where(Order.id == c.order_id)) for c in (box1, box2)}
+    assert boxes == [1, 2] and numbers == {number}
+    assert box1.ended_at <= box2.started_at, "one clip at a time, the second box's from its first"
+    for clip in (box1, box2):
+        path = tmp_path / "videos" / clip.path
+        assert clip.status == "complete" and clip.frames == len(frames_of(str(path))) > 15
+        assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert box1.path != box2.path
+
+
+def test_a_parcel_taken_over_from_another_station_starts_its_clip(qtbot, demo_ctx, tmp_path):
+    from app.services import packing
+    from app.services.packing import Station
+    from devices.scanner.scan import parse_scan
+
+    number = make_order(demo_ctx, [("SKU-00001", 2)])
+    dead, item = Station("PACK-DEAD", demo_user(demo_ctx, "packer2"), {}), barcode(demo_ctx, "SKU-00001")
+    with unit_of_work(demo_ctx.sessions) as s:  # PACK-DEAD opened it, scanned one unit, and died
+        parcel = packing.open_parcel(s, dead, parse_scan(number), demo_ctx.clock()).parcel
+        packing.scan_item(s, dead, parcel, parse_scan(item), demo_ctx.clock())
+    view = camera_station(qtbot, demo_ctx, tmp_path, "test")
+    indicator = view.recorder.indicator
+    scan(view, number)
+    assert "PACK-DEAD" in view.banner.text()
+    scan(view, "BADGE-super1")
+    assert "taken over from PACK-DEAD" in view.banner.text()
+    qtbot.waitUntil(lambda: "REC" in indicator.text(), timeout=5000)
+    qtbot.wait(1000)
+    scan(view, item)
+    with qtbot.waitSignal(view.recorder.clip_saved, timeout=20_000) as saved:
+        weigh(view)
+    assert saved.args[0].reason == "packed"
+    [clip] = clips(demo_ctx)
+    assert clip.package_id == parcel.package_id and clip.station == demo_ctx.station
+    path = tmp_path / "videos" / clip.path
+    assert clip.status == "complete" and clip.frames == len(frames_of(str(path))) > 15
+    assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

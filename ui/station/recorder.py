@@ -1,6 +1,6 @@
-"""The pack screen's camera: one clip per parcel, from its tote/order scan to its label (or its
-cancellation), with the parcel's header, the live weight and each scan burned in; the camera
-settings of the station.
+"""The pack screen's camera: one clip per parcel (each box of a multi-box order and a parcel taken
+over from another station too), from its tote/order scan to its label (or its cancellation), with
+the parcel's header, the live weight and each scan burned in; the camera settings of the station.
 
 The camera records in a process of its own (``devices.camera.process``: the encoder never holds
 the pack screen's interpreter lock); the pack screen only tells it what happened, which never
@@ -149,11 +149,18 @@ class StationRecorder(QObject):
         if self.camera is None or parcel is None:
             return
         now = timezone.fmt(self.ctx.clock(), "second")[-8:]
-        if v in (Verdict.OPENED, Verdict.RESUMED) and self.camera.recording_key != parcel.package_id:
+        if (v in (Verdict.OPENED, Verdict.RESUMED, Verdict.TAKEN_OVER)
+                and self.camera.recording_key != parcel.package_id):
+            self._start(parcel)
+        elif v is Verdict.BOX_PACKED:
+            # the labelled box's clip ends at its label (no tail: one clip at a time); the next box's begins
+            self.camera.stop_clip(self.camera.recording_key, "packed")
             self._start(parcel)
         elif v in SCAN_VERDICTS:
             code = result.params.get("code") or result.params.get("sku", "")
             self.overlay.add_scan(f"{now}  {code}  {self._verdict_word(v)}")
+        elif v is Verdict.BOX_CLOSED:
+            self.overlay.add_scan(f"{now}  CMD:NEWBOX")
         elif v is Verdict.WEIGHT_OUT:
             self.overlay.add_scan(f"{now}  {result.params.get('measured')} g  ✗")
         elif v is Verdict.PACKED:
