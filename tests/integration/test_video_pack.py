@@ -384,3 +384,25 @@ def test_a_parcel_taken_over_from_another_station_starts_its_clip(qtbot, demo_ct
     path = tmp_path / "videos" / clip.path
     assert clip.status == "complete" and clip.frames == len(frames_of(str(path))) > 15
     assert clip.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_parcel_taken_over_by_another_station_ends_its_clip_at_the_station_it_left(qtbot, demo_ctx,
+                                                                                       tmp_path):
+    from app.services import packing
+    from app.services.packing import Station
+    from devices.scanner.scan import parse_scan
+
+    number, item = make_order(demo_ctx, [("SKU-00001", 2)]), barcode(demo_ctx, "SKU-00001")
+    view = camera_station(qtbot, demo_ctx, tmp_path, "test")
+    scan(view, number)
+    qtbot.waitUntil(lambda: "REC" in view.recorder.indicator.text(), timeout=5000)
+    qtbot.wait(1000)
+    other = Station("PACK-OTHER", demo_user(demo_ctx, "packer2"), {})
+    with unit_of_work(demo_ctx.sessions) as s:  # a supervisor moves the parcel to PACK-OTHER
+        packing.take_over(s, other, parse_scan(number), "BADGE-super1", demo_ctx.clock())
+    with qtbot.waitSignal(view.recorder.clip_saved, timeout=20_000) as saved:
+        scan(view, item)
+    assert "taken over by station PACK-OTHER" in view.banner.text()
+    assert saved.args[0].reason == "taken_over"
+    [clip] = clips(demo_ctx)
+    assert (clip.status, clip.ended_reason) == ("complete", "taken_over")

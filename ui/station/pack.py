@@ -319,6 +319,7 @@ class PackView(QWidget):
             self._say(error_text(exc), "error")
             if exc.code == "pack.moved":
                 self.parcel = None  # another station has it now: nothing here to finish
+                self.recorder.moved_away()
                 self._render()
             return exc.code
         self._show(result)

@@ -170,6 +170,11 @@ class StationRecorder(QObject):
         elif v is Verdict.CANCELLED:
             self.camera.stop_clip(parcel.package_id, "cancelled")
 
+    def moved_away(self) -> None:
+        """Another station took the parcel over: its clip ends here (the taker films its own)."""
+        if self.camera is not None:
+            self.camera.stop_clip(self.camera.recording_key, "taken_over")
+
     def weight(self, event: object) -> None:
         grams = getattr(event, "grams", None)
         if grams is not None and self.camera is not None:
