@@ -284,6 +284,10 @@
         <translation>已开始下一个包裹</translation>
     </message>
     <message>
+        <source>taken over by another station</source>
+        <translation>已被其他工作站接管</translation>
+    </message>
+    <message>
         <source>This clip was deleted by the retention rule; its index is kept.</source>
         <translation>该录像已按保留规则删除；索引记录仍保留。</translation>
     </message>

@@ -206,7 +206,8 @@ class VideoPlayerDialog(QDialog):
                  "disk_low": self.tr("disk nearly full"),
                  "interrupted": self.tr("interrupted (power or crash)"),
                  "recorder_died": self.tr("recorder stopped (killed or crashed)"),
-                 "stopped": self.tr("station closed"), "next": self.tr("next parcel started")}
+                 "stopped": self.tr("station closed"), "next": self.tr("next parcel started"),
+                 "taken_over": self.tr("taken over by another station")}
         return words.get(reason, reason)
 
     def _problem(self, problem: str) -> str:
