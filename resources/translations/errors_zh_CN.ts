@@ -684,7 +684,7 @@
     </message>
     <message>
         <source>Labels print as PDF or ZPL, not {format}.</source>
-        <translation>标签只能打印为 PDF 或 ZPL，不能是 {format}。</translation>
+        <translation>标签只能以 PDF 或 ZPL 打印，不能用 {format}。</translation>
     </message>
     <message>
         <source>{barcode} is not a valid EAN-13: print it as Code128.</source>

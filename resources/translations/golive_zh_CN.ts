@@ -207,10 +207,6 @@
         <translation>没有商品格式 {fmt}：请使用 {known} 之一。</translation>
     </message>
     <message>
-        <source>No such file: {path}</source>
-        <translation>没有此文件：{path}</translation>
-    </message>
-    <message>
         <source>{path} is not UTF-8 text; save it as UTF-8.</source>
         <translation>{path} 不是 UTF-8 文本；请另存为 UTF-8。</translation>
     </message>

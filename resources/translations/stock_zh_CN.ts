@@ -1,45 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>errors</name>
-    <message>
-        <source>{barcode} is not a valid EAN-13: print it as Code128.</source>
-        <translation>{barcode} 不是有效的 EAN-13：请按 Code128 打印。</translation>
-    </message>
-    <message>
-        <source>The barcode {barcode} is too long for a {width:g} mm label.</source>
-        <translation>条码 {barcode} 太长，{width:g} mm 宽的标签放不下。</translation>
-    </message>
-    <message>
-        <source>Labels print as PDF or ZPL, not {format}.</source>
-        <translation>标签只能以 PDF 或 ZPL 打印，不能用 {format}。</translation>
-    </message>
-    <message>
-        <source>{name} has no badge code: give one with packdesk users badge.</source>
-        <translation>{name} 没有工牌码：请先用 packdesk users badge 设置。</translation>
-    </message>
-    <message>
-        <source>No bin {bin} in warehouse {warehouse}.</source>
-        <translation>仓库 {warehouse} 中没有库位 {bin}。</translation>
-    </message>
-    <message>
-        <source>No label kind {kind}; kinds: {kinds}.</source>
-        <translation>没有标签类型 {kind}；可用类型：{kinds}。</translation>
-    </message>
-    <message>
-        <source>Copies must be between 1 and 100, not {copies}.</source>
-        <translation>份数必须在 1 到 100 之间，不能是 {copies}。</translation>
-    </message>
-    <message>
-        <source>Warehouse {warehouse} has no bins to label.</source>
-        <translation>仓库 {warehouse} 没有可打印标签的库位。</translation>
-    </message>
-    <message>
-        <source>{count} labels in one job; at most {most}: print a shorter range.</source>
-        <translation>一个任务有 {count} 张标签，最多 {most} 张：请缩小范围。</translation>
-    </message>
-</context>
-<context>
     <name>ApprovalsView</name>
     <message>
         <location filename="../../ui/stock/count.py" line="205" />

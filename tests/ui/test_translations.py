@@ -83,6 +83,17 @@ def test_no_catalogue_has_unfinished_vanished_or_empty_entries():
     assert bad == []
 
 
+def test_each_text_is_translated_in_one_catalogue_only():
+    """Two areas translating the same (context, source) disagree sooner or later, and which one
+    wins depends on file order."""
+    places: dict[tuple[str | None, str | None], list[str]] = {}
+    for ts in sorted(TRANSLATIONS.glob("*_zh_CN.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            for message in context.iter("message"):
+                places.setdefault((context.findtext("name"), message.findtext("source")), []).append(ts.name)
+    assert {key: files for key, files in places.items() if len(files) > 1} == {}
+
+
 def _texts(widget: QWidget) -> list[str]:
     """What a person reads on ``widget`` and its children (typed input aside)."""
     out = [widget.windowTitle()]
