@@ -103,3 +103,14 @@ def test_the_waybill_sender_is_the_site_with_its_return_address_not_an_invented_
         sender = documents.waybill(s, shipment.tracking_number, NOW).sender
     assert sender.name.startswith("杭州小店 ") and sender.phone == "0571-8888 6666"
     assert sender.province and "退货组" not in sender.address  # no return address: the warehouse's place
+
+
+def test_a_database_without_a_site_prints_the_warehouse_as_sender_and_no_invented_phone(factory):
+    from app.models.site import Site
+
+    shipment, _order, _address = _shipped(factory)
+    with unit_of_work(factory) as s:
+        s.query(Site).delete()  # a database upgraded from before `packdesk init` existed
+    with read_only(factory) as s:
+        sender = documents.waybill(s, shipment.tracking_number, NOW).sender
+    assert sender.name and sender.phone == "" and sender.province

@@ -63,6 +63,10 @@ def test_double_click_on_a_ticket_in_the_timeline_opens_it(qtbot, mode):
     _double_click(qtbot, view, row)
     assert mode.tabs.currentWidget() is mode.tickets
     assert mode.tickets.view.detail.ticket.number == world.ticket
+    mode.tabs.setCurrentWidget(mode.desk)
+    mode.desk.search.box.setText("T-999999")  # no such ticket: the search says so, nothing opens
+    assert mode.desk.search.run().matches == ()
+    assert mode.tabs.currentWidget() is mode.desk and "T-999999" in mode.desk.search.hint.text()
 
 
 def test_a_ticket_number_typed_in_the_search_box_opens_the_ticket(qtbot, mode):
