@@ -853,11 +853,6 @@ Then go to the bin shown here and scan its label.</source>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
-    <message>
-        <location filename="../../ui/station/mode.py" line="67" />
-        <source>Scan ignored on this screen: {code}</source>
-        <translation>此界面不处理扫描：{code}</translation>
-    </message>
 </context>
 <context>
     <name>StatsView</name>
@@ -1204,6 +1199,13 @@ Then go to the bin shown here and scan its label.</source>
     <message>
         <source>{sku} at {bin}: found {found} of {wanted} ({reason})</source>
         <translation>{sku} 在 {bin}：应拣 {wanted} 件，找到 {found} 件（{reason}）</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenTabs</name>
+    <message>
+        <source>Scan ignored on this screen: {code}</source>
+        <translation>此界面不处理扫描：{code}</translation>
     </message>
 </context>
 </TS>

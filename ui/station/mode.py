@@ -3,28 +3,21 @@ use. Scans go to the screen in front; scale readings to the screens that weigh."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
 from app.extensions import import_optional
-from devices.scanner.scan import Scan
 from ui.bridge import DeviceBridge
+from ui.screen_tabs import ScreenTabs
 
 
-class StationMode(QWidget):
-    status_message = Signal(str)
-
+class StationMode(ScreenTabs):
     def __init__(
         self, ctx: AppContext, devices: DeviceBridge | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("station", parent)
         assert ctx.user is not None
         self.ctx = ctx
-        self.setObjectName("station_mode")
-        self.tabs = QTabWidget(objectName="station_tabs")
-        QVBoxLayout(self).addWidget(self.tabs)
-        self.views: dict[str, QWidget] = {}
         user = ctx.user
         pick = import_optional("ui.station.pick")
         if user.may("station.pick") and pick is not None:
@@ -50,33 +43,10 @@ class StationMode(QWidget):
         self._add("stats", StatsView(ctx), self.tr("Statistics"))
         if devices is not None:
             devices.weighed.connect(self.handle_weight)
-        self.tabs.currentChanged.connect(self._tab_changed)
-
-    def _add(self, name: str, view: QWidget, title: str) -> None:
-        self.views[name] = view
-        if hasattr(view, "status_message"):
-            view.status_message.connect(self.status_message.emit)
-        self.tabs.addTab(view, title)
-
-    def show_view(self, name: str) -> QWidget:
-        view = self.views[name]
-        self.tabs.setCurrentWidget(view)
-        return view
-
-    def handle_scan(self, scan: Scan) -> None:
-        handler = getattr(self.tabs.currentWidget(), "handle_scan", None)
-        if handler is not None:
-            handler(scan)
-        else:
-            self.status_message.emit(self.tr("Scan ignored on this screen: {code}").format(code=scan.raw))
+        self._follow_tabs()
 
     def handle_weight(self, event: object) -> None:
         """Only the screen in front weighs: a parcel on the scale belongs to what the user sees."""
         handler = getattr(self.tabs.currentWidget(), "handle_weight", None)
         if handler is not None:
             handler(event)
-
-    def _tab_changed(self, _index: int) -> None:
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if refresh is not None:
-            refresh()

@@ -3,23 +3,17 @@ for supervisors, the approval list. Scans go to the screen in front."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from devices.scanner.scan import Scan
+from ui.screen_tabs import ScreenTabs
 
 
-class StockMode(QWidget):
-    status_message = Signal(str)
-
+class StockMode(ScreenTabs):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("stock", parent)
         assert ctx.user is not None
-        self.setObjectName("stock_mode")
-        self.tabs = QTabWidget(objectName="stock_tabs")
-        QVBoxLayout(self).addWidget(self.tabs)
-        self.views: dict[str, QWidget] = {}
         user = ctx.user
         if user.may("stock.receive"):
             from ui.stock.receive import ReceiveView
@@ -35,32 +29,9 @@ class StockMode(QWidget):
             from ui.stock.count import ApprovalsView
 
             self._add("approvals", ApprovalsView(ctx), self.tr("Approvals"))
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self._follow_tabs()
 
     @staticmethod
     def title() -> str:
         """The tab's name where station mode shows these screens."""
         return QCoreApplication.translate("StockMode", "Stock")
-
-    def _add(self, name: str, view: QWidget, title: str) -> None:
-        self.views[name] = view
-        view.status_message.connect(self.status_message.emit)  # type: ignore[attr-defined]
-        self.tabs.addTab(view, title)
-
-    def show_view(self, name: str) -> QWidget:
-        view = self.views[name]
-        self.tabs.setCurrentWidget(view)
-        return view
-
-    def handle_scan(self, scan: Scan) -> None:
-        handler = getattr(self.tabs.currentWidget(), "handle_scan", None)
-        if handler is not None:
-            handler(scan)
-
-    def refresh(self) -> None:
-        self._tab_changed(self.tabs.currentIndex())
-
-    def _tab_changed(self, _index: int) -> None:
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if refresh is not None:
-            refresh()

@@ -25,3 +25,14 @@ def test_station_mode_opens_the_stock_tab_and_a_scan_lands_on_its_screen(qtbot, 
     assert station.tabs.tabText(station.tabs.currentIndex()) == "Stock"
     station.handle_scan(parse_scan(CUP_1))
     assert "CUP-1" in stock_mode.views["receive"].product.text()  # type: ignore[attr-defined]
+
+
+def test_a_scan_on_the_approval_list_is_refused_with_a_message_not_dropped(qtbot, site):
+    boss = StationMode(site.supervisor)
+    qtbot.addWidget(boss)
+    stock_mode = boss.show_view("stock")
+    assert isinstance(stock_mode, StockMode)
+    stock_mode.show_view("approvals")
+    with qtbot.waitSignal(boss.status_message) as said:
+        boss.handle_scan(parse_scan(CUP_1))
+    assert said.args == [f"Scan ignored on this screen: {CUP_1}"]
