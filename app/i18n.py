@@ -5,16 +5,42 @@ itself a catalogued phrase (the action of a permission) is translated too."""
 
 from __future__ import annotations
 
+import json
 import locale
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-from printing.errors import WordedError
+from typing import Protocol, runtime_checkable
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CONTEXT = "errors"
+STORED = '{"template": '  # how a stored worded error starts (rows written before hold plain text)
+
+
+@runtime_checkable
+class Worded(Protocol):
+    """An error with an English template (the translation key) and its parameters: printing's and
+    the domain's ``WordedError`` and the devices layer's errors, which may not import either."""
+
+    @property
+    def template(self) -> str: ...
+    @property
+    def params(self) -> Mapping[str, object]: ...
+    @property
+    def message(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _Stored:
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params) if self.params else self.template
 
 
 def language(configured: str = "") -> str:
@@ -42,7 +68,7 @@ def catalogue(lang: str, context: str = CONTEXT) -> dict[str, str]:
     return out
 
 
-def word(exc: WordedError, lang: str) -> str:
+def word(exc: Worded, lang: str) -> str:
     """The error in ``lang``; its English text when no translation is catalogued."""
     table = catalogue(lang)
     template = table.get(exc.template)
@@ -53,3 +79,26 @@ def word(exc: WordedError, lang: str) -> str:
         return template.format(**params) if params else template
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return exc.message
+
+
+def stored(exc: BaseException, limit: int | None = None) -> str:
+    """An error as a row keeps it (a print job's or a job run's last error): a worded error as its
+    template and parameters, so each screen words it later in its own language; any other error,
+    or one that would not fit ``limit``, as its English text."""
+    if isinstance(exc, Worded):
+        params = {k: v if isinstance(v, int | float | str | bool) else str(v) for k, v in exc.params.items()}
+        text = json.dumps({"template": exc.template, "params": params}, ensure_ascii=False)
+        if limit is None or len(text) <= limit:
+            return text
+    return str(exc)[:limit]
+
+
+def reword(text: str, lang: str) -> str:
+    """A stored error (see ``stored``) in ``lang``; plain text as it is."""
+    if not text.startswith(STORED):
+        return text
+    try:
+        data = json.loads(text)
+        return word(_Stored(str(data["template"]), dict(data.get("params") or {})), lang)
+    except (ValueError, KeyError, TypeError, AttributeError):  # cut short or edited by hand
+        return text

@@ -8,8 +8,6 @@ import json
 import sys
 from typing import Any, TextIO
 
-from printing.errors import WordedError
-
 # C0 (but tab and newline), DEL and C1: an ESC/OSC sequence in a customer's name must reach a
 # terminal as text, not as a command to it.
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
@@ -46,9 +44,9 @@ class SafeText(io.TextIOBase):
 def failure_message(exc: BaseException, lang: str = "en") -> str | None:
     """One line for a failure a user can act on, in ``lang``; None for a bug (which keeps its
     traceback)."""
-    if isinstance(exc, WordedError):  # the domain's errors and printing's
-        from app.i18n import word
+    from app.i18n import Worded, word
 
+    if isinstance(exc, Worded):  # the domain's errors, printing's and the devices'
         return word(exc, lang)
     if isinstance(exc, OSError):  # full disk, a folder given for a file, no such file, ...
         where = f": {exc.filename}" if exc.filename else ""

@@ -34,3 +34,16 @@ def test_the_cli_words_its_errors_in_the_station_language(demo_engine, capsys, m
     monkeypatch.delenv("PACKDESK_USER")
     assert main(["customer", "find", "x", "--db", str(demo_engine.url)]) == 1
     assert "此命令需要登录用户" in capsys.readouterr().err
+
+
+def test_a_stored_error_reads_in_each_screens_language_and_old_plain_text_stays():
+    from app.i18n import reword, stored
+
+    text = stored(PermissionDenied("Your role may not {action}.", action="approve refunds"))
+    assert reword(text, "zh_CN") == "您的角色无权审批退款。"
+    assert reword(text, "en") == "Your role may not approve refunds."
+    assert reword("printer off", "zh_CN") == "printer off"
+    assert reword(text[:30], "zh_CN") == text[:30]  # cut short by hand: shown as it is
+    long = NotFound("No pallet {number} here.", number="P" * 400)
+    assert stored(long, limit=100) == "No pallet " + "P" * 90
+    assert stored(OSError("disk full")) == "disk full"
