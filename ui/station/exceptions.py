@@ -1,12 +1,15 @@
 """Exception queue for supervisors: open problems from the floor, resolved with an action and a note.
-A short pick offers its own choices: ship what is there, wait for stock, or cancel the missing units."""
+A short pick offers its own choices: ship what is there, wait for stock, or cancel the missing units.
+Its texts are the station's sizes (read from a metre away); a long detail wraps, never cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,7 +26,7 @@ from app.services import exceptions
 from app.services.exceptions import Action, ExceptionView
 from app.timezone import fmt
 from ui.station.details import word_detail
-from ui.station.feedback import error_text
+from ui.station.feedback import LABEL_PX, TEXT_PX, error_text, text_scale
 from ui.station.pick import short_reasons
 
 
@@ -38,31 +41,62 @@ class ExceptionsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)  # a long detail takes two lines, never an ellipsis
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.table.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._offer_actions)
         self.rows: list[ExceptionView] = []
         self.action = QComboBox(objectName="action")
         self.note = QLineEdit(objectName="note")
         self.resolve_button = QPushButton(objectName="resolve")
-        self.resolve_button.setMinimumHeight(40)
+        self.resolve_button.setMinimumHeight(48)
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.refresh_button = QPushButton(objectName="refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.retry_button = QPushButton(objectName="retry")
         self.retry_button.clicked.connect(self.retry_waiting)
         self.message = QLabel(objectName="message")
-        row = QHBoxLayout()
-        row.addWidget(self.action)
-        row.addWidget(self.note, 1)
-        row.addWidget(self.resolve_button)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.retry_button)
+        self.message.setWordWrap(True)
+        choice = QHBoxLayout()  # the action's long text and the note share a row; the buttons get their own
+        choice.addWidget(self.action)
+        choice.addWidget(self.note, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.resolve_button)
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
-        box.addLayout(row)
-        box.addWidget(self.message)
+        box.addLayout(choice)
+        box.addLayout(buttons)
+        self._text_scale = 0.0
+        self._size_texts()
         self.retranslate()
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_texts()
+
+    def _size_texts(self) -> None:
+        """The pack screen's sizes, larger on a taller screen."""
+        k = text_scale(self.height())
+        if k == self._text_scale:
+            return
+        self._text_scale = k
+        text, label = round(TEXT_PX * k), round(LABEL_PX * k)
+        self.setStyleSheet(
+            f"QTableWidget#exceptions, QTableWidget#exceptions QHeaderView {{ font-size: {text}px; }}"
+            "QTableWidget#exceptions QHeaderView::section { padding: 2px 8px; }"
+            "QTableWidget#exceptions::item { padding: 2px 8px; }"
+            f"QComboBox, QComboBox QAbstractItemView, QLineEdit, QPushButton {{ font-size: {text}px; }}"
+            "QPushButton { padding: 4px 12px; }"
+            f"QLabel#message {{ font-size: {label}px; }}"
+        )
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
@@ -125,6 +159,7 @@ class ExceptionsView(QWidget):
         self._fill()
 
     def _fill(self) -> None:
+        chosen = self.selected()
         rows = self.rows
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
@@ -139,8 +174,10 @@ class ExceptionsView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(256, e.id)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
         self.message.setText(self.tr("{n} open exception(s)").format(n=len(rows)))
+        keep = next((r for r, e in enumerate(rows) if chosen and e.id == chosen.id), -1)
+        if keep >= 0:  # a refresh or a language change keeps the exception being resolved
+            self.table.selectRow(keep)
         self._offer_actions()
 
     def select_order(self, number: str) -> None:

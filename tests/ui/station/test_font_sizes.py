@@ -1,6 +1,7 @@
-"""Station screens read from a metre away: the main texts of pack, pick and verify are at least
-18 px at the sizes stations run them (1280x720 and 1920x1080; the PDA at 480x800), the weight
-and the verdict larger, and a long item name wraps instead of losing its end."""
+"""Station screens read from a metre away: the main texts of pack, pick, verify and the exceptions
+desk are at least 18 px at the sizes stations run them (1280x720 and 1920x1080; the PDA at
+480x800), the weight and the verdict larger, and a long item name or note wraps instead of losing
+its end."""
 
 from __future__ import annotations
 
@@ -124,3 +125,34 @@ def test_verify_list_and_weight_read_from_a_metre_away(qtbot, demo_ctx, station,
     for w in (view.scale_box, view.unstable, view.packed_weight, view.batches, view.missing, view.counts,
               view.close_button, view.courier_label):
         assert px(w) >= 18, w.objectName()
+
+
+LONG_NOTE = ("外箱被叉车压坏，内有两件商品外包装破损，已拍照留存并通知仓库主管；剩余商品完好，"
+             "等待主管决定是否重新打包或联系客户，换新包装后再称重发出")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_exceptions_desk_reads_from_a_metre_away(qtbot, demo_ctx, size):
+    from app.models.fulfilment import ExceptionKind
+    from app.services import exceptions
+    from ui.station.exceptions import ExceptionsView
+
+    with unit_of_work(demo_ctx.sessions) as s:
+        exceptions.report(s, demo_ctx.user, ExceptionKind.DAMAGED, LONG_NOTE, station="PACK-01",
+                          now=demo_ctx.clock())
+    view = _shown(qtbot, ExceptionsView(demo_ctx), size)
+    table = view.table
+    assert px(table) >= 18 and px(table.horizontalHeader()) >= 18
+    controls = (view.action, view.note, view.resolve_button, view.refresh_button, view.retry_button)
+    for w in (*controls, view.message):
+        assert px(w) >= 18, w.objectName()
+    row = next(r for r in range(table.rowCount()) if table.item(r, 4).text() == LONG_NOTE)
+    table.selectRow(row)
+    QApplication.processEvents()
+    assert _wraps_whole(table, row, 4)  # the supervisor reads the whole note, wrapped
+    for button in (view.resolve_button, view.refresh_button, view.retry_button):
+        assert button.width() >= button.sizeHint().width(), button.text()  # no button text cut
+    longest = max(QFontMetrics(view.action.font()).horizontalAdvance(view.action.itemText(i))
+                  for i in range(view.action.count()))
+    assert view.action.width() > longest  # every action reads whole in the closed box too
+    assert view.width() == size[0]  # nothing widens the screen
