@@ -108,7 +108,7 @@ class ExceptionsView(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.retry_button.setText(self.tr("Look for stock again"))
         if self.rows:
-            self._fill()
+            self._fill(self.selected())
 
     def selected(self) -> ExceptionView | None:
         row = self.table.currentRow()
@@ -154,12 +154,12 @@ class ExceptionsView(QWidget):
         }.get(kind, kind)
 
     def refresh(self) -> None:
+        chosen = self.selected()
         with read_only(self.ctx.sessions) as s:
             self.rows = exceptions.open_exceptions(s)
-        self._fill()
+        self._fill(chosen)
 
-    def _fill(self) -> None:
-        chosen = self.selected()
+    def _fill(self, chosen: ExceptionView | None = None) -> None:
         rows = self.rows
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
