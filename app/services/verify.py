@@ -313,9 +313,9 @@ def hand_over(
         batch = session.get(HandoverBatch, shipment.handover_batch_id)
         assert batch is not None
         raise Conflict(
-            "Parcel {tracking} is already in hand-over batch {batch}: never twice.",
+            "Parcel {tracking} is already in hand-over batch {carrier} {pickup}: never twice.",
             tracking=scan.value,
-            batch=batch.number,
+            **batch_words(batch),
         )
     package = session.get(Package, shipment.package_id) if shipment.package_id else None
     if package is None or package.status is not PackageStatus.VERIFIED:
@@ -341,6 +341,12 @@ def hand_over(
     if claimed != 1:
         raise Conflict("Parcel {tracking} was just added to a batch at another station.", tracking=scan.value)
     return _batch_view(session, batch), shipment.tracking_number
+
+
+def batch_words(batch: HandoverBatch) -> dict[str, str]:
+    """A batch as a message names it, the way the dock reads it: carrier and pick-up time ("EMS
+    14:05", "today" without one, worded in the catalogue); the number stays a parameter for programs."""
+    return {"carrier": batch.carrier, "pickup": batch.slot or "today", "batch": batch.number}
 
 
 def open_batches(session: Session) -> list[BatchView]:
@@ -422,16 +428,17 @@ def close_batch(
         raise Conflict("That hand-over batch is already closed.")
     shipment_ids = select(Shipment.id).where(Shipment.handover_batch_id == batch.id)
     if not session.scalar(select(func.count()).select_from(shipment_ids.subquery())):
-        raise DomainError("Batch {batch} is empty: scan parcels into it first.", batch=batch.number)
+        raise DomainError("Batch {carrier} {pickup} is empty: scan parcels into it first.",
+                          **batch_words(batch))
     if courier_count is None or courier_count < 0:
         raise DomainError("Enter the number of parcels the courier counted.")
     rec = reconcile(session, batch.id, courier_count)
     if not rec.agrees and not accept_difference:
         raise Conflict(
-            "Batch {batch}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the "
-            "missing parcels, or close it anyway by choice.",
+            "Batch {carrier} {pickup}: {packed} packed, {scanned} scanned, the courier counted {courier}. "
+            "Find the missing parcels, or close it anyway by choice.",
             code="handover.differs",
-            batch=batch.number,
+            **batch_words(batch),
             packed=rec.packed,
             scanned=rec.scanned,
             courier=courier_count,

@@ -11,8 +11,12 @@
         <translation>缺货拣货的数量必须少于 {quantity}。</translation>
     </message>
     <message>
-        <source>Batch {batch} is empty: scan parcels into it first.</source>
-        <translation>交接批次 {batch} 为空：请先扫描包裹。</translation>
+        <source>Batch {carrier} {pickup} is empty: scan parcels into it first.</source>
+        <translation>{carrier} {pickup} 批次为空：请先扫描包裹。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Box {box} is empty: scan at least one item into it first.</source>
@@ -155,12 +159,12 @@
         <translation>包裹 {tracking} 属于 {parcel_carrier}，不是 {carrier}：不要放入此批次。</translation>
     </message>
     <message>
-        <source>Parcel {tracking} is already in hand-over batch {batch}: never twice.</source>
-        <translation>包裹 {tracking} 已在交接批次 {batch} 中：不能重复。</translation>
+        <source>Parcel {tracking} is already in hand-over batch {carrier} {pickup}: never twice.</source>
+        <translation>包裹 {tracking} 已在 {carrier} {pickup} 交接批次中：不能重复交接。</translation>
     </message>
     <message>
-        <source>Batch {batch}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the missing parcels, or close it anyway by choice.</source>
-        <translation>批次 {batch}：已打包 {packed} 件，已扫描 {scanned} 件，快递员清点 {courier} 件。请找出缺少的包裹，或确认后仍然关闭。</translation>
+        <source>Batch {carrier} {pickup}: {packed} packed, {scanned} scanned, the courier counted {courier}. Find the missing parcels, or close it anyway by choice.</source>
+        <translation>{carrier} {pickup} 批次：已打包 {packed} 件，已扫描 {scanned} 件，快递员清点 {courier} 件。请找出缺少的包裹，或确认后仍然关闭。</translation>
     </message>
     <message>
         <source>Say why the pick is short: one of {reasons} (got {reason!r}).</source>

@@ -108,3 +108,29 @@ def test_a_refused_close_asks_nothing(qtbot, demo_ctx, station):
     view.handle_scan(parse_scan(tracking))
     view.close_selected_batch()  # no courier count yet: refused at once, no question
     assert view.banner.level == "error" and QApplication.activeModalWidget() is None
+
+
+def test_a_parcel_scanned_twice_at_the_dock_names_the_batch_as_the_screen_does(qtbot, demo_ctx, station):
+    from app.db import unit_of_work
+    from app.services import carriers
+    from ui.i18n import Translations
+
+    sample(demo_ctx, 0)
+    handed_over_before(demo_ctx)
+    with unit_of_work(demo_ctx.sessions) as s:
+        carriers.set_cutoff(s, demo_ctx.user, "SH01", "SF", "16:00", "17:30")
+    tracking, _ = packed(demo_ctx, station)
+    translations = Translations.for_app(QApplication.instance())
+    translations.install("zh_CN")
+    try:
+        view = _view(qtbot, demo_ctx)
+        view.handle_scan(parse_scan(tracking))
+        view.set_mode("handover")
+        view.handle_scan(parse_scan(tracking))
+        shown = [view.batches.item(0, c).text() for c in range(2)]
+        view.handle_scan(parse_scan(tracking))  # the same parcel again
+        assert view.banner.level == "error"
+        assert shown == ["SF", "17:30"] and "SF 17:30 交接批次" in view.banner.text()
+        assert "HO-" not in view.banner.text()
+    finally:
+        translations.install("en")
