@@ -55,9 +55,9 @@ def _shop_with_a_parcel_on_its_way(engine) -> str:
         return ship.tracking_number
 
 
-def _mail(subject: str, body: str, message_id: str) -> EmailMessage:
+def _mail(lane: servers.Lane, subject: str, body: str, message_id: str) -> EmailMessage:
     msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = f"王芳 <{CUSTOMER}>", servers.address(servers.SHOP), subject
+    msg["From"], msg["To"], msg["Subject"] = f"王芳 <{CUSTOMER}>", lane.shop, subject
     msg["Message-ID"] = message_id
     msg.set_content(body)
     return msg
@@ -77,16 +77,16 @@ def test_the_bot_answers_where_is_my_parcel_and_leaves_a_complaint_and_a_person_
     engine, mail_servers  # noqa: F811 - fixture
 ):
     factory = session_factory(engine)
-    local_mailbox(engine)
+    local_mailbox(engine, mail_servers)
     tracking = _shop_with_a_parcel_on_its_way(engine)
     run = uuid.uuid4().hex
     where, complaint, person = (f"<{k}-{run}@customer.example>" for k in ("where", "complaint", "person"))
-    servers.send(_mail("我的快递到哪了", "你好，我的快递到哪里了？好几天了还没收到。", where))
-    servers.send(_mail("投诉客服", "我要投诉你们的客服，态度太差了，问了三次都没人管！", complaint))
-    servers.send(_mail("转人工", "快递到哪了？转人工", person))
+    servers.send(_mail(mail_servers, "我的快递到哪了", "你好，我的快递到哪里了？好几天了还没收到。", where))
+    servers.send(_mail(mail_servers, "投诉客服", "我要投诉你们的客服，态度太差了，问了三次都没人管！",
+                       complaint))
+    servers.send(_mail(mail_servers, "转人工", "快递到哪了？转人工", person))
     mine = (where, complaint, person)
-    servers.wait_until("the customer's three mails", lambda: sum(
-        any(m.encode() in raw for m in mine) for _, _, raw in servers.messages(servers.SHOP)) == 3)
+    mail_servers.arrived(3)
     mail_jobs.fetch_all(factory, T0)
     with read_only(factory) as s:
         status = {

@@ -47,12 +47,12 @@ def test_a_reply_without_a_score_is_no_answer(text):
     assert csat.parse_answer(text) is None
 
 
-def _desk(engine):
+def _desk(engine, email: str = "pdcustomer@localhost"):
     with unit_of_work(session_factory(engine)) as s:
         customer = Customer(name="顾客")
         s.add(customer)
         s.flush()
-        s.add(CustomerEmail(customer_id=customer.id, email="pdcustomer@localhost"))
+        s.add(CustomerEmail(customer_id=customer.id, email=email))
         agent_row = User(username="agent1", display_name="陈客服", password_hash="x", role=Role.AGENT)
         boss_row = User(username="super1", display_name="周主管", password_hash="x", role=Role.SUPERVISOR)
         s.add_all([agent_row, boss_row])
@@ -66,29 +66,28 @@ def _desk(engine):
 
 
 def test_the_survey_goes_out_and_a_low_answer_is_stored_and_followed_up(engine, mail_servers):  # noqa: F811
-    local_mailbox(engine)
-    ticket_id, number, _agent, boss_id = _desk(engine)
+    local_mailbox(engine, mail_servers)
+    ticket_id, number, _agent, boss_id = _desk(engine, mail_servers.customer())
     factory = session_factory(engine)
     result = send.send_queued(factory, T0 + dt.timedelta(minutes=7))
     assert (result.queued, result.sent) == (2, 2)  # the answer and the survey
     survey_mail = servers.wait_until(
         "the survey",
         lambda: [m for m in (message_from_bytes(raw, policy=policy.default)
-                             for _, _, raw in servers.messages(servers.CUSTOMER))
+                             for _, _, raw in mail_servers.received())
                  if "请为本次服务评分" in str(m["Subject"])],
     )[0]
     assert number in str(survey_mail["Subject"]) and survey_mail["Auto-Submitted"] == "auto-generated"
     assert "1（很不满意）到 5（非常满意）" in survey_mail.get_content()
 
     answer = EmailMessage()
-    answer["From"] = "顾客 <pdcustomer@localhost>"
-    answer["To"] = servers.address(servers.SHOP)
+    answer["From"] = f"顾客 <{mail_servers.customer()}>"
+    answer["To"] = mail_servers.shop
     answer["Subject"] = f"Re: {survey_mail['Subject']}"
     answer["In-Reply-To"] = survey_mail["Message-ID"]
     answer["References"] = survey_mail["Message-ID"]
     answer.set_content("2 太慢了，等了三天\n\n> 您好，您的工单已处理完毕。")
-    servers.send(answer)
-    servers.wait_until("the answer", lambda: servers.messages(servers.SHOP))
+    mail_servers.deliver(answer)
     fetch.fetch_all(factory, T0 + dt.timedelta(hours=1))
 
     with read_only(factory) as s:

@@ -1,7 +1,9 @@
-"""Fixtures for the mail tests: the saved messages and the shop's mailbox on the local servers."""
+"""Fixtures for the mail tests: the saved messages and the shop's mailbox on the local servers,
+in a lane of its own (see ``servers.Lane``) so tests running at once never read each other's mail."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,11 +23,13 @@ def saved(name: str) -> bytes:
     return (MESSAGES / name).read_bytes()
 
 
-def local_mailbox(engine: Engine, **changes: object) -> MailboxInfo:
-    """The shop's mailbox on the local servers, configured by a supervisor."""
+def local_mailbox(engine: Engine, lane: servers.Lane | None = None, **changes: object) -> MailboxInfo:
+    """The shop's mailbox on the local servers, configured by a supervisor: at the lane's address,
+    reading the lane's folder (without a lane, the shop's shared INBOX, for tests that never fetch)."""
     values: dict[str, object] = dict(
         name="shop",
-        address=servers.address(servers.SHOP),
+        address=lane.shop if lane else servers.address(servers.SHOP),
+        imap_folder=lane.folder if lane else "INBOX",
         display_name="PackDesk 客服",
         imap_host=servers.HOST,
         imap_port=servers.IMAP_PORT,
@@ -42,10 +46,11 @@ def local_mailbox(engine: Engine, **changes: object) -> MailboxInfo:
 
 
 @pytest.fixture
-def mail_servers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local postfix + dovecot with empty mailboxes; the shop's password in the environment."""
+def mail_servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[servers.Lane]:
+    """The local postfix + dovecot and this test's lane on them (its messages deleted after it);
+    the shop's password in the environment."""
     servers.require_servers()
-    servers.settle()
-    for user in (servers.SHOP, servers.CUSTOMER):
-        servers.empty(user)
     monkeypatch.setenv(mailboxes.env_name("shop"), servers.SHOP[1])
+    lane = servers.Lane().open()
+    yield lane
+    lane.close()

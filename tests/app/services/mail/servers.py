@@ -1,17 +1,20 @@
 """The local mail servers scripts/setup-system.sh starts (postfix on 127.0.0.1:25, dovecot on
-127.0.0.1:143) and their users, as the mail tests and the bench use them."""
+127.0.0.1:143) and their users, as the mail tests and the bench use them. Tests share the users'
+mailboxes (with each other and with a test run next to theirs), so each test works in its own
+``Lane``: addresses with its own token (postfix delivers ``pdshop+TOKEN@localhost`` to pdshop) and
+its own folder, and it reads, moves and deletes only the messages delivered to its token."""
 
 from __future__ import annotations
 
 import imaplib
 import os
 import re
-import shutil
 import smtplib
 import socket
-import subprocess
 import time
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 import pytest
@@ -54,19 +57,8 @@ def imap(user: tuple[str, str], folder: str = "INBOX") -> imaplib.IMAP4:
     return conn
 
 
-def settle() -> None:
-    """Wait (up to 20 s) for postfix to deliver what an earlier test sent, bounces included, so it
-    cannot land in the next test's mailbox."""
-    if shutil.which("mailq") is None:
-        return
-    wait_until(
-        "an empty postfix queue",
-        lambda: "is empty" in subprocess.run(["mailq"], capture_output=True, text=True).stdout,
-    )
-
-
 def empty(user: tuple[str, str]) -> None:
-    """Every folder of the user emptied (what a previous run left behind)."""
+    """Every folder of the user emptied: only for a user one process has to itself (the bench's)."""
     conn = imap(user)
     _, folders = conn.list()
     for line in folders or []:
@@ -109,3 +101,91 @@ def wait_until(what: str, check: Callable[[], object], timeout_s: float = 20) ->
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
         time.sleep(0.2)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One test's share of the shop's and the customer's mailboxes. Mail to ``shop`` lands in the
+    shop's INBOX next to everyone else's; ``arrived`` moves this lane's messages (and the bounces
+    of what it sent) into ``folder``, which the lane's mailbox reads, as a server-side sorting rule
+    would. ``received`` is what reached the customer at this lane's addresses."""
+
+    token: str = field(default_factory=lambda: "t" + uuid.uuid4().hex[:12])
+
+    @property
+    def shop(self) -> str:
+        return f"{SHOP[0]}+{self.token}@localhost"
+
+    def customer(self, n: int | None = None) -> str:
+        return f"{CUSTOMER[0]}+{self.token}{'' if n is None else f'.{n}'}@localhost"
+
+    @property
+    def folder(self) -> str:
+        return f"PD-{self.token}"
+
+    @property
+    def done_folder(self) -> str:
+        return f"PD-{self.token}-done"
+
+    def criteria(self) -> str:
+        """This lane's messages: postfix names the address it delivered to, extension and all."""
+        return f"HEADER Delivered-To {_quoted(self.token)}"
+
+    def open(self) -> Lane:
+        conn = imap(SHOP)
+        try:
+            conn.create(_quoted(self.folder))
+        finally:
+            conn.logout()
+        return self
+
+    def sort(self) -> int:
+        """Move this lane's messages from the shop's INBOX into its folder; how many were moved."""
+        conn = imap(SHOP)
+        try:
+            _, data = conn.uid("SEARCH", None, self.criteria())
+            uids = (data[0] or b"").decode().split()
+            if uids and conn.uid("MOVE", ",".join(uids), _quoted(self.folder))[0] != "OK":
+                raise AssertionError(f"moving {uids} to {self.folder} failed")
+            return len(uids)
+        finally:
+            conn.logout()
+
+    def arrived(self, n: int, folder: str = "") -> list[tuple[int, bytes, bytes]]:
+        """Wait until ``n`` messages of this lane are in its folder (or ``folder``), sorting them there."""
+
+        def enough() -> list[tuple[int, bytes, bytes]]:
+            self.sort()
+            got = messages(SHOP, folder or self.folder)
+            return got if len(got) >= n else []
+
+        return wait_until(f"{n} messages in {folder or self.folder}", enough)  # type: ignore[return-value]
+
+    def deliver(self, msg: EmailMessage, n: int = 1) -> list[tuple[int, bytes, bytes]]:
+        """Send ``msg`` through postfix and wait until it is the ``n``-th message in the lane's folder."""
+        send(msg)
+        return self.arrived(n)
+
+    def received(self) -> list[tuple[int, bytes, bytes]]:
+        """What reached the customer at this lane's addresses."""
+        return messages(CUSTOMER, criteria=self.criteria())
+
+    def close(self) -> None:
+        """This lane's messages deleted, its folders too; nobody else's touched."""
+        for user, folders in ((SHOP, (self.folder, self.done_folder)), (CUSTOMER, ())):
+            conn = imap(user)
+            try:
+                _, data = conn.uid("SEARCH", None, self.criteria())
+                uids = (data[0] or b"").decode().split()
+                if uids:
+                    conn.uid("STORE", ",".join(uids), "+FLAGS.SILENT", r"(\Deleted)")
+                    conn.expunge()
+                conn.close()
+                for name in folders:
+                    conn.delete(_quoted(name))  # a folder never made answers NO: fine
+            finally:
+                conn.logout()

@@ -29,15 +29,16 @@ T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 ROOT = Path(__file__).resolve().parents[4]
 
 
-def _customer_writes(n: int, subject: str = "我的包裹") -> None:
+def _customer_writes(lane: servers.Lane, n: int, subject: str = "我的包裹", before: int = 0) -> None:
+    """``n`` customers write to the shop (``before`` messages are in the lane's folder already)."""
     for i in range(n):
         msg = EmailMessage()
-        msg["From"] = f"顾客{i} <{servers.address(servers.CUSTOMER).replace('@', f'+{i}@')}>"
-        msg["To"] = servers.address(servers.SHOP)
+        msg["From"] = f"顾客{i} <{lane.customer(before + i)}>"
+        msg["To"] = lane.shop
         msg["Subject"] = f"{subject} {i}"
         msg.set_content(f"第{i}封：快递还没到")
         servers.send(msg)
-    servers.wait_until(f"{n} messages in the shop's inbox", lambda: len(servers.messages(servers.SHOP)) >= n)
+    lane.arrived(before + n)
 
 
 def _tickets(engine) -> int:
@@ -45,24 +46,23 @@ def _tickets(engine) -> int:
         return s.scalar(select(func.count()).select_from(Ticket)) or 0
 
 
-def _seen(folder: str = "INBOX") -> list[bool]:
-    return [b"\\Seen" in flags for _, flags, _ in servers.messages(servers.SHOP, folder)]
+def _seen(lane: servers.Lane) -> list[bool]:
+    return [b"\\Seen" in flags for _, flags, _ in servers.messages(servers.SHOP, lane.folder)]
 
 
 def test_new_mail_is_filed_by_uid_and_marked_seen_after_its_ticket_is_committed(engine, mail_servers):
-    box = local_mailbox(engine)
+    box = local_mailbox(engine, mail_servers)
     factory = session_factory(engine)
-    _customer_writes(2)
+    _customer_writes(mail_servers, 2)
     [result] = fetch.fetch_all(factory, T0)
-    assert (result.error, result.opened, _tickets(engine), _seen()) == ("", 2, 2, [True, True])
+    assert (result.error, result.opened, _tickets(engine), _seen(mail_servers)) == ("", 2, 2, [True, True])
     assert fetch.fetch_all(factory, T0)[0].filed == ()
-    _customer_writes(1, "又一封")
-    servers.wait_until("the third message", lambda: len(servers.messages(servers.SHOP)) == 3)
+    _customer_writes(mail_servers, 1, "又一封", before=2)
     [again] = fetch.fetch_all(factory, T0)
     assert [f.outcome for f in again.filed] == ["opened"] and _tickets(engine) == 3
     with read_only(factory) as s:
         row = s.get(Mailbox, box.id)
-        last = max(uid for uid, _, _ in servers.messages(servers.SHOP))
+        last = max(uid for uid, _, _ in servers.messages(servers.SHOP, mail_servers.folder))
         assert row.last_uid == last and row.uidvalidity and row.last_error == ""
 
 
@@ -88,8 +88,8 @@ CHILD = textwrap.dedent(
 def test_fetch_killed_with_sigkill_then_run_again_gives_exactly_one_ticket_per_message(
     engine, mail_servers, point
 ):
-    local_mailbox(engine)
-    _customer_writes(3)
+    local_mailbox(engine, mail_servers)
+    _customer_writes(mail_servers, 3)
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, engine.url.render_as_string(hide_password=False), point],
         stdin=subprocess.PIPE,
@@ -105,10 +105,10 @@ def test_fetch_killed_with_sigkill_then_run_again_gives_exactly_one_ticket_per_m
     finally:
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
-    assert _seen() == [False, False, False]  # the server was not told before the kill
+    assert _seen(mail_servers) == [False, False, False]  # the server was not told before the kill
     assert _tickets(engine) == (3 if point == "committed" else 0)
     fetch.fetch_all(session_factory(engine), T0)
-    assert _tickets(engine) == 3 and _seen() == [True, True, True]
+    assert _tickets(engine) == 3 and _seen(mail_servers) == [True, True, True]
     with read_only(session_factory(engine)) as s:
         inbound = MailMessage.direction == "inbound"
         assert s.scalar(select(func.count(func.distinct(MailMessage.key))).where(inbound)) == 3
@@ -123,9 +123,9 @@ def test_fetch_killed_with_sigkill_then_run_again_gives_exactly_one_ticket_per_m
 
 
 def test_a_changed_uidvalidity_reads_the_folder_again_without_duplicating_anything(engine, mail_servers):
-    box = local_mailbox(engine)
+    box = local_mailbox(engine, mail_servers)
     factory = session_factory(engine)
-    _customer_writes(2)
+    _customer_writes(mail_servers, 2)
     fetch.fetch_all(factory, T0)
     with unit_of_work(factory) as s:
         s.get_one(Mailbox, box.id).uidvalidity = 1  # the server renumbered the folder since
@@ -134,14 +134,15 @@ def test_a_changed_uidvalidity_reads_the_folder_again_without_duplicating_anythi
 
 
 def test_processed_mail_is_moved_to_the_mailboxes_folder(engine, mail_servers):
-    local_mailbox(engine, processed_folder="PackDesk")
-    _customer_writes(2)
+    local_mailbox(engine, mail_servers, processed_folder=mail_servers.done_folder)
+    _customer_writes(mail_servers, 2)
     fetch.fetch_all(session_factory(engine), T0)
-    assert servers.messages(servers.SHOP) == [] and len(servers.messages(servers.SHOP, "PackDesk")) == 2
+    assert servers.messages(servers.SHOP, mail_servers.folder) == []
+    assert len(servers.messages(servers.SHOP, mail_servers.done_folder)) == 2
 
 
 def test_idle_returns_when_mail_arrives_and_after_its_timeout_when_none_does(engine, mail_servers):
-    box = local_mailbox(engine)
+    box = local_mailbox(engine, mail_servers)
     conn = fetch.connect(box)
     try:
         t0 = time.monotonic()
@@ -151,7 +152,7 @@ def test_idle_returns_when_mail_arrives_and_after_its_timeout_when_none_does(eng
         waiter.start()
         time.sleep(0.3)
         t0 = time.monotonic()
-        _customer_writes(1)
+        _customer_writes(mail_servers, 1)
         waiter.join(30)
         assert got == [True] and time.monotonic() - t0 < 15
         assert conn.noop()[0] == "OK"  # the connection is usable after IDLE
@@ -162,11 +163,11 @@ def test_idle_returns_when_mail_arrives_and_after_its_timeout_when_none_does(eng
 def test_unreachable_server_or_wrong_password_is_one_clear_line_and_other_mailboxes_still_run(
     engine, mail_servers, monkeypatch
 ):
-    local_mailbox(engine, name="down", imap_port=1)
-    local_mailbox(engine, name="wrong", address="w@localhost")
+    local_mailbox(engine, mail_servers, name="down", imap_port=1)
+    local_mailbox(engine, mail_servers, name="wrong", address="w@localhost")
     monkeypatch.setenv("PACKDESK_MAIL_WRONG_PASSWORD", "not-it")
-    local_mailbox(engine)
-    _customer_writes(1)
+    local_mailbox(engine, mail_servers)
+    _customer_writes(mail_servers, 1)
     down, wrong, shop = fetch.fetch_all(session_factory(engine), T0)
     assert down.error.startswith("Mailbox down: IMAP 127.0.0.1:1:") and "\n" not in down.error
     assert wrong.error.startswith("Mailbox wrong: IMAP 127.0.0.1:143:")
@@ -176,6 +177,6 @@ def test_unreachable_server_or_wrong_password_is_one_clear_line_and_other_mailbo
 
 
 def test_missing_password_names_both_places_it_may_be(engine, mail_servers, monkeypatch):
-    local_mailbox(engine, name="nopass")
+    local_mailbox(engine, mail_servers, name="nopass")
     [result] = [r for r in fetch.fetch_all(session_factory(engine), T0) if r.mailbox == "nopass"]
     assert "set PACKDESK_MAIL_NOPASS_PASSWORD or password under [mail.nopass]" in result.error

@@ -27,7 +27,7 @@ from tests.conftest import make_ctx
 T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
-def _desk(engine, email: str = "pdcustomer@localhost"):
+def _desk(engine, email: str):
     """A customer with an email ticket and a signed-in agent."""
     with unit_of_work(session_factory(engine)) as s:
         customer = Customer(name="顾客")
@@ -61,34 +61,34 @@ def _outbox(engine):
 
 
 def test_agents_reply_goes_out_with_the_ticket_number_and_is_in_the_history(engine, mail_servers):
-    local_mailbox(engine)
-    ticket_id, number, agent = _desk(engine)
+    local_mailbox(engine, mail_servers)
+    ticket_id, number, agent = _desk(engine, mail_servers.customer())
     _reply(engine, agent, ticket_id)
     result = send.send_queued(session_factory(engine), T0)
     assert (result.queued, result.sent, result.deferred, result.failed) == (1, 1, 0, 0)
-    [(_, _, raw)] = servers.wait_until("the reply", lambda: servers.messages(servers.CUSTOMER))
+    [(_, _, raw)] = servers.wait_until("the reply", mail_servers.received)
     got = message_from_bytes(raw)
     [row] = _outbox(engine)
     assert got["Message-ID"] == row.message_id and got["X-PackDesk-Ticket"] == number
     assert got["Subject"] is not None and number in str(got["Subject"]) and got["Auto-Submitted"] is None
     with read_only(session_factory(engine)) as s:
         events = [e.new for e in s.scalars(select(TicketEvent).where(TicketEvent.field == "email"))]
-    assert events == [f"sent pdcustomer@localhost {row.message_id}"]
+    assert events == [f"sent {mail_servers.customer()} {row.message_id}"]
     assert send.send_queued(session_factory(engine), T0).sent == 0  # sent once
 
 
 def test_a_server_that_is_down_leaves_the_reply_queued_and_a_later_run_sends_it(engine, mail_servers):
-    local_mailbox(engine, smtp_port=1)
-    ticket_id, _, agent = _desk(engine)
+    local_mailbox(engine, mail_servers, smtp_port=1)
+    ticket_id, _, agent = _desk(engine, mail_servers.customer())
     _reply(engine, agent, ticket_id)
     down = send.send_queued(session_factory(engine), T0)
     [row] = _outbox(engine)
     assert (down.deferred, row.status, row.attempts) == (1, "queued", 1)
     assert row.next_attempt_at > T0 and "SMTP 127.0.0.1:1" in row.error
     assert send.send_queued(session_factory(engine), T0).deferred == 0  # not due yet
-    local_mailbox(engine)  # the supervisor fixes the port
+    local_mailbox(engine, mail_servers)  # the supervisor fixes the port
     assert send.send_queued(session_factory(engine), row.next_attempt_at).sent == 1
-    servers.wait_until("the reply", lambda: servers.messages(servers.CUSTOMER))
+    servers.wait_until("the reply", mail_servers.received)
 
 
 def _refusing_server() -> tuple[int, threading.Thread]:
@@ -122,7 +122,7 @@ def _refusing_server() -> tuple[int, threading.Thread]:
 
 def test_a_refused_address_is_marked_bounced_and_not_retried(engine, mail_servers):
     port, peer = _refusing_server()
-    local_mailbox(engine, smtp_port=port)
+    local_mailbox(engine, mail_servers, smtp_port=port)
     ticket_id, _, agent = _desk(engine, "gone@example.com")
     _reply(engine, agent, ticket_id)
     assert send.send_queued(session_factory(engine), T0).failed == 1
@@ -140,11 +140,11 @@ def test_a_refused_address_is_marked_bounced_and_not_retried(engine, mail_server
 
 
 def test_a_bounce_from_postfix_marks_the_address_and_the_reply(engine, mail_servers):
-    local_mailbox(engine)
+    local_mailbox(engine, mail_servers)
     ticket_id, _number, agent = _desk(engine, "nosuchperson@localhost")
     _reply(engine, agent, ticket_id)
     assert send.send_queued(session_factory(engine), T0).sent == 1  # postfix accepts, then bounces
-    servers.wait_until("the bounce", lambda: servers.messages(servers.SHOP))
+    mail_servers.arrived(1)  # the bounce, to the lane's shop address
     [result] = fetch.fetch_all(session_factory(engine), T0)
     assert [f.outcome for f in result.filed] == ["bounce"]
     [row] = _outbox(engine)
@@ -156,9 +156,9 @@ def test_a_bounce_from_postfix_marks_the_address_and_the_reply(engine, mail_serv
 
 
 def test_answers_from_before_the_mailbox_are_not_mailed_and_a_notice_without_ticket_is(engine, mail_servers):
-    ticket_id, _, agent = _desk(engine)
+    ticket_id, _, agent = _desk(engine, mail_servers.customer())
     _reply(engine, agent, ticket_id, "这条在配置邮箱之前")
-    local_mailbox(engine)
+    local_mailbox(engine, mail_servers)
     with unit_of_work(session_factory(engine)) as s:
         customer_id = s.scalar(select(CustomerEmail.customer_id))
         s.add(
@@ -172,14 +172,14 @@ def test_answers_from_before_the_mailbox_are_not_mailed_and_a_notice_without_tic
             )
         )
     assert send.send_queued(session_factory(engine), T0).sent == 1
-    [(_, _, raw)] = servers.wait_until("the notice", lambda: servers.messages(servers.CUSTOMER))
+    [(_, _, raw)] = servers.wait_until("the notice", mail_servers.received)
     got = message_from_bytes(raw)
     assert got["Auto-Submitted"] == "auto-generated" and "暴雨预警" in got.get_payload(decode=True).decode()
 
 
 def test_a_customer_without_an_email_address_fails_at_once_with_the_reason(engine, mail_servers):
-    local_mailbox(engine)
-    ticket_id, _, agent = _desk(engine)
+    local_mailbox(engine, mail_servers)
+    ticket_id, _, agent = _desk(engine, mail_servers.customer())
     with unit_of_work(session_factory(engine)) as s:
         s.query(CustomerEmail).delete()
     _reply(engine, agent, ticket_id)
