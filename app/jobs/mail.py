@@ -10,6 +10,7 @@ import imaplib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 IDLE_S = 25 * 60  # RFC 2177: servers may drop an IDLE after 30 minutes, so it is renewed before
 RETRY_S = 30.0  # a server that is away is tried again this much later
+RESCAN_S = 15.0  # how soon a mailbox added, changed or disabled in Setup is watched or let go
 
 
 def fetch_all(factory: sessionmaker[Session], now: dt.datetime) -> str:
@@ -48,47 +50,80 @@ def send_queued(factory: sessionmaker[Session], now: dt.datetime) -> str:
 class MailWatch:
     """One thread per active mailbox holding an IMAP IDLE: mail arriving nudges the worker's
     ``mail.fetch`` job (the fetch itself stays the job's, with its lease and crash safety). A
-    server without IDLE is left to the job's polling; one that is away is tried again."""
+    server without IDLE is left to the job's polling; one that is away is tried again. The list of
+    mailboxes is read again every ``rescan_s``: a mailbox added in Setup is watched, one disabled,
+    deleted or pointed elsewhere is let go (or watched anew), all without restarting the worker."""
 
     def __init__(
         self,
         factory: sessionmaker[Session],
         stop: threading.Event,
         on_mail: Callable[[str], None] | None = None,
+        rescan_s: float = RESCAN_S,
     ) -> None:
         from app.jobs.worker import nudge
 
         self.factory = factory
         self.stop = stop
         self.on_mail = on_mail or (lambda _name: nudge("mail.fetch"))
+        self.rescan_s = rescan_s
         self.state: dict[str, str] = {}  # mailbox -> "idle", "polling" (no IDLE) or "retrying: why"
-        self.threads: list[threading.Thread] = []
+        self.watching: dict[str, _Watched] = {}
+        self.threads: list[threading.Thread] = []  # every thread started, the rescanning one first
 
     def start(self) -> MailWatch:
-        from app.db import read_only
-        from app.services.mail import mailboxes
-
-        with read_only(self.factory) as s:
-            boxes = mailboxes.mailboxes(s)
-        for box in boxes:
-            thread = threading.Thread(target=self._watch, args=(box,), name=f"mail-idle-{box.name}",
-                                      daemon=True)
-            thread.start()
-            self.threads.append(thread)
+        self.rescan()  # the mailboxes there now are watched before start() returns
+        self._spawn(self._rescan_until_stopped, "mail-idle-rescan")
         return self
 
     def join(self, timeout_s: float = 5.0) -> None:
         for thread in self.threads:
             thread.join(timeout_s)
 
-    def _watch(self, box: MailboxInfo) -> None:
+    def rescan(self) -> None:
+        """Watch the active mailboxes as the database lists them now."""
+        from app.db import read_only
+        from app.services.mail import mailboxes
+
+        try:
+            with read_only(self.factory) as s:
+                boxes = {box.name: box for box in mailboxes.mailboxes(s)}
+        except Exception as exc:  # a database away for a moment: keep what is watched, look again later
+            log.warning("mail watch: cannot read the mailboxes (%s); again in %.0f s", exc, self.rescan_s)
+            return
+        for name, watched in list(self.watching.items()):
+            if _where(boxes.get(name)) != _where(watched.box):
+                log.info("mailbox %s: %s; its IDLE watch stops", name,
+                         "changed" if name in boxes else "disabled or removed")
+                watched.stop.set()
+                del self.watching[name]
+                self.state.pop(name, None)
+        for name, box in boxes.items():
+            if name not in self.watching and not self.stop.is_set():
+                watched = _Watched(box, threading.Event())
+                self.watching[name] = watched
+                self._spawn(lambda w=watched: self._watch(w), f"mail-idle-{name}")
+
+    def _spawn(self, target: Callable[[], None], name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _rescan_until_stopped(self) -> None:
+        while not self.stop.wait(self.rescan_s):
+            self.rescan()
+        for watched in self.watching.values():
+            watched.stop.set()
+
+    def _watch(self, watched: _Watched) -> None:
         from app.services.mail import fetch
 
-        while not self.stop.is_set():
+        box, stop = watched.box, watched.stop
+        while not (stop.is_set() or self.stop.is_set()):
             try:
                 conn = fetch.connect(box)
             except fetch.MailServerError as exc:
-                self._retry(box, exc)
+                self._retry(watched, exc)
                 continue
             try:
                 if "IDLE" not in conn.capabilities:
@@ -97,16 +132,31 @@ class MailWatch:
                     return
                 self.state[box.name] = "idle"
                 log.info("mailbox %s: waiting for mail (IDLE)", box.name)
-                while not self.stop.is_set():
-                    if fetch.wait_for_mail(conn, IDLE_S, self.stop):
+                while not (stop.is_set() or self.stop.is_set()):
+                    if fetch.wait_for_mail(conn, IDLE_S, stop):
                         self.on_mail(box.name)
             except (OSError, imaplib.IMAP4.error) as exc:
-                self._retry(box, exc)
+                self._retry(watched, exc)
             finally:
                 with contextlib.suppress(OSError, imaplib.IMAP4.error):
                     conn.logout()
 
-    def _retry(self, box: MailboxInfo, exc: Exception) -> None:
-        self.state[box.name] = f"retrying: {exc}"
-        log.warning("mailbox %s: IDLE watch stopped (%s); again in %.0f s", box.name, exc, RETRY_S)
-        self.stop.wait(RETRY_S)
+    def _retry(self, watched: _Watched, exc: Exception) -> None:
+        if watched.stop.is_set():
+            return
+        self.state[watched.box.name] = f"retrying: {exc}"
+        log.warning("mailbox %s: IDLE watch stopped (%s); again in %.0f s", watched.box.name, exc, RETRY_S)
+        watched.stop.wait(RETRY_S)
+
+
+@dataclass(frozen=True)
+class _Watched:
+    box: MailboxInfo
+    stop: threading.Event  # set when the mailbox is let go, and for all when the worker stops
+
+
+def _where(box: MailboxInfo | None) -> tuple[object, ...] | None:
+    """What an IDLE connection depends on: a change of any of it needs a new connection."""
+    if box is None:
+        return None
+    return (box.address, box.imap_host, box.imap_port, box.imap_tls, box.imap_user, box.imap_folder)

@@ -1,5 +1,6 @@
 """The worker's IDLE watch on the local dovecot: a customer's mail becomes a ticket within seconds
-though the fetch job's next poll is an hour away; a server without IDLE is left to the poll; and
+though the fetch job's next poll is an hour away; a mailbox added while the worker runs is watched
+and one disabled is let go, without a restart; a server without IDLE is left to the poll; and
 ``packdesk worker`` holding an IDLE stops cleanly on SIGTERM."""
 
 from __future__ import annotations
@@ -31,18 +32,23 @@ def _tickets(factory) -> int:
         return s.scalar(select(func.count()).select_from(Ticket)) or 0
 
 
-def _customer_writes(subject: str) -> None:
+def _customer_writes(lane: servers.Lane, subject: str, n: int = 1) -> None:
+    """The customer's ``n``-th mail to the shop, delivered by postfix into the lane's folder."""
     msg = EmailMessage()
-    msg["From"], msg["To"] = f"顾客 <{servers.address(servers.CUSTOMER)}>", servers.address(servers.SHOP)
+    msg["From"], msg["To"] = f"顾客 <{lane.customer()}>", lane.shop
     msg["Subject"] = subject
     msg.set_content("快递还没到，请帮我查一下。")
-    servers.send(msg)
+    lane.deliver(msg, n)
+
+
+def _fetch_job() -> list[Job]:
+    return [Job("mail.fetch", dt.timedelta(hours=1), mail_jobs.fetch_all, "fetch")]
 
 
 def test_new_mail_becomes_a_ticket_within_seconds_not_at_the_next_poll(engine, mail_servers):  # noqa: F811
-    local_mailbox(engine)
+    local_mailbox(engine, mail_servers)
     factory = session_factory(engine)
-    worker = Worker(factory, [Job("mail.fetch", dt.timedelta(hours=1), mail_jobs.fetch_all, "fetch")])
+    worker = Worker(factory, _fetch_job())
     worker.run_due()  # the hourly poll has just run: only the IDLE watch can fetch sooner
     stop = threading.Event()
     serving = threading.Thread(target=worker.serve, args=(stop, 1.0))
@@ -51,7 +57,7 @@ def test_new_mail_becomes_a_ticket_within_seconds_not_at_the_next_poll(engine, m
     try:
         servers.wait_until("the IDLE watch", lambda: watch.state.get("shop") == "idle")
         sent = time.monotonic()
-        _customer_writes("包裹三天没动了")
+        _customer_writes(mail_servers, "包裹三天没动了")
         servers.wait_until("the ticket", lambda: _tickets(factory) == 1)
         took = time.monotonic() - sent
         print(f"\nmail sent -> ticket committed through IDLE: {took:.2f} s")
@@ -62,6 +68,38 @@ def test_new_mail_becomes_a_ticket_within_seconds_not_at_the_next_poll(engine, m
         watch.join()
         serving.join(5)
     assert not any(t.is_alive() for t in watch.threads) and time.monotonic() - t0 < 3
+
+
+def test_a_mailbox_added_while_the_worker_runs_is_watched_and_one_disabled_is_let_go(
+    engine, mail_servers  # noqa: F811
+):
+    factory = session_factory(engine)
+    worker = Worker(factory, _fetch_job())
+    worker.run_due()  # no mailbox yet; the next poll is an hour away
+    stop = threading.Event()
+    serving = threading.Thread(target=worker.serve, args=(stop, 1.0))
+    serving.start()
+    watch = mail_jobs.MailWatch(factory, stop, rescan_s=0.5).start()
+    try:
+        assert watch.state == {}
+        local_mailbox(engine, mail_servers)  # a supervisor adds the shop's mailbox in Setup
+        servers.wait_until("the new mailbox's IDLE", lambda: watch.state.get("shop") == "idle")
+        _customer_writes(mail_servers, "新邮箱的第一封")
+        servers.wait_until("the ticket", lambda: _tickets(factory) == 1)
+
+        first = watch.watching["shop"].stop
+        local_mailbox(engine, mail_servers, active=False)  # and later turns it off
+        servers.wait_until("the watch to let go", lambda: "shop" not in watch.watching)
+        assert first.is_set() and "shop" not in watch.state
+        local_mailbox(engine, mail_servers, active=True)
+        servers.wait_until("the IDLE again", lambda: watch.state.get("shop") == "idle")
+        _customer_writes(mail_servers, "又开了", n=2)
+        servers.wait_until("the second ticket", lambda: _tickets(factory) == 2)
+    finally:
+        stop.set()
+        watch.join()
+        serving.join(5)
+    assert not any(t.is_alive() for t in watch.threads)
 
 
 def _imap_without_idle(listener: socket.socket) -> None:
@@ -91,15 +129,21 @@ def test_a_server_without_idle_is_left_to_the_poll(engine, monkeypatch):
     peer.start()
     local_mailbox(engine, imap_port=listener.getsockname()[1])
     monkeypatch.setenv(mailboxes.env_name("shop"), "x")
-    watch = mail_jobs.MailWatch(session_factory(engine), threading.Event()).start()
-    watch.join(10)
+    stop = threading.Event()
+    watch = mail_jobs.MailWatch(session_factory(engine), stop).start()
+    servers.wait_until("the watch to give up", lambda: watch.state == {"shop": "polling"})
+    stop.set()
+    watch.join()
     listener.close()
-    assert watch.state == {"shop": "polling"} and not watch.threads[0].is_alive()
+    assert watch.state == {"shop": "polling"} and not any(t.is_alive() for t in watch.threads)
 
 
 def test_the_worker_holding_an_idle_stops_cleanly_on_sigterm(engine, mail_servers):  # noqa: F811
-    local_mailbox(engine)
+    local_mailbox(engine, mail_servers)
     url = engine.url.render_as_string(hide_password=False)
+    # every job run once before: SIGTERM then meets the IDLE, not a first round of training
+    subprocess.run([sys.executable, "-m", "app.cli", "worker", "--once", "--db", url], check=True,
+                   capture_output=True, env=os.environ.copy())
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "-v", "worker", "--db", url],
                             stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
