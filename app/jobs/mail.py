@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import imaplib
 import logging
 import threading
@@ -102,7 +103,7 @@ class MailWatch:
             if name not in self.watching and not self.stop.is_set():
                 watched = _Watched(box, threading.Event())
                 self.watching[name] = watched
-                self._spawn(lambda w=watched: self._watch(w), f"mail-idle-{name}")
+                self._spawn(functools.partial(self._watch, watched), f"mail-idle-{name}")
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
