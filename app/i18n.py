@@ -40,7 +40,7 @@ class _Stored:
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.params) if self.params else self.template
+        return self.template.format(**_params(self.params, "en")) if self.params else self.template
 
 
 def language(configured: str = "") -> str:
@@ -74,19 +74,35 @@ def word(exc: Worded, lang: str) -> str:
     template = table.get(exc.template)
     if template is None:
         return exc.message
-    params = {k: table.get(v, v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    params = _params(exc.params, lang)
     try:
         return template.format(**params) if params else template
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return exc.message
 
 
-def stored(exc: BaseException, limit: int | None = None) -> str:
+def _params(params: Mapping[str, object], lang: str) -> dict[str, object]:
+    """Parameters in ``lang``: a catalogued phrase, a worded error (an import row's reason) or a
+    stored one (the error a job had before a person marked it printed) is worded too."""
+    table = catalogue(lang)
+    out: dict[str, object] = {}
+    for k, v in params.items():
+        if isinstance(v, Worded):
+            out[k] = word(v, lang)
+        elif isinstance(v, str):
+            out[k] = reword(v, lang) if v.startswith(STORED) else table.get(v, v)
+        else:
+            out[k] = v
+    return out
+
+
+def stored(exc: BaseException | Worded, limit: int | None = None) -> str:
     """An error as a row keeps it (a print job's or a job run's last error): a worded error as its
     template and parameters, so each screen words it later in its own language; any other error,
     or one that would not fit ``limit``, as its English text."""
     if isinstance(exc, Worded):
-        params = {k: v if isinstance(v, int | float | str | bool) else str(v) for k, v in exc.params.items()}
+        params = {k: v if isinstance(v, int | float | str | bool) else stored(v) if isinstance(v, Worded)
+                  else str(v) for k, v in exc.params.items()}
         text = json.dumps({"template": exc.template, "params": params}, ensure_ascii=False)
         if limit is None or len(text) <= limit:
             return text

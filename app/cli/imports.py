@@ -57,7 +57,7 @@ def cmd_orders(rt: Runtime) -> int:
     from app.services.intake.files import import_path
 
     report = import_path(rt.sessions, Path(args.file), args.format, args.dry_run, rt.clock())
-    sys.stdout.write(("DRY RUN, nothing written: " if args.dry_run else "") + report.text())
+    sys.stdout.write((report.dry_run_prefix(rt.language) if args.dry_run else "") + report.text(rt.language))
     return 0 if report.rejected == 0 else 3
 
 
@@ -67,7 +67,7 @@ def cmd_tracking(rt: Runtime) -> int:
     args = rt.args
     rt.user("intake.import")
     report = import_path(rt.sessions, Path(args.file), "tracking", now=rt.clock())
-    sys.stdout.write(report.text())
+    sys.stdout.write(report.text(rt.language))
     return 0 if report.rejected == 0 else 3
 
 
@@ -79,7 +79,7 @@ def cmd_products(rt: Runtime) -> int:
     text = _read(rt.args.file)
     with unit_of_work(rt.sessions) as s:
         report = import_products(s, user, text, rt.args.format, Path(rt.args.file).name)
-    sys.stdout.write(report.text())
+    sys.stdout.write(report.text(rt.language))
     return 0 if not report.problems else 3
 
 

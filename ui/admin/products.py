@@ -34,6 +34,7 @@ from app.errors import DomainError
 from app.services import catalog
 from app.services.catalog import ProductView
 from ui.admin.window import Notice
+from ui.station.feedback import error_text
 
 CONTEXT = "admin.products"
 SHOWN = 200  # rows the list holds; a search finds the rest
@@ -271,7 +272,8 @@ class ProductsTab(QWidget):
         self.notice.ok(tr("{added} added, {updated} updated, {unchanged} unchanged, {refused} rows refused.")
                        .format(added=report.added, updated=report.updated, unchanged=report.unchanged,
                                refused=len(report.problems)))
-        self.report.setPlainText("\n".join(tr("line {line}: {why}").format(line=n, why=why)
-                                           for n, why in report.problems))
+        self.report.setPlainText("\n".join(tr("line {line}: {why}").format(line=e.line,
+                                                                            why=error_text(e.error))
+                                           for e in report.problems))
         self.report.setVisible(bool(report.problems))
         self.imported.emit(report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.services.intake.orders import ImportReport
 from app.services.intake.records import READERS
+from ui.station.feedback import error_text
 
 
 class _Worker(QObject):
@@ -126,7 +127,7 @@ class ImportDialog(QDialog):
         self.start_button.setEnabled(True)
         if report is None:
             assert exc is not None
-            error = QCoreApplication.translate("errors", exc.template).format(**exc.params)
+            error = error_text(exc)
             self.summary.setText(self.tr("Not imported: {error}").format(error=error))
             self.failed.emit(error)
             return
@@ -145,5 +146,5 @@ class ImportDialog(QDialog):
         self.errors.setRowCount(len(report.errors))
         for r, e in enumerate(sorted(report.errors, key=lambda e: e.line)):
             self.errors.setItem(r, 0, QTableWidgetItem(str(e.line)))
-            self.errors.setItem(r, 1, QTableWidgetItem(e.reason))
+            self.errors.setItem(r, 1, QTableWidgetItem(error_text(e.error)))
         self.imported.emit(report)

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.db import unit_of_work
+from app.i18n import catalogue, word
 from app.models.catalog import Product, ProductBarcode
 from app.models.orders import (
     Address,
@@ -26,7 +27,7 @@ from app.models.orders import (
     OrderStatus,
     PaymentStatus,
 )
-from app.services.intake.records import OrderRecord, RowError
+from app.services.intake.records import OrderRecord, RowError, RowFault, held_back
 
 CHUNK = 2000
 # once the warehouse has started on an order, a shop export may no longer change it
@@ -45,6 +46,8 @@ RELEASED = LOCKED | {OrderStatus.ALLOCATED}
 # so each sees the customers and orders the other has just committed
 IMPORT_LOCK = 0x50444B494D504F52  # "PDKIMPOR"
 ID_BLOCK = 256  # sequence values fetched at a time
+SUMMARY = "{created} created, {updated} updated, {skipped} skipped (unchanged), {rejected} rejected"
+DRY_RUN = "DRY RUN, nothing written: "
 
 
 @dataclass
@@ -59,16 +62,24 @@ class ImportReport:
         self.rejected += 1
         self.errors.append(error)
 
-    def summary(self) -> str:
-        return (
-            f"{self.created} created, {self.updated} updated, {self.skipped} skipped (unchanged), "
-            f"{self.rejected} rejected"
-        )
+    def summary(self, lang: str = "en") -> str:
+        return _worded(SUMMARY, lang).format(created=self.created, updated=self.updated,
+                                             skipped=self.skipped, rejected=self.rejected)
 
-    def text(self) -> str:
-        lines = [self.summary()]
-        lines += [f"line {e.line}: {e.reason}" for e in sorted(self.errors, key=lambda e: e.line)]
+    @staticmethod
+    def dry_run_prefix(lang: str = "en") -> str:
+        return _worded(DRY_RUN, lang)
+
+    def text(self, lang: str = "en") -> str:
+        """The summary, then each refused row (``line 3: why``), in ``lang``."""
+        lines = [self.summary(lang)]
+        lines += [word(e, lang) for e in sorted(self.errors, key=lambda e: e.line)]
         return "\n".join(lines) + "\n"
+
+
+def _worded(text: str, lang: str) -> str:
+    """A report's own words in ``lang`` (context ImportReport of the intake catalogue)."""
+    return catalogue(lang, "ImportReport").get(text, text)
 
 
 def import_orders(
@@ -171,9 +182,8 @@ def _apply(
         unknown = [line for line in rec.lines if line.sku not in products]
         if unknown:
             for line in unknown:
-                report.reject(
-                    RowError(line.line, f"order {rec.channel_ref} held back: unknown SKU/barcode {line.sku}")
-                )
+                unknown_sku = RowFault("unknown SKU/barcode {sku}", sku=line.sku)
+                report.reject(RowError(line.line, held_back(rec.channel_ref, unknown_sku)))
             continue
         order = existing.get((rec.channel, rec.channel_ref))
         if order is None:
@@ -394,17 +404,16 @@ def _update(
     if not (status_changed or payment_changed or address_changed or contents_changed):
         return False
     if contents_changed and order.status in RELEASED:
-        return RowError(
-            rec.line,
-            f"conflict: order {rec.channel_ref} is already {order.status.value} in the warehouse and "
-            "this file has other lines or amounts for it: change it there, not by import",
-        )
+        return RowError(rec.line, RowFault(
+            "conflict: order {order} is already {status} in the warehouse and this file has other lines "
+            "or amounts for it: change it there, not by import",
+            order=rec.channel_ref, status=order.status.value,
+        ))
     if order.status in LOCKED and (address_changed or rec.status == "cancelled"):
-        return RowError(
-            rec.line,
-            f"order {rec.channel_ref} is already {order.status.value} in the warehouse: "
-            "change it there, not by import",
-        )
+        return RowError(rec.line, RowFault(
+            "order {order} is already {status} in the warehouse: change it there, not by import",
+            order=rec.channel_ref, status=order.status.value,
+        ))
     if address_changed:
         replacement = Address(**_address_row(rec, order.customer_id, ids))
         s.add(replacement)

@@ -24,9 +24,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
+from app.i18n import catalogue, word
 from app.models.catalog import BarcodeKind, Product, ProductBarcode
 from app.permissions import require
 from app.services import audit
+from app.services.intake.records import RowError
 from devices.scanner.scan import gtin_check_digit
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ PACKDESK_COLUMNS = ("sku", "name", "name_en", "barcodes", "weight_g", "length_mm
                     "fragile", "liquid", "bulky", "battery", "price", "image_url")
 _INTERNAL = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
 _KINDS = {8: BarcodeKind.EAN8, 12: BarcodeKind.UPC, 13: BarcodeKind.EAN13, 14: BarcodeKind.GTIN14}
+SUMMARY = ("{added} products added, {updated} updated, {unchanged} unchanged, {barcodes} barcodes added, "
+           "{refused} rows refused")
 
 
 @dataclass
@@ -59,12 +63,13 @@ class ProductImport:
     updated: int
     unchanged: int
     barcodes_added: int
-    problems: tuple[tuple[int, str], ...]  # (file line, what is wrong)
+    problems: tuple[RowError, ...]  # by file line
 
-    def text(self) -> str:
-        head = (f"{self.added} products added, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.barcodes_added} barcodes added, {len(self.problems)} rows refused\n")
-        return head + "".join(f"  line {n}: {why}\n" for n, why in self.problems)
+    def text(self, lang: str = "en") -> str:
+        template = SUMMARY if lang == "en" else catalogue(lang, "ImportReport").get(SUMMARY, SUMMARY)
+        head = template.format(added=self.added, updated=self.updated, unchanged=self.unchanged,
+                               barcodes=self.barcodes_added, refused=len(self.problems))
+        return head + "\n" + "".join(f"  {word(e, lang)}\n" for e in self.problems)
 
 
 def barcode_kind(code: str) -> BarcodeKind:
@@ -122,7 +127,7 @@ def _yes(value: str) -> bool:
     return value.strip().lower() in ("1", "yes", "y", "true", "x", "是")
 
 
-def read_packdesk(text: str) -> tuple[list[ProductRow], list[tuple[int, str]]]:
+def read_packdesk(text: str) -> tuple[list[ProductRow], list[RowError]]:
     header, records = _records(text)
     missing = [c for c in ("sku", "name") if c not in header]
     if missing:
@@ -145,11 +150,11 @@ def read_packdesk(text: str) -> tuple[list[ProductRow], list[tuple[int, str]]]:
                 _price(r.get("price", "")), r.get("image_url", ""),
             ))
         except DomainError as exc:
-            problems.append((line, str(exc)))
+            problems.append(RowError(line, exc))
     return rows, problems
 
 
-def read_shopify(text: str) -> tuple[list[ProductRow], list[tuple[int, str]]]:
+def read_shopify(text: str) -> tuple[list[ProductRow], list[RowError]]:
     header, records = _records(text)
     if "Handle" not in header or "Variant SKU" not in header:
         raise DomainError("Not a Shopify product export: it needs the Handle and Variant SKU columns.")
@@ -181,7 +186,7 @@ def read_shopify(text: str) -> tuple[list[ProductRow], list[tuple[int, str]]]:
                 r.get("Variant Image") or images.get(handle, ""),
             ))
         except DomainError as exc:
-            problems.append((line, str(exc)))
+            problems.append(RowError(line, exc))
     return rows, problems
 
 
@@ -205,14 +210,15 @@ def import_products(
     seen: dict[str, int] = {}
     for row in rows:
         if row.sku in seen:
-            problems.append((row.line, f"SKU {row.sku} again (first on line {seen[row.sku]})"))
+            problems.append(RowError(row.line, DomainError("SKU {sku} again (first on line {first})",
+                                                           sku=row.sku, first=seen[row.sku])))
             continue
         seen[row.sku] = row.line
         try:
             with session.begin_nested():  # one bad row undoes only itself
                 outcome, n = _save(session, row)
         except DomainError as exc:
-            problems.append((row.line, str(exc)))
+            problems.append(RowError(row.line, exc))
             continue
         added += outcome == "added"
         updated += outcome == "updated"
@@ -220,7 +226,8 @@ def import_products(
         codes_added += n
     audit.record(session, "products.import", "products", source or fmt, user_id=user.id, format=fmt,
                  added=added, updated=updated, refused=len(problems))
-    return ProductImport(added, updated, unchanged, codes_added, tuple(sorted(problems)))
+    problems.sort(key=lambda e: e.line)
+    return ProductImport(added, updated, unchanged, codes_added, tuple(problems))
 
 
 def _save(session: Session, row: ProductRow) -> tuple[str, int]:

@@ -6,8 +6,9 @@ line item, order fields on the first row of each order). See docs/import-formats
 
 An order is read whole or not at all: when any of its rows is bad, every bad row is reported
 with its file line and the order is held back. Every value is range- and length-checked here,
-so what reaches the database always fits its columns. Standard library only (the CLI imports
-this module at start-up).
+so what reaches the database always fits its columns. Each reason is a worded error (template and
+parameters) that the dialog and the CLI word in the user's language. Standard library and
+``app.errors`` only (the CLI imports this module at start-up).
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
+
+from app.errors import DomainError
 
 CHANNELS = {"tmall", "jd", "douyin", "pinduoduo", "shopify", "own_site"}
 STATUSES = {"new", "cancelled", "shipped", "delivered", "returned"}
@@ -48,10 +52,32 @@ _LETTERS = {2: re.compile("[A-Z]{2}"), 3: re.compile("[A-Z]{3}")}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what no name or address holds
 
 
+class RowFault(DomainError):
+    """What is wrong with a cell, a row, an order or the file itself."""
+
+
 @dataclass(frozen=True)
 class RowError:
+    """A refused row: its file line and why; worded as a whole it reads ``line 3: why``."""
+
     line: int  # line number in the file (1 = first line)
-    reason: str
+    error: DomainError
+
+    @property
+    def reason(self) -> str:
+        return self.error.message
+
+    @property
+    def template(self) -> str:
+        return "line {line}: {reason}"
+
+    @property
+    def params(self) -> dict[str, object]:
+        return {"line": self.line, "reason": self.error}
+
+    @property
+    def message(self) -> str:
+        return f"line {self.line}: {self.reason}"
 
 
 @dataclass
@@ -116,10 +142,12 @@ def text_field(raw: object, what: str, limit: str | int | None = None) -> str:
     value = " ".join(str(raw or "").split())
     bad = None if value.isprintable() else _CONTROL.search(value)
     if bad:
-        raise ValueError(f"{what} contains a control character (U+{ord(bad.group()):04X})")
+        raise RowFault("{what} contains a control character (U+{char})", what=what,
+                       char=f"{ord(bad.group()):04X}")
     size = MAX_LENGTH[limit or what] if not isinstance(limit, int) else limit
     if len(value) > size:
-        raise ValueError(f"{what} is longer than {size} characters ({len(value)}): {show(value)}")
+        raise RowFault("{what} is longer than {size} characters ({length}): {value}", what=what, size=size,
+                       length=len(value), value=show(value))
     return value
 
 
@@ -128,20 +156,22 @@ def _decimal(raw: object, what: str) -> Decimal:
     try:
         value = Decimal(text or "0")
     except InvalidOperation:
-        raise ValueError(f"{what} is not an amount: {show(raw)}") from None
+        raise RowFault("{what} is not an amount: {value}", what=what, value=show(raw)) from None
     if not value.is_finite():
-        raise ValueError(f"{what} is not an amount: {show(raw)}")
+        raise RowFault("{what} is not an amount: {value}", what=what, value=show(raw))
     return value
 
 
 def money(raw: object, what: str) -> Decimal:
     value = _decimal(raw, what)
     if value < 0:
-        raise ValueError(f"{what} must not be negative: {show(raw)}")
+        raise RowFault("{what} must not be negative: {value}", what=what, value=show(raw))
     if value > MAX_MONEY:
-        raise ValueError(f"{what} is too large (at most {MAX_MONEY}): {show(raw)}")
+        raise RowFault("{what} is too large (at most {limit}): {value}", what=what, limit=str(MAX_MONEY),
+                       value=show(raw))
     if value != value.quantize(CENT):
-        raise ValueError(f"{what} must be a non-negative amount with at most 2 decimals: {show(raw)}")
+        raise RowFault("{what} must be a non-negative amount with at most 2 decimals: {value}", what=what,
+                       value=show(raw))
     return value
 
 
@@ -149,14 +179,16 @@ def tax_rate(raw: object, what: str = "tax_rate") -> Decimal:
     text = str(raw).strip()
     value = _decimal(text or "0.13", what)
     if not 0 <= value < 1 or value != value.quantize(Decimal("0.0001")):
-        raise ValueError(f"{what} must be a rate from 0 to below 1 with at most 4 decimals: {show(raw)}")
+        raise RowFault("{what} must be a rate from 0 to below 1 with at most 4 decimals: {value}", what=what,
+                       value=show(raw))
     return value
 
 
 def quantity(raw: object, what: str = "quantity") -> int:
     text = str(raw).strip()
     if not _WHOLE.fullmatch(text) or not 0 < int(text) <= MAX_QUANTITY:
-        raise ValueError(f"{what} must be a whole number from 1 to {MAX_QUANTITY:,}: {show(raw)}")
+        raise RowFault("{what} must be a whole number from 1 to {limit}: {value}", what=what,
+                       limit=f"{MAX_QUANTITY:,}", value=show(raw))
     return int(text)
 
 
@@ -174,13 +206,13 @@ def timestamp(raw: object) -> dt.datetime:
             value = value.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))  # shop back offices: CST
         return value.astimezone(dt.UTC)
     except (ValueError, OverflowError):
-        raise ValueError(f"not a date and time: {show(raw)}") from None
+        raise RowFault("not a date and time: {value}", value=show(raw)) from None
 
 
 def _code(raw: object, what: str, size: int, default: str) -> str:
     value = str(raw or "").strip().upper() or default
     if not _LETTERS[size].fullmatch(value):
-        raise ValueError(f"{what} must be {size} letters: {show(raw)}")
+        raise RowFault("{what} must be {size} letters: {value}", what=what, size=size, value=show(raw))
     return value
 
 
@@ -188,37 +220,40 @@ def check_order(rec: OrderRecord) -> list[RowError]:
     """What makes a whole order unfit, each at the line that shows it."""
     out = []
 
-    def fail(reason: str, line: int = rec.line) -> None:
-        out.append(RowError(line, reason))
+    def fail(error: RowFault, line: int = rec.line) -> None:
+        out.append(RowError(line, error))
 
     if not rec.name:
-        fail("recipient name is missing")
+        fail(RowFault("recipient name is missing"))
     if not rec.phone and not rec.email:
-        fail("a phone number or an email is required")
+        fail(RowFault("a phone number or an email is required"))
     if rec.country == "CN" and rec.phone and not CN_MOBILE.match(rec.phone) and len(rec.phone) < 7:
-        fail(f"phone number looks wrong: {show(rec.phone)}")
+        fail(RowFault("phone number looks wrong: {phone}", phone=show(rec.phone)))
     if rec.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", rec.email):
-        fail(f"email looks wrong: {show(rec.email)}")
+        fail(RowFault("email looks wrong: {email}", email=show(rec.email)))
     pattern = POSTCODE.get(rec.country)
     if rec.postcode and pattern and not pattern.match(rec.postcode):
-        fail(f"postcode {show(rec.postcode)} does not fit {rec.country}")
+        fail(RowFault("postcode {postcode} does not fit {country}", postcode=show(rec.postcode),
+                      country=rec.country))
     if not rec.street or not rec.city:
-        fail("the address needs at least a city and a street")
+        fail(RowFault("the address needs at least a city and a street"))
     seen = set()
     for line in rec.lines:
         if line.sku in seen:
-            fail(f"duplicate line for SKU {line.sku}", line.line)
+            fail(RowFault("duplicate line for SKU {sku}", sku=line.sku), line.line)
         seen.add(line.sku)
         if line.unit_price * line.quantity > MAX_MONEY:
-            fail(f"line amount {line.unit_price * line.quantity} is too large", line.line)
+            fail(RowFault("line amount {amount} is too large", amount=str(line.unit_price * line.quantity)),
+                 line.line)
     if not rec.lines:
-        fail("the order has no lines")
+        fail(RowFault("the order has no lines"))
     elif out:
         pass  # the order's amounts follow from lines already refused
     elif (amount := rec.subtotal + rec.shipping_fee) > MAX_MONEY:
-        fail(f"order amount {amount} is too large")
+        fail(RowFault("order amount {amount} is too large", amount=str(amount)))
     elif amount < rec.discount:
-        fail(f"discount {rec.discount} is more than the order's amount {amount}")
+        fail(RowFault("discount {discount} is more than the order's amount {amount}",
+                      discount=str(rec.discount), amount=str(amount)))
     return out
 
 
@@ -226,7 +261,7 @@ def csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]] | RowError]:
     """(file line, row) pairs; short rows read as empty cells, a row the csv module refuses is one
     RowError and reading goes on."""
     if not text.strip():
-        yield RowError(1, "the file is empty")
+        yield RowError(1, RowFault("the file is empty"))
         return
     # the whole file is in memory already, so no field can be larger than it; the default
     # limit (128 KiB) made a long Shopify note cost every row after it
@@ -238,7 +273,7 @@ def csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]] | RowError]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield RowError(reader.line_num, f"not a valid CSV row: {exc}")
+            yield RowError(reader.line_num, RowFault("not a valid CSV row: {reason}", reason=str(exc)))
             continue
         yield reader.line_num, {k: v or "" for k, v in row.items() if k is not None}
 
@@ -251,7 +286,8 @@ def _header(rows: Iterator[tuple[int, dict[str, str]] | RowError], fmt: str, req
     if not isinstance(first, RowError):
         missing = [c for c in required if c not in first[1]]
         if missing:
-            yield RowError(1, f"not a {fmt} file: the header has no {', '.join(missing)} column")
+            yield RowError(1, RowFault("not a {fmt} file: the header has no {columns} column", fmt=fmt,
+                                       columns=", ".join(missing)))
             return
     yield first
     yield from rows
@@ -279,28 +315,39 @@ def _orders(
         rec = None
         try:
             rec = head(first_row, first_line)
-        except ValueError as exc:
-            errors.append(RowError(first_line, str(exc)))
+        except RowFault as exc:
+            errors.append(RowError(first_line, exc))
         for n, row in group:
             try:
                 rec_line = line(row)
-            except ValueError as exc:
-                errors.append(RowError(n, str(exc)))
+            except RowFault as exc:
+                errors.append(RowError(n, exc))
                 continue
             rec_line.line = n
             if rec is not None:
                 rec.lines.append(rec_line)
-        yield from _whole(rec, errors, f"order {_ref_label(ref)} held back" if ref else "")
+        yield from _whole(rec, errors, partial(held_back, ref) if ref else None)
+
+
+def held_back(ref: str, why: DomainError) -> RowFault:
+    """Why an order of the file was not imported, the order named."""
+    return RowFault("order {order} held back: {reason}", order=_ref_label(ref), reason=why)
+
+
+def _nth_held_back(n: int, why: DomainError) -> RowFault:
+    return RowFault("order #{n} held back: {reason}", n=n, reason=why)
 
 
 def _ref_label(ref: str) -> str:
     try:
         return text_field(ref, "order", "channel_ref")
-    except ValueError:
+    except RowFault:
         return show(ref)
 
 
-def _whole(rec: OrderRecord | None, errors: list[RowError], name: str) -> Iterator[OrderRecord | RowError]:
+def _whole(
+    rec: OrderRecord | None, errors: list[RowError], name: Callable[[DomainError], RowFault] | None
+) -> Iterator[OrderRecord | RowError]:
     """The order when nothing is wrong with it, else every error, the order named in each."""
     if rec is not None and not errors:
         errors = check_order(rec)
@@ -308,22 +355,23 @@ def _whole(rec: OrderRecord | None, errors: list[RowError], name: str) -> Iterat
         yield rec
         return
     for error in errors:
-        yield RowError(error.line, f"{name}: {error.reason}" if name else error.reason)
+        yield RowError(error.line, name(error.error) if name else error.error)
 
 
 def _order_fields(row: Row, line: int) -> OrderRecord:
     channel = str(row.get("channel") or "").strip().lower()
     if channel not in CHANNELS:
-        raise ValueError(f"unknown channel {show(row.get('channel'))} (one of {', '.join(sorted(CHANNELS))})")
+        raise RowFault("unknown channel {channel} (one of {channels})", channel=show(row.get("channel")),
+                       channels=", ".join(sorted(CHANNELS)))
     ref = text_field(row.get("order_ref"), "order_ref", "channel_ref")
     if not ref:
-        raise ValueError("order_ref is missing")
+        raise RowFault("{what} is missing", what="order_ref")
     status = str(row.get("status") or "new").strip().lower()
     payment = str(row.get("payment_status") or "paid").strip().lower()
     if status not in STATUSES:
-        raise ValueError(f"unknown status {show(status)}")
+        raise RowFault("unknown status {status}", status=show(status))
     if payment not in PAYMENTS:
-        raise ValueError(f"unknown payment status {show(payment)}")
+        raise RowFault("unknown payment status {status}", status=show(payment))
     return OrderRecord(
         line=line,
         channel=channel,
@@ -349,7 +397,7 @@ def _order_fields(row: Row, line: int) -> OrderRecord:
 def _line(row: Row, sku_key: str, qty_key: str, price_key: str) -> LineRecord:
     sku = text_field(row.get(sku_key), sku_key, "sku")
     if not sku:
-        raise ValueError(f"{sku_key} is missing")
+        raise RowFault("{what} is missing", what=sku_key)
     return LineRecord(
         sku,
         quantity(row.get(qty_key, ""), qty_key),
@@ -375,13 +423,13 @@ def _packdesk_line(row: Row) -> LineRecord:
 
 def _json_order(order: Any) -> Row:
     if not isinstance(order, dict):
-        raise ValueError("an order must be an object")
+        raise RowFault("an order must be an object")
     address = order.get("address") or {}
     lines = order.get("lines") or []
     if not isinstance(address, dict):
-        raise ValueError("address must be an object")
+        raise RowFault("address must be an object")
     if not isinstance(lines, list) or not all(isinstance(x, dict) for x in lines):
-        raise ValueError("lines must be a list of objects")
+        raise RowFault("lines must be a list of objects")
     return {
         k: "" if v is None else str(v)
         for k, v in [*order.items(), *address.items()]
@@ -392,39 +440,43 @@ def _json_order(order: Any) -> Row:
 def read_packdesk_json(text: str) -> Iterator[OrderRecord | RowError]:
     """Line numbers are the order's position in the list (1 = first order)."""
     if not text.strip():
-        yield RowError(1, "the file is empty")
+        yield RowError(1, RowFault("the file is empty"))
         return
     try:
         # integers as decimals too: a 5000-digit number is refused as a value, not a parse failure
         data = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
-        yield RowError(exc.lineno, f"not valid JSON: {exc.msg}")
+        yield RowError(exc.lineno, not_json(exc))
         return
     except (RecursionError, ValueError):
-        yield RowError(1, "not valid JSON: nested too deeply or a number too long")
+        yield RowError(1, RowFault("not valid JSON: nested too deeply or a number too long"))
         return
     orders = data.get("orders") if isinstance(data, dict) else data
     if not isinstance(orders, list):
-        yield RowError(1, 'expected a list of orders (or {"orders": [...]})')
+        yield RowError(1, RowFault("expected a list of orders (or {example})", example='{"orders": [...]}'))
         return
     for i, order in enumerate(orders, start=1):
         rec: OrderRecord | None = None
         errors: list[RowError] = []
         try:
             rec = _order_fields(_json_order(order), i)
-        except ValueError as exc:
-            errors.append(RowError(i, str(exc)))
+        except RowFault as exc:
+            errors.append(RowError(i, exc))
         lines = order.get("lines") if isinstance(order, dict) else None
         for n, raw in enumerate(lines if isinstance(lines, list) else [], start=1):
             try:
                 rec_line = _line(raw if isinstance(raw, dict) else {}, "sku", "quantity", "unit_price")
-            except ValueError as exc:
-                errors.append(RowError(i, f"line {n}: {exc}"))
+            except RowFault as exc:
+                errors.append(RowError(i, RowFault("line {n}: {reason}", n=n, reason=exc)))
                 continue
             rec_line.line = i
             if rec is not None:
                 rec.lines.append(rec_line)
-        yield from _whole(rec, errors, f"order #{i} held back")
+        yield from _whole(rec, errors, partial(_nth_held_back, i))
+
+
+def not_json(exc: json.JSONDecodeError) -> RowFault:
+    return RowFault("not valid JSON: {reason}", reason=exc.msg)
 
 
 SHOPIFY_STATUS = {
@@ -440,7 +492,7 @@ SHOPIFY_STATUS = {
 def _shopify_fields(row: Row, line: int) -> OrderRecord:
     name = text_field(row.get("Name"), "Name", "channel_ref")
     if not name:
-        raise ValueError("Name (the order number) is missing")
+        raise RowFault("Name (the order number) is missing")
     financial = (row.get("Financial Status") or "pending").strip().lower()
     cancelled = bool((row.get("Cancelled at") or "").strip())
     fulfilled = (row.get("Fulfillment Status") or "").strip().lower() == "fulfilled"

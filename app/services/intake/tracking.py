@@ -19,7 +19,7 @@ from app.models.orders import Order, OrderStatus
 from app.models.service import Priority, Ticket
 from app.services import tickets
 from app.services.intake.orders import ImportReport
-from app.services.intake.records import RowError, csv_rows, show, text_field, timestamp
+from app.services.intake.records import RowError, RowFault, csv_rows, not_json, show, text_field, timestamp
 
 STATUS = {
     "picked_up": ShipmentStatus.IN_TRANSIT,
@@ -51,14 +51,15 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield RowError(exc.lineno, f"not valid JSON: {exc.msg}")
+            yield RowError(exc.lineno, not_json(exc))
             return
         except (RecursionError, ValueError):
-            yield RowError(1, "not valid JSON: nested too deeply or a number too long")
+            yield RowError(1, RowFault("not valid JSON: nested too deeply or a number too long"))
             return
         rows = data.get("events", []) if isinstance(data, dict) else data
         if not isinstance(rows, list):
-            yield RowError(1, 'expected a list of events (or {"events": [...]})')
+            example = '{"events": [...]}'
+            yield RowError(1, RowFault("expected a list of events (or {example})", example=example))
             return
         numbered = [(i, r) for i, r in enumerate(rows, start=1)]
     else:
@@ -71,13 +72,13 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
     for line, row in numbered:
         try:
             if not isinstance(row, dict):
-                raise ValueError("an event must be an object")
+                raise RowFault("an event must be an object")
             number = str(row.get("tracking_number") or "").strip().upper()
             code = str(row.get("status_code") or "").strip().lower()
             if not number:
-                raise ValueError("tracking_number is missing")
+                raise RowFault("{what} is missing", what="tracking_number")
             if code not in STATUS and code not in EXCEPTIONS:
-                raise ValueError(f"unknown status_code {show(code)}")
+                raise RowFault("unknown status_code {code}", code=show(code))
             yield TrackingRecord(
                 line,
                 text_field(number, "tracking_number", 40),
@@ -86,8 +87,8 @@ def read_tracking(text: str, name: str = "") -> Iterator[TrackingRecord | RowErr
                 text_field(row.get("location"), "location", 120),
                 text_field(row.get("description"), "description", 300),
             )
-        except ValueError as exc:
-            yield RowError(line, str(exc))
+        except RowFault as exc:
+            yield RowError(line, exc)
 
 
 def import_tracking(
@@ -115,7 +116,8 @@ def import_tracking(
 def _event(s: Session, rec: TrackingRecord, report: ImportReport, now: dt.datetime) -> None:
     shipment = s.scalar(select(Shipment).where(Shipment.tracking_number == rec.tracking_number))
     if shipment is None:
-        report.reject(RowError(rec.line, f"no shipment with tracking number {rec.tracking_number}"))
+        report.reject(RowError(rec.line, RowFault("no shipment with tracking number {number}",
+                                                  number=rec.tracking_number)))
         return
     duplicate = s.scalar(
         select(TrackingEvent.id).where(

@@ -75,3 +75,28 @@ def test_a_file_that_cannot_be_imported_is_refused_in_the_users_language(qtbot, 
         assert dialog.summary.text() == f"未导入：{bad} 不是 UTF-8 文本；请另存为 UTF-8 编码的 CSV 或 JSON"
     finally:
         translations.install("en")
+
+
+def test_a_chinese_screen_lists_the_rejected_rows_in_chinese(qtbot, demo_ctx, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+
+    translations = Translations.for_app(QApplication.instance())
+    translations.install("zh_CN")
+    try:
+        path = tmp_path / "orders.csv"
+        path.write_text(SAMPLE, encoding="utf-8")
+        dialog = ImportDialog(demo_ctx)
+        qtbot.addWidget(dialog)
+        dialog.path.setText(str(path))
+        dialog.dry_run.setChecked(True)
+        report = _run(qtbot, dialog)
+        assert report.rejected == 2
+        reasons = {dialog.errors.item(r, 0).text(): dialog.errors.item(r, 1).text() for r in range(2)}
+        assert reasons == {
+            "3": "订单 SHOT-2 未导入：quantity 必须是 1 到 1,000,000 之间的整数：'zero'",
+            "4": "订单 SHOT-3 未导入：未知 SKU/条码 NOPE",
+        }
+    finally:
+        translations.install("en")

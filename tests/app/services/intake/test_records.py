@@ -337,10 +337,10 @@ def test_a_file_that_cannot_be_read_is_one_clear_error(demo_engine, tmp_path):
 
 
 def test_timestamps_keep_their_zone_and_refuse_what_no_calendar_holds():
-    from app.services.intake.records import timestamp
+    from app.services.intake.records import RowFault, timestamp
 
     assert timestamp("2026-11-20 10:15:02 +0800") == dt.datetime(2026, 11, 20, 2, 15, 2, tzinfo=dt.UTC)
     assert timestamp("2026-11-20T10:15:00") == dt.datetime(2026, 11, 20, 2, 15, tzinfo=dt.UTC)  # CST
     for raw in ("0001-01-01T00:00:00+08:00", "2026-13-01", "x" * 5000):
-        with pytest.raises(ValueError, match="not a date and time"):
+        with pytest.raises(RowFault, match="not a date and time"):
             timestamp(raw)
