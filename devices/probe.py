@@ -10,14 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import devices.scale.protocols  # noqa: F401  (registers every protocol)
+from devices.errors import DeviceError
 from devices.profile import Profile
 from devices.scale.base import PROTOCOLS, ScaleError, ScaleProtocol, WeightReading, WeightStatus, get_protocol
 from devices.scale.device import ScaleDevice
 from devices.transport import OPEN_ERRORS, LinkState, LinkStatus
-
-
-class DeviceError(Exception):
-    """A device that cannot be opened, does not answer, or answers nonsense; one line for a user."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,7 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     protocol at each baud rate its vendor allows. Raises DeviceError if the port never opened."""
 
     opened = False
-    failure = ""
+    failure: DeviceError | None = None
     protocols = list(dict.fromkeys(PROTOCOLS.values()))
     # a strict format before one that reads many layouts (CAS "18 bytes for AND" is also A&D's)
     streaming = sorted((p for p in protocols if p.streams), key=lambda p: p.lenient)
@@ -56,7 +53,7 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
             data = _exchange(port, baud, bytesize, parity, stopbits, None, listen_s)
             opened = True
         except DeviceError as exc:
-            failure = str(exc)
+            failure = exc
             continue  # this port refuses these settings: try the next
         for p in streaming:
             if baud in p.allowed_baudrates and (hit := _weight(p, data)):
@@ -70,12 +67,12 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
                              listen_s)
             opened = True
         except DeviceError as exc:
-            failure = str(exc)
+            failure = exc
             continue  # this port refuses these settings: try the next
         if hit := _weight(p, data):
             return ProbeHit(p.name, baud, hit)
-    if not opened:
-        raise DeviceError(failure)
+    if not opened and failure is not None:
+        raise failure
     return None
 
 
@@ -87,7 +84,7 @@ def _exchange(port: str, baud: int, bytesize: int, parity: str, stopbits: float,
         link = serial.serial_for_url(port, baudrate=baud, bytesize=bytesize, parity=parity,
                                      stopbits=stopbits, timeout=0.05)
     except OPEN_ERRORS as exc:
-        raise DeviceError(f"Cannot open {port}: {exc}") from None
+        raise DeviceError("Cannot open {port}: {reason}", port=port, reason=str(exc)) from None
     data = bytearray()
     with link:
         try:
@@ -98,7 +95,7 @@ def _exchange(port: str, baud: int, bytesize: int, parity: str, stopbits: float,
             while time.monotonic() < deadline:
                 data += link.read(256)
         except OPEN_ERRORS as exc:  # unplugged while listening
-            raise DeviceError(f"{port} stopped answering: {exc}") from None
+            raise DeviceError("{port} stopped answering: {reason}", port=port, reason=str(exc)) from None
     return bytes(data)
 
 
@@ -123,7 +120,7 @@ def read_weight(port: str, protocol: str, timeout: float, profile: Profile) -> W
                 continue
             if isinstance(event, ScaleError):
                 if event.code == "profile":
-                    raise DeviceError(event.message)
+                    raise DeviceError(event.template, **event.params)
                 error = event
             elif isinstance(event, WeightReading):
                 if event.status is WeightStatus.OVERLOAD:
@@ -136,13 +133,17 @@ def read_weight(port: str, protocol: str, timeout: float, profile: Profile) -> W
     finally:
         device.stop()
     if last is not None:
-        raise DeviceError(f"The weight did not settle within {timeout:g} s (last {kg(last.grams)} kg).")
+        raise DeviceError("The weight did not settle within {timeout:g} s (last {kg} kg).",
+                          timeout=timeout, kg=kg(last.grams))
     if any(s.state is LinkState.CONNECTED for s in status):
-        detail = f" (it said: {error.message})" if error else ""
-        raise DeviceError(f"No answer from the scale on {port} using {protocol}{detail}: "
-                          "check the protocol, baud rate and cable.")
+        if error is not None:
+            raise DeviceError("No answer from the scale on {port} using {protocol} (it said: {said}): "
+                              "check the protocol, baud rate and cable.",
+                              port=port, protocol=protocol, said=error.message)
+        raise DeviceError("No answer from the scale on {port} using {protocol}: "
+                          "check the protocol, baud rate and cable.", port=port, protocol=protocol)
     reason = next((s.detail for s in reversed(status) if s.detail), "not found")
-    raise DeviceError(f"Cannot open {port}: {reason}")
+    raise DeviceError("Cannot open {port}: {reason}", port=port, reason=reason)
 
 
 def kg(grams: Decimal) -> str:

@@ -8,7 +8,8 @@ import queue
 import sys
 from typing import TYPE_CHECKING
 
-from devices.probe import DeviceError, kg, probe, read_weight
+from devices.errors import DeviceError
+from devices.probe import kg, probe, read_weight
 from devices.scale.base import GRAMS_PER_UNIT, PROTOCOLS, get_protocol
 from devices.scanner.serial_scanner import SUFFIXES, SerialScanner
 from devices.transport import LinkState, LinkStatus
@@ -80,8 +81,8 @@ def cmd_probe(rt: Runtime) -> int:
     args = rt.args
     hit = probe(args.port, args.listen)
     if hit is None:
-        raise DeviceError(f"No known scale protocol answered on {args.port} "
-                          f"(tried {', '.join(sorted({p.name for p in PROTOCOLS.values()}))}).")
+        raise DeviceError("No known scale protocol answered on {port} (tried {tried}).", port=args.port,
+                          tried=", ".join(sorted({p.name for p in PROTOCOLS.values()})))
     print(hit.line())
     return 0
 
@@ -93,7 +94,8 @@ def cmd_read_weight(rt: Runtime) -> int:
         profile["baudrate"] = args.baudrate
     if args.address:
         if "address" not in get_protocol(args.protocol).options:
-            raise DeviceError(f"{args.protocol} has no indicator address; leave out --address.")
+            raise DeviceError("{protocol} has no indicator address; leave out --address.",
+                              protocol=args.protocol)
         profile["address"] = args.address
     r = read_weight(args.port, args.protocol, args.timeout, profile)
     if args.json:
@@ -119,7 +121,7 @@ def cmd_read_scan(rt: Runtime) -> int:
             except queue.Empty:
                 if not any(s.state is LinkState.CONNECTED for s in status):
                     reason = next((s.detail for s in reversed(status) if s.detail), "not found")
-                    raise DeviceError(f"Cannot open {args.port}: {reason}") from None
+                    raise DeviceError("Cannot open {port}: {reason}", port=args.port, reason=reason) from None
                 break
             count += 1
             if args.json:

@@ -36,7 +36,7 @@ from devices.camera.recorder import (
     salvage,
     utcnow,
 )
-from devices.camera.source import MISSING_AV, CameraProfile, CameraUnavailable, describe
+from devices.camera.source import CameraProfile, describe, missing_av
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class CameraProcess:
         on_clip: Callable[[ClipResult], None] = lambda _r: None,
     ) -> None:
         if importlib.util.find_spec("av") is None:
-            raise CameraUnavailable(MISSING_AV)  # the child would fail the same way, later and unseen
+            raise missing_av()  # the child would fail the same way, later and unseen
         describe(profile)  # an unknown source is refused now, in the caller's thread
         self.profile, self.folder, self.zone = profile, folder, zone
         self.on_status, self.on_clip_started, self.on_clip = on_status, on_clip_started, on_clip

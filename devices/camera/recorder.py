@@ -484,8 +484,8 @@ def record_test(profile: CameraProfile, path: Path, seconds: float, overlay: Ove
     finally:
         camera.close()
     if result.error:
-        raise CameraError(f"Recording into {path} failed: {result.error}")
+        raise CameraError("Recording into {path} failed: {reason}", path=str(path), reason=result.error)
     if result.frames == 0:
         detail = next((s.detail for s in reversed(statuses) if s.detail), "no frames arrived")
-        raise CameraError(f"No picture from {profile.source}: {detail}")
+        raise CameraError("No picture from {source}: {reason}", source=profile.source, reason=detail)
     return result

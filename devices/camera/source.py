@@ -19,19 +19,26 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from devices.errors import DeviceError
+
 INSTALL_HINT = "pip install 'packdesk[video]'"
-MISSING_AV = f"Video recording needs PyAV, which is not installed here: {INSTALL_HINT}"
 # A live source that stops sending for this long is taken as unplugged (microseconds, FFmpeg's unit).
 READ_TIMEOUT_US = 3_000_000
 OPEN_TIMEOUT_S = 8.0  # an IP camera waking up takes a few seconds to send its first picture
 
 
-class CameraError(Exception):
-    """A camera that cannot be used as configured; the text is a user's one-line message."""
+class CameraError(DeviceError):
+    """A camera that cannot be used as configured; worded as a user's one-line message."""
 
 
 class CameraUnavailable(CameraError):
     """PyAV (or Pillow, for the overlay) is not installed on this station."""
+
+
+def missing_av() -> CameraUnavailable:
+    """What a station with a camera but without PyAV is told."""
+    return CameraUnavailable("Video recording needs PyAV, which is not installed here: {hint}",
+                             hint=INSTALL_HINT)
 
 
 def require_av() -> ModuleType:
@@ -39,7 +46,7 @@ def require_av() -> ModuleType:
     try:
         return importlib.import_module("av")
     except ImportError:
-        raise CameraUnavailable(MISSING_AV) from None
+        raise missing_av() from None
 
 
 @dataclass(frozen=True)
@@ -68,9 +75,10 @@ class CameraProfile:
             min_free = int(raw.get("min_free_mb", cls.min_free_mb))
             crf = int(raw.get("crf", cls.crf))
         except (TypeError, ValueError):
-            raise CameraError(f"Camera fps, min_free_mb and crf are whole numbers: {raw!r}") from None
+            raise CameraError("Camera fps, min_free_mb and crf are whole numbers: {settings!r}",
+                              settings=raw) from None
         if not 1 <= fps <= 60:
-            raise CameraError(f"Camera fps must be 1 to 60, not {fps}.")
+            raise CameraError("Camera fps must be 1 to 60, not {fps}.", fps=fps)
         if min_free < 0 or not 0 <= crf <= 51:
             raise CameraError("Camera min_free_mb must be at least 0 and crf 0 to 51.")
         return cls(source, width, height, fps, str(raw.get("folder", "")).strip(), min_free,
@@ -88,9 +96,10 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(part) for part in text.lower().replace("×", "x").split("x"))
     except ValueError:
-        raise CameraError(f"Camera size is WIDTHxHEIGHT, e.g. 1280x720, not {text!r}.") from None
+        raise CameraError("Camera size is WIDTHxHEIGHT, e.g. 1280x720, not {size!r}.", size=text) from None
     if not (160 <= w <= 3840 and 120 <= h <= 2160) or w % 2 or h % 2:
-        raise CameraError(f"Camera size {w}x{h} is out of range (even numbers, 160x120 to 3840x2160).")
+        raise CameraError("Camera size {width}x{height} is out of range (even numbers, 160x120 to "
+                          "3840x2160).", width=w, height=h)
     return w, h
 
 
@@ -123,9 +132,8 @@ def describe(profile: CameraProfile) -> Input:
         # small probe: a live stream starts in well under a second instead of FFmpeg's 5 s default
         return Input(s, None, {"rw_timeout": str(READ_TIMEOUT_US), "analyzeduration": "500000",
                                "probesize": "500000", "fflags": "nobuffer"})
-    raise CameraError(
-        f"Unknown camera source {s!r}: use test, lavfi:GRAPH, v4l2:/dev/video0, dshow:NAME or rtsp://..."
-    )
+    raise CameraError("Unknown camera source {source!r}: use test, lavfi:GRAPH, v4l2:/dev/video0, dshow:NAME "
+                      "or rtsp://...", source=s)
 
 
 def open_input(profile: CameraProfile) -> Any:

@@ -39,7 +39,8 @@ class AdamParser:
             unit = m.group(2).decode().lower() if m else ""
             if value is None or unit not in GRAMS_PER_UNIT:
                 if line.strip() or not line:
-                    events.append(ScaleError("garbled", f"unreadable line {line[:40]!r}", NAME, line))
+                    events.append(ScaleError("garbled", "unreadable line {line!r}", NAME, line,
+                                             params={"line": line[:40]}))
                 continue
             events.append(WeightReading(to_grams(value, unit), False, protocol=NAME, raw=line))
         return events
@@ -93,7 +94,8 @@ class CpwParser:
             value = parse_decimal(m.group(6)) if m else None
             unit = m.group(7).decode().lower() if m else ""
             if m is None or value is None or unit not in GRAMS_PER_UNIT:
-                events.append(ScaleError("garbled", f"unreadable line {line[:40]!r}", CPW, line))
+                events.append(ScaleError("garbled", "unreadable line {line!r}", CPW, line,
+                                         params={"line": line[:40]}))
             elif m.group(3) == b"E":
                 events.append(ScaleError("scale_error", "the scale reports an error (E)", CPW, line))
             else:
@@ -142,7 +144,8 @@ class HighlandParser:
             value = parse_decimal(m.group(4)) if m else None
             unit = m.group(5).strip().decode() if m else ""
             if m is None or value is None or unit not in GRAMS_PER_UNIT:
-                events.append(ScaleError("garbled", f"unreadable line {line[:40]!r}", HIGHLAND, line))
+                events.append(ScaleError("garbled", "unreadable line {line!r}", HIGHLAND, line,
+                                         params={"line": line[:40]}))
                 continue
             grams = to_grams(-value if m.group(3) == b"-" else value, unit)
             events.append(

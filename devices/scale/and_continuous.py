@@ -44,12 +44,13 @@ class AndContinuousParser:
         fields = [f.strip() for f in line.split(b",")]
         header = fields[0].upper()
         if header not in HEADERS or len(fields) not in (2, 3):
-            return ScaleError("garbled", f"unexpected line {line[:40]!r}", NAME, line)
+            return ScaleError("garbled", "unexpected line {line!r}", NAME, line, params={"line": line[:40]})
         kind = fields[1].upper() if len(fields) == 3 else b"GS"
         if kind in (b"TR", b"TARE"):
             return ScaleError("not_weight", "the indicator sent its tare, not the weight", NAME, line)
         if kind not in (b"GS", b"NT", b"NET", b"GROSS"):
-            return ScaleError("garbled", f"unexpected field {fields[1][:8]!r}", NAME, line)
+            return ScaleError("garbled", "unexpected field {field!r}", NAME, line,
+                              params={"field": fields[1][:8]})
         net = kind in (b"NT", b"NET")
         data = fields[-1]
         if header == b"OL":
@@ -61,7 +62,8 @@ class AndContinuousParser:
         value = parse_decimal(m.group(1)) if m else None
         unit = m.group(2).decode().lower() if m and m.group(2) else "kg"
         if value is None or unit not in GRAMS_PER_UNIT:
-            return ScaleError("garbled", f"unreadable weight {data[:20]!r}", NAME, line)
+            return ScaleError("garbled", "unreadable weight {weight!r}", NAME, line,
+                              params={"weight": data[:20]})
         return WeightReading(to_grams(value, unit), HEADERS[header], net=net, protocol=NAME, raw=line)
 
 

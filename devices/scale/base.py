@@ -8,11 +8,12 @@ weight, and its reply to a command. Adding a scale is adding a ``ScaleProtocol``
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
+from devices.errors import DeviceError
 from devices.profile import Profile
 
 GRAMS_PER_UNIT: dict[str, Decimal] = {
@@ -50,12 +51,19 @@ class WeightReading:
 
 @dataclass(frozen=True)
 class ScaleError:
-    """Something the scale said or sent that is not a weight: never an exception."""
+    """Something the scale said or sent that is not a weight: never an exception. Worded like the
+    layer's errors: ``template`` (English, the translation key) filled with ``params``."""
 
     code: str  # e.g. "not_executable", "syntax", "transmission", "logical", "garbled", "checksum"
-    message: str
+    template: str
     protocol: str = ""
     raw: bytes = b""
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The English text; filled only when asked, so a parser's error costs no formatting."""
+        return self.template.format(**self.params) if self.params else self.template
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,8 @@ class ScaleProtocol:
     options: tuple[str, ...] = ()  # profile options the format reads: "address", "unit" (it sends none)
     lenient: bool = False  # reads many layouts (varying widths): probe asks it after the strict formats
     poll_command: bytes | None = None  # request a weight (request/response protocols)
-    # the request for a station profile (an indicator's address); raises ValueError with a message
-    # fit for the user when the profile's option is not one the indicator can have
+    # the request for a station profile (an indicator's address); raises DeviceError when the
+    # profile's option is not one the indicator can have
     poll_for: Callable[[Profile], bytes] | None = None
     probe_command: bytes | None = None  # what probe sends if not poll_command (every address at once)
     found_settings: Callable[[WeightReading], dict[str, str]] | None = None  # options a reply reveals
@@ -134,11 +142,11 @@ def register(protocol: ScaleProtocol, *aliases: str) -> ScaleProtocol:
 
 
 def get_protocol(name: str) -> ScaleProtocol:
-    """Look a protocol up by name, importing every protocol module first."""
+    """Look a protocol up by name, importing every protocol module first; DeviceError if none."""
     from devices.scale import protocols  # noqa: F401  (registers all protocol modules)
 
     try:
         return PROTOCOLS[name]
     except KeyError:
-        known = ", ".join(sorted(PROTOCOLS))
-        raise KeyError(f"unknown scale protocol {name!r}; known: {known}") from None
+        raise DeviceError("Unknown scale protocol {name}; known: {known}",
+                          name=name, known=", ".join(sorted(PROTOCOLS))) from None

@@ -39,14 +39,15 @@ def _reading(name: str, head: bytes, kind: bytes, weight: bytes, unit_field: byt
     """The header, gross/net field, 8-character weight and 2-character unit the 22- and 18-byte
     frames share, as a reading."""
     if head not in HEAD or kind not in KIND:
-        return ScaleError("garbled", f"unexpected header {raw[:9]!r}", name, raw)
+        return ScaleError("garbled", "unexpected header {header!r}", name, raw, params={"header": raw[:9]})
     if head == b"OL":
         status = WeightStatus.UNDERLOAD if weight.strip().startswith(b"-") else WeightStatus.OVERLOAD
         return WeightReading(Decimal(0), False, status, KIND[kind], protocol=name, raw=raw)
     unit = unit_field.strip().decode("ascii", "replace").lower()
     value = parse_decimal(weight)
     if value is None or unit not in GRAMS_PER_UNIT:
-        return ScaleError("garbled", f"unreadable weight {weight + unit_field!r}", name, raw)
+        return ScaleError("garbled", "unreadable weight {weight!r}", name, raw,
+                          params={"weight": weight + unit_field})
     return WeightReading(to_grams(value, unit), HEAD[head], net=KIND[kind], protocol=name, raw=raw)
 
 
@@ -78,14 +79,17 @@ class Cas22Parser:
                 del self._buf[:22]
                 events.append(self._line(frame[:20]))
             else:  # not a frame after all: look for the next header
-                events.append(ScaleError("garbled", f"not a 22-byte CAS frame {frame!r}", NAME, frame))
+                events.append(ScaleError("garbled", "not a 22-byte CAS frame {frame!r}", NAME, frame,
+                                         params={"frame": frame}))
                 del self._buf[:2]
 
     def _line(self, line: bytes) -> ScaleEvent:
         if len(line) != 20 or line[2:3] + line[5:6] + line[8:9] != b",,," or line[17:18] != b" ":
-            return ScaleError("garbled", f"not a 22-byte CAS frame {line[:24]!r}", NAME, line)
+            return ScaleError("garbled", "not a 22-byte CAS frame {frame!r}", NAME, line,
+                              params={"frame": line[:24]})
         if not line[7] & 0x80:
-            return ScaleError("garbled", f"lamp byte without its high bit {line[:9]!r}", NAME, line)
+            return ScaleError("garbled", "lamp byte without its high bit {frame!r}", NAME, line,
+                              params={"frame": line[:9]})
         return _reading(NAME, line[:2], line[3:5], line[9:17], line[18:20], line)
 
 
@@ -99,7 +103,8 @@ class Cas18Parser:
 
     def _line(self, line: bytes) -> ScaleEvent:
         if len(line) != 16 or line[2:3] + line[5:6] != b",,":
-            return ScaleError("garbled", f"not an 18-byte CAS frame {line[:24]!r}", CAS18, line)
+            return ScaleError("garbled", "not an 18-byte CAS frame {frame!r}", CAS18, line,
+                              params={"frame": line[:24]})
         return _reading(CAS18, line[:2], line[3:5], line[6:14], line[14:16], line)
 
 
@@ -114,7 +119,8 @@ class Cas10Parser:
     def _line(self, line: bytes) -> ScaleEvent:
         value = parse_decimal(line) if len(line) == 8 else None
         if value is None or self.unit not in GRAMS_PER_UNIT:
-            return ScaleError("garbled", f"not a 10-byte CAS frame {line[:24]!r}", CAS10, line)
+            return ScaleError("garbled", "not a 10-byte CAS frame {frame!r}", CAS10, line,
+                              params={"frame": line[:24]})
         return WeightReading(to_grams(value, self.unit), False, protocol=CAS10, raw=line)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+from devices.errors import DeviceError
 from devices.profile import Profile
 from devices.scale.base import ScaleError, ScaleEvent, ScaleProtocol, WeightReading, get_protocol
 from devices.scale.stability import StabilityFilter
@@ -50,9 +51,10 @@ class ScaleDevice:
         if self.protocol.poll_for is not None:
             try:
                 self.poll_command = self.protocol.poll_for(self.profile)
-            except ValueError as exc:
+            except DeviceError as exc:
                 self.poll_command = None
-                self._profile_error = ScaleError("profile", str(exc), self.protocol.name)
+                self._profile_error = ScaleError("profile", exc.template, self.protocol.name,
+                                                 params=exc.params)
         self._parser = self.protocol.new_parser(self.profile)
         self.link = SerialLink(port, serial_settings(self.protocol, self.profile), self._data,
                                on_status, on_connect=self._connected)

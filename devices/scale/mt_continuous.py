@@ -52,11 +52,12 @@ class MtContinuousParser:
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = b"\x02" + f + b"\r"
         if len(f) != 15:
-            return ScaleError("garbled", f"a {len(f) + 2}-byte frame, not 17", NAME, raw)
+            return ScaleError("garbled", "a {size}-byte frame, not 17", NAME, raw,
+                              params={"size": len(f) + 2})
         a, b, c = (x & 0x1F for x in f[:3])  # bits 5-7 vary between clones
         weight, tare = _digits(f[3:9]), _digits(f[9:15])
         if weight is None or tare is None:
-            return ScaleError("garbled", f"unreadable frame {raw!r}", NAME, raw)
+            return ScaleError("garbled", "unreadable frame {frame!r}", NAME, raw, params={"frame": raw})
         unit = UNITS_C.get(c & 0x07) or ("kg" if b & 0x10 else "lb")
         if c & 0x07 and (c & 0x07) not in UNITS_C:
             return ScaleError("unit", "the indicator shows a unit PackDesk cannot convert", NAME, raw)

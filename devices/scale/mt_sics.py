@@ -9,6 +9,7 @@ transmission, logical error). Lines end in CR LF.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from devices.profile import Profile
@@ -27,10 +28,12 @@ from devices.scale.framing import LineFramer, parse_decimal
 
 NAME = "mt-sics"
 ERRORS = {
-    b"ES": ("syntax", "the scale did not understand the command (ES)"),
-    b"ET": ("transmission", "the scale reported a transmission error (ET)"),
-    b"EL": ("logical", "the scale cannot execute the command now (EL)"),
+    b"ES": ScaleError("syntax", "the scale did not understand the command (ES)", NAME),
+    b"ET": ScaleError("transmission", "the scale reported a transmission error (ET)", NAME),
+    b"EL": ScaleError("logical", "the scale cannot execute the command now (EL)", NAME),
 }
+# why a zero or tare was refused, by the reply's status (catalogued phrases: worded as parameters)
+REFUSALS = {b"I": "not possible now", b"+": "upper limit exceeded", b"-": "lower limit exceeded"}
 UNITS = {"g", "kg", "lb", "oz", "mg", "ct"}
 
 
@@ -47,8 +50,7 @@ class MtSicsParser:
         if not line:
             return ScaleError("garbled", "unreadable data from the scale", NAME, raw) if raw else None
         if line in ERRORS:
-            code, message = ERRORS[line]
-            return ScaleError(code, message, NAME, raw)
+            return replace(ERRORS[line], raw=raw)
         parts = line.split()
         head = parts[0]
         status = parts[1] if len(parts) > 1 else b""
@@ -56,11 +58,12 @@ class MtSicsParser:
             return self._weight(parts, status, raw)
         if head in (b"T", b"Z", b"TAC", b"TA"):
             return self._command(head.decode(), parts, status, raw)
-        return ScaleError("garbled", f"unexpected reply {line[:40]!r}", NAME, raw)
+        return ScaleError("garbled", "unexpected reply {reply!r}", NAME, raw, params={"reply": line[:40]})
 
     def _weight(self, parts: list[bytes], status: bytes, raw: bytes) -> ScaleEvent:
         if status in (b"+", b"-", b"I") and len(parts) != 2:
-            return ScaleError("garbled", f"malformed reply {raw[:40]!r}", NAME, raw)  # "S +" is all of it
+            return ScaleError("garbled", "malformed reply {reply!r}", NAME, raw,  # "S +" is all of it
+                              params={"reply": raw[:40]})
         if status == b"+":
             return WeightReading(Decimal(0), False, WeightStatus.OVERLOAD, protocol=NAME, raw=raw)
         if status == b"-":
@@ -68,11 +71,13 @@ class MtSicsParser:
         if status == b"I":
             return ScaleError("not_executable", "the scale cannot weigh now (busy or not ready)", NAME, raw)
         if status not in (b"S", b"D") or len(parts) < 4:
-            return ScaleError("garbled", f"malformed weight reply {raw[:40]!r}", NAME, raw)
+            return ScaleError("garbled", "malformed weight reply {reply!r}", NAME, raw,
+                              params={"reply": raw[:40]})
         value = parse_decimal(b" ".join(parts[2:-1]))
         unit = parts[-1].decode("ascii", "replace").lower()
         if value is None or unit not in UNITS:
-            return ScaleError("garbled", f"malformed weight reply {raw[:40]!r}", NAME, raw)
+            return ScaleError("garbled", "malformed weight reply {reply!r}", NAME, raw,
+                              params={"reply": raw[:40]})
         grams = value / 1000 if unit == "mg" else value / 5 if unit == "ct" else to_grams(value, unit)
         return WeightReading(grams, status == b"S", protocol=NAME, raw=raw)
 
@@ -80,9 +85,10 @@ class MtSicsParser:
         names = {"T": "tare", "Z": "zero", "TAC": "clear_tare", "TA": "tare"}
         if status in (b"S", b"A"):
             return CommandAck(names[head], NAME, raw)
-        reason = {b"I": "not possible now", b"+": "upper limit exceeded", b"-": "lower limit exceeded"}
-        return ScaleError("not_executable", f"{names[head]} refused: {reason.get(status, 'error')}",
-                          NAME, raw)
+        if status in REFUSALS:
+            return ScaleError("not_executable", "{command} refused: {reason}", NAME, raw,
+                              params={"command": names[head], "reason": REFUSALS[status]})
+        return ScaleError("not_executable", "{command} refused", NAME, raw, params={"command": names[head]})
 
 
 def _format_value(state: SimState) -> bytes:

@@ -66,11 +66,12 @@ class NciParser:
         start = frame.rfind(b"\n", 0, max(0, frame.rfind(b"\r\n")))  # the LF before the weight
         parts = frame[start + 1 :].split(b"\r\n") if start >= 0 else []
         if len(parts) != 2 or not parts[1].endswith(b"\r"):
-            return ScaleError("garbled", f"unreadable answer {raw[-40:]!r}", NAME, raw)
+            return ScaleError("garbled", "unreadable answer {answer!r}", NAME, raw,
+                              params={"answer": raw[-40:]})
         shown, status = parts[0], parts[1][:-1]
         status = status.removeprefix(SCP02)
         if len(status) not in (2, 3) or any(s & 0xF0 != 0x30 for s in status):
-            return ScaleError("garbled", f"unreadable status {status!r}", NAME, raw)
+            return ScaleError("garbled", "unreadable status {status!r}", NAME, raw, params={"status": status})
         s1, s2 = status[0], status[1]
         if s2 & 0x0C or s1 & 0x0C:
             return ScaleError("scale_fault", "the scale reports a memory or calibration fault", NAME, raw)
@@ -84,7 +85,8 @@ class NciParser:
         value = parse_decimal(m.group(1)) if m else None
         unit = m.group(2).decode().lower() if m else ""
         if value is None or unit not in GRAMS_PER_UNIT:
-            return ScaleError("garbled", f"unreadable weight {shown[:20]!r}", NAME, raw)
+            return ScaleError("garbled", "unreadable weight {weight!r}", NAME, raw,
+                              params={"weight": shown[:20]})
         return WeightReading(to_grams(value, unit), not s1 & 0x01, net=net, protocol=NAME, raw=raw)
 
 

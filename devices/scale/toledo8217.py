@@ -51,10 +51,12 @@ class Toledo8217Parser:
                                      protocol=NAME, raw=raw)
             if status & MOTION:
                 return ScaleError("in_motion", "the scale is still moving", NAME, raw)
-            return ScaleError("status", f"scale status {status:#04x} without a weight", NAME, raw)
+            return ScaleError("status", "scale status {status:#04x} without a weight", NAME, raw,
+                              params={"status": status})
         value = parse_decimal(body)
         if value is None or b"." not in body:
-            return ScaleError("garbled", f"unreadable weight frame {raw!r}", NAME, raw)
+            return ScaleError("garbled", "unreadable weight frame {frame!r}", NAME, raw,
+                              params={"frame": raw})
         return WeightReading(to_grams(value, self.unit), True, protocol=NAME, raw=raw)
 
 

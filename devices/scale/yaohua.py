@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from devices.errors import DeviceError
 from devices.profile import Profile
 from devices.scale.base import (
     CommandAck,
@@ -105,11 +106,11 @@ class Tf0Parser(_StxEtxParser):
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = STX + f + ETX
         if len(f) != 10:
-            return ScaleError("garbled", f"a {len(f) + 2}-byte frame, not 12", TF0, raw)
+            return ScaleError("garbled", "a {size}-byte frame, not 12", TF0, raw, params={"size": len(f) + 2})
         body, check = f[:8], read_check(f[8:])
         value = _digits_value(body[:1], body[1:7], body[7:8])
         if value is None:
-            return ScaleError("garbled", f"unreadable frame {raw!r}", TF0, raw)
+            return ScaleError("garbled", "unreadable frame {frame!r}", TF0, raw, params={"frame": raw})
         if check != xor(body):
             return ScaleError("checksum", "XOR check failed (noise on the line?)", TF0, raw)
         return WeightReading(value * KG, False, protocol=TF0, raw=raw)
@@ -179,7 +180,8 @@ class EqParser:
             sign, shown = body[-1:], body[:-1][::-1]
             signs = (b"0", b"-")
         if sign not in signs or not DISPLAY.match(shown):
-            return ScaleError("garbled", f"unreadable frame {frame!r}", self.name, frame)
+            return ScaleError("garbled", "unreadable frame {frame!r}", self.name, frame,
+                              params={"frame": frame})
         value = parse_decimal(shown)
         assert value is not None
         return WeightReading((-value if sign == b"-" else value) * KG, False, protocol=self.name, raw=frame)
@@ -238,7 +240,8 @@ class A12Parser:
         if not line:
             return ScaleError("garbled", "unreadable data from the scale", A12, line)
         if len(line) != 13:
-            return ScaleError("garbled", f"a {len(line)}-byte line, not 13 {line[:20]!r}", A12, line)
+            return ScaleError("garbled", "a {size}-byte line, not 13 {line!r}", A12, line,
+                              params={"size": len(line), "line": line[:20]})
         body, check = line[:11], read_check(line[11:])
         if check != xor(body):
             return ScaleError("checksum", "XOR check failed (noise on the line?)", A12, line)
@@ -247,12 +250,13 @@ class A12Parser:
             return WeightReading(Decimal(0), False, status, protocol=A12, raw=line)
         head, kind = body[:1].upper(), body[1:2].upper()
         if head != b"W" or body[9:].lower() != b"kg" or kind not in (*A12_KIND, b"T"):
-            return ScaleError("garbled", f"unexpected line {line!r}", A12, line)
+            return ScaleError("garbled", "unexpected line {line!r}", A12, line, params={"line": line})
         if kind == b"T":
             return ScaleError("not_weight", "the indicator sent its tare, not the weight", A12, line)
         value = parse_decimal(body[2:9])
         if value is None:
-            return ScaleError("garbled", f"unreadable weight {body[2:9]!r}", A12, line)
+            return ScaleError("garbled", "unreadable weight {weight!r}", A12, line,
+                              params={"weight": body[2:9]})
         return WeightReading(value * KG, False, net=A12_KIND[kind], protocol=A12, raw=line)
 
 
@@ -291,7 +295,7 @@ def address_of(profile: Profile) -> str:
     """The indicator's address from a station profile (factory setting ``A``)."""
     address = str(profile.get("address") or "A").strip().upper()
     if len(address) != 1 or address not in ADDRESSES:
-        raise ValueError(f"The indicator address must be one letter A-Z, not {address!r}.")
+        raise DeviceError("The indicator address must be one letter A-Z, not {address!r}.", address=address)
     return address
 
 
@@ -313,21 +317,21 @@ class CmdParser(_StxEtxParser):
     def _frame(self, f: bytes) -> ScaleEvent:
         raw = STX + f + ETX
         if len(f) < 4 or not b"A"[0] <= f[0] <= b"Z"[0]:
-            return ScaleError("garbled", f"unreadable frame {raw!r}", CMD, raw)
+            return ScaleError("garbled", "unreadable frame {frame!r}", CMD, raw, params={"frame": raw})
         body, check = f[:-2], read_check(f[-2:])
         if check != xor(body):
             return ScaleError("checksum", "XOR check failed (noise on the line?)", CMD, raw)
         if self.address is not None and body[:1] != self.address:
-            return ScaleError("address", f"indicator {body[:1].decode()} answered, not "
-                              f"{self.address.decode()}", CMD, raw)
+            return ScaleError("address", "indicator {answered} answered, not {expected}", CMD, raw,
+                              params={"answered": body[:1].decode(), "expected": self.address.decode()})
         code, data = body[1:2], body[2:]
         if code == b"A" and not data:
             return CommandAck("handshake", CMD, raw)
         if code not in (*READS, b"C") or len(data) != 8:
-            return ScaleError("garbled", f"unexpected reply {raw!r}", CMD, raw)
+            return ScaleError("garbled", "unexpected reply {reply!r}", CMD, raw, params={"reply": raw})
         value = _digits_value(data[:1], data[1:7], data[7:8])
         if value is None:
-            return ScaleError("garbled", f"unreadable weight {data!r}", CMD, raw)
+            return ScaleError("garbled", "unreadable weight {weight!r}", CMD, raw, params={"weight": data})
         if code == b"C":
             return ScaleError("not_weight", "the indicator sent its tare, not the weight", CMD, raw)
         return WeightReading(value * KG, False, net=READS[code], protocol=CMD, raw=raw)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from devices.errors import DeviceError
 from devices.profile import Profile
 from devices.scanner.scan import Scan, ScanKind, parse_scan
 from devices.transport import LinkStatus, SerialLink, SerialSettings
@@ -20,7 +21,8 @@ class ScanFramer:
     def __init__(self, suffix: str = "cr", prefix: str = "", idle_s: float = 0.05,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if suffix not in SUFFIXES:
-            raise ValueError(f"unknown suffix {suffix!r}; use one of {', '.join(SUFFIXES)}")
+            raise DeviceError("Unknown scanner suffix {suffix!r}: use one of {known}.",
+                              suffix=suffix, known=", ".join(SUFFIXES))
         self.terminator = SUFFIXES[suffix]
         self.prefix = prefix.encode()
         self.idle_s = idle_s

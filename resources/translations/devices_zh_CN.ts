@@ -225,4 +225,239 @@
         <translation>扫描枪</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>No known scale protocol answered on {port} (tried {tried}).</source>
+        <translation>{port} 上没有已知的电子秤协议应答（已尝试 {tried}）。</translation>
+    </message>
+    <message>
+        <source>{protocol} has no indicator address; leave out --address.</source>
+        <translation>{protocol} 没有仪表地址，请去掉 --address。</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {reason}</source>
+        <translation>无法打开 {port}：{reason}</translation>
+    </message>
+    <message>
+        <source>{port} stopped answering: {reason}</source>
+        <translation>{port} 不再应答：{reason}</translation>
+    </message>
+    <message>
+        <source>The weight did not settle within {timeout:g} s (last {kg} kg).</source>
+        <translation>重量在 {timeout:g} 秒内未稳定（最后读数 {kg} kg）。</translation>
+    </message>
+    <message>
+        <source>No answer from the scale on {port} using {protocol}: check the protocol, baud rate and cable.</source>
+        <translation>{port} 上的电子秤用 {protocol} 协议无应答：请检查协议、波特率和连接线。</translation>
+    </message>
+    <message>
+        <source>No answer from the scale on {port} using {protocol} (it said: {said}): check the protocol, baud rate and cable.</source>
+        <translation>{port} 上的电子秤用 {protocol} 协议无应答（它回复：{said}）：请检查协议、波特率和连接线。</translation>
+    </message>
+    <message>
+        <source>The scale is overloaded: take weight off the platter.</source>
+        <translation>电子秤超载：请从秤台上取下物品。</translation>
+    </message>
+    <message>
+        <source>The scale reads below zero: clear the platter and zero it.</source>
+        <translation>电子秤读数低于零：请清空秤台并置零。</translation>
+    </message>
+    <message>
+        <source>Unknown scale protocol {name}; known: {known}</source>
+        <translation>未知的电子秤协议 {name}；可用的有：{known}</translation>
+    </message>
+    <message>
+        <source>The indicator address must be one letter A-Z, not {address!r}.</source>
+        <translation>仪表地址必须是一个字母 A-Z，而不是 {address!r}。</translation>
+    </message>
+    <message>
+        <source>Unknown scanner suffix {suffix!r}: use one of {known}.</source>
+        <translation>未知的扫描枪结束符 {suffix!r}：请使用 {known} 之一。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>device unplugged or not answering</source>
+        <translation>设备已拔出或无应答</translation>
+    </message>
+    <message>
+        <source>unreadable data from the scale</source>
+        <translation>无法识别电子秤发来的数据</translation>
+    </message>
+    <message>
+        <source>unreadable line {line!r}</source>
+        <translation>无法识别的数据行 {line!r}</translation>
+    </message>
+    <message>
+        <source>the scale reports an error (E)</source>
+        <translation>电子秤报告错误（E）</translation>
+    </message>
+    <message>
+        <source>unexpected line {line!r}</source>
+        <translation>意外的数据行 {line!r}</translation>
+    </message>
+    <message>
+        <source>the indicator sent its tare, not the weight</source>
+        <translation>仪表发送的是皮重，而不是重量</translation>
+    </message>
+    <message>
+        <source>unexpected field {field!r}</source>
+        <translation>意外的字段 {field!r}</translation>
+    </message>
+    <message>
+        <source>the scale is in counting mode (QT), not weighing</source>
+        <translation>电子秤处于计数模式（QT），不在称重</translation>
+    </message>
+    <message>
+        <source>unreadable weight {weight!r}</source>
+        <translation>无法识别的重量 {weight!r}</translation>
+    </message>
+    <message>
+        <source>unexpected header {header!r}</source>
+        <translation>意外的帧头 {header!r}</translation>
+    </message>
+    <message>
+        <source>not a 22-byte CAS frame {frame!r}</source>
+        <translation>不是 22 字节的 CAS 帧 {frame!r}</translation>
+    </message>
+    <message>
+        <source>lamp byte without its high bit {frame!r}</source>
+        <translation>指示灯字节缺少最高位 {frame!r}</translation>
+    </message>
+    <message>
+        <source>not an 18-byte CAS frame {frame!r}</source>
+        <translation>不是 18 字节的 CAS 帧 {frame!r}</translation>
+    </message>
+    <message>
+        <source>not a 10-byte CAS frame {frame!r}</source>
+        <translation>不是 10 字节的 CAS 帧 {frame!r}</translation>
+    </message>
+    <message>
+        <source>bytes between frames</source>
+        <translation>帧之间有多余字节</translation>
+    </message>
+    <message>
+        <source>no CAS frame in the data</source>
+        <translation>数据中没有 CAS 帧</translation>
+    </message>
+    <message>
+        <source>a {size}-byte frame, not 17</source>
+        <translation>帧长 {size} 字节，应为 17 字节</translation>
+    </message>
+    <message>
+        <source>a {size}-byte frame, not 12</source>
+        <translation>帧长 {size} 字节，应为 12 字节</translation>
+    </message>
+    <message>
+        <source>unreadable frame {frame!r}</source>
+        <translation>无法识别的数据帧 {frame!r}</translation>
+    </message>
+    <message>
+        <source>the indicator shows a unit PackDesk cannot convert</source>
+        <translation>仪表显示的单位 PackDesk 无法换算</translation>
+    </message>
+    <message>
+        <source>the scale did not understand the command (ES)</source>
+        <translation>电子秤无法识别该命令（ES）</translation>
+    </message>
+    <message>
+        <source>the scale reported a transmission error (ET)</source>
+        <translation>电子秤报告传输错误（ET）</translation>
+    </message>
+    <message>
+        <source>the scale cannot execute the command now (EL)</source>
+        <translation>电子秤现在无法执行该命令（EL）</translation>
+    </message>
+    <message>
+        <source>unexpected reply {reply!r}</source>
+        <translation>意外的回复 {reply!r}</translation>
+    </message>
+    <message>
+        <source>malformed reply {reply!r}</source>
+        <translation>格式错误的回复 {reply!r}</translation>
+    </message>
+    <message>
+        <source>malformed weight reply {reply!r}</source>
+        <translation>格式错误的重量回复 {reply!r}</translation>
+    </message>
+    <message>
+        <source>the scale cannot weigh now (busy or not ready)</source>
+        <translation>电子秤现在无法称重（忙或未就绪）</translation>
+    </message>
+    <message>
+        <source>{command} refused: {reason}</source>
+        <translation>{command}被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{command} refused</source>
+        <translation>{command}被拒绝</translation>
+    </message>
+    <message>
+        <source>tare</source>
+        <translation>去皮</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>置零</translation>
+    </message>
+    <message>
+        <source>clear_tare</source>
+        <translation>清除皮重</translation>
+    </message>
+    <message>
+        <source>not possible now</source>
+        <translation>现在无法执行</translation>
+    </message>
+    <message>
+        <source>upper limit exceeded</source>
+        <translation>超出上限</translation>
+    </message>
+    <message>
+        <source>lower limit exceeded</source>
+        <translation>低于下限</translation>
+    </message>
+    <message>
+        <source>unreadable answer {answer!r}</source>
+        <translation>无法识别的应答 {answer!r}</translation>
+    </message>
+    <message>
+        <source>unreadable status {status!r}</source>
+        <translation>无法识别的状态 {status!r}</translation>
+    </message>
+    <message>
+        <source>the scale reports a memory or calibration fault</source>
+        <translation>电子秤报告存储器或标定故障</translation>
+    </message>
+    <message>
+        <source>scale status {status:#04x} without a weight</source>
+        <translation>电子秤状态 {status:#04x}，没有重量</translation>
+    </message>
+    <message>
+        <source>unreadable weight frame {frame!r}</source>
+        <translation>无法识别的重量帧 {frame!r}</translation>
+    </message>
+    <message>
+        <source>the scale is still moving</source>
+        <translation>电子秤仍在晃动</translation>
+    </message>
+    <message>
+        <source>XOR check failed (noise on the line?)</source>
+        <translation>XOR 校验失败（线路有干扰？）</translation>
+    </message>
+    <message>
+        <source>a {size}-byte line, not 13 {line!r}</source>
+        <translation>数据行 {size} 字节，应为 13 字节 {line!r}</translation>
+    </message>
+    <message>
+        <source>indicator {answered} answered, not {expected}</source>
+        <translation>应答的是仪表 {answered}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>data without '=' frames</source>
+        <translation>数据中没有 '=' 帧</translation>
+    </message>
+</context>
 </TS>

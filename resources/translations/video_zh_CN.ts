@@ -337,4 +337,55 @@
         <translation>打包录像摄像头…</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The video overlay needs Pillow: pip install 'packdesk[video]'</source>
+        <translation>视频叠加文字需要 Pillow：pip install 'packdesk[video]'</translation>
+    </message>
+    <message>
+        <source>Recording into {path} failed: {reason}</source>
+        <translation>录制到 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>No picture from {source}: {reason}</source>
+        <translation>{source} 没有画面：{reason}</translation>
+    </message>
+    <message>
+        <source>no frames arrived</source>
+        <translation>没有收到任何画面</translation>
+    </message>
+    <message>
+        <source>Video recording needs PyAV, which is not installed here: {hint}</source>
+        <translation>录像需要 PyAV，本机未安装：{hint}</translation>
+    </message>
+    <message>
+        <source>Unknown camera source {source!r}: use test, lavfi:GRAPH, v4l2:/dev/video0, dshow:NAME or rtsp://...</source>
+        <translation>未知的摄像头来源 {source!r}：请使用 test、lavfi:GRAPH、v4l2:/dev/video0、dshow:名称 或 rtsp://...</translation>
+    </message>
+    <message>
+        <source>Camera size {width}x{height} is out of range (even numbers, 160x120 to 3840x2160).</source>
+        <translation>摄像头分辨率 {width}x{height} 超出范围（须为偶数，160x120 至 3840x2160）。</translation>
+    </message>
+    <message>
+        <source>No camera source is set: use test, v4l2:/dev/video0, dshow:NAME or rtsp://...</source>
+        <translation>未设置摄像头来源：请使用 test、v4l2:/dev/video0、dshow:名称 或 rtsp://...</translation>
+    </message>
+    <message>
+        <source>Camera fps must be 1 to 60, not {fps}.</source>
+        <translation>摄像头帧率必须是 1 到 60，而不是 {fps}。</translation>
+    </message>
+    <message>
+        <source>Camera min_free_mb must be at least 0 and crf 0 to 51.</source>
+        <translation>摄像头 min_free_mb 至少为 0，crf 须为 0 到 51。</translation>
+    </message>
+    <message>
+        <source>Camera size is WIDTHxHEIGHT, e.g. 1280x720, not {size!r}.</source>
+        <translation>摄像头分辨率格式为 宽x高，例如 1280x720，而不是 {size!r}。</translation>
+    </message>
+    <message>
+        <source>Camera fps, min_free_mb and crf are whole numbers: {settings!r}</source>
+        <translation>摄像头 fps、min_free_mb 和 crf 须为整数：{settings!r}</translation>
+    </message>
+</context>
 </TS>

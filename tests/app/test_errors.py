@@ -1,5 +1,6 @@
-"""Errors a user can read in their language: every template the code raises has its Chinese words,
-and printing's errors are worded the same way as the domain's."""
+"""Errors a user can read in their language: every template the code raises (and every scale error
+event a parser returns) has its Chinese words, and printing's and the devices' errors are worded
+the same way as the domain's."""
 
 from __future__ import annotations
 
@@ -25,12 +26,18 @@ def _name(node: ast.expr) -> str | None:
     return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
 
 
+def _template_arg(call: ast.Call, position: int) -> ast.expr | None:
+    given = call.args[position] if len(call.args) > position else None
+    return given or next((k.value for k in call.keywords if k.arg == "template"), None)
+
+
 def _worded_calls() -> tuple[dict[str, str], list[str]]:
-    """(template -> where it is raised first, calls whose first argument is not a literal template)
-    for every call of a WordedError class (subclasses found through the class statements)."""
+    """(template -> where it is raised first, calls whose template is not a literal) for every call
+    of a WordedError or devices DeviceError class (subclasses found through the class statements)
+    and of ScaleError, the scale's error event, whose template comes after its code."""
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for layer in LAYERS
              for path in sorted((ROOT / layer).rglob("*.py"))}
-    classes = {"WordedError", "DomainError"}
+    classes = {"WordedError", "DomainError", "DeviceError"}
     grew = True
     while grew:
         found = {n.name for t in trees.values() for n in ast.walk(t)
@@ -40,9 +47,10 @@ def _worded_calls() -> tuple[dict[str, str], list[str]]:
     templates: dict[str, str] = {}
     loose: list[str] = []
     for path, tree in trees.items():
-        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call) and _name(n.func) in classes):
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)
+                     and (_name(n.func) in classes or _name(n.func) == "ScaleError")):
             where = f"{path.relative_to(ROOT)}:{call.lineno}"
-            first = call.args[0] if call.args else None
+            first = _template_arg(call, 1 if _name(call.func) == "ScaleError" else 0)
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 templates.setdefault(first.value, where)
             elif not (isinstance(first, ast.Attribute) and first.attr == "template"):  # passing one on

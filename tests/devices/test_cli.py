@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -137,3 +138,29 @@ def test_a_simulated_scp02_scale_from_the_command_line_reads_and_probes_as_scp02
         assert proc.wait(timeout=10) == 0
     finally:
         proc.kill()
+
+
+def _cli_in_chinese(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
+                          timeout=60, env={**env, "LANG": "zh_CN.UTF-8"})
+
+
+def test_probe_of_a_port_where_nothing_answers_says_so_in_chinese_on_a_chinese_desktop():
+    master, slave = os.openpty()  # a cable with nothing at its end: the port opens, no byte comes
+    port = os.ttyname(slave)
+    try:
+        done = _cli_in_chinese("devices", "probe", port, "--listen", "0.05")
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert done.returncode == 1 and done.stdout == ""
+    line, = done.stderr.splitlines()
+    assert line.startswith(f"packdesk: error: {port} 上没有已知的电子秤协议应答（已尝试 ")
+    assert "mt-sics" in line and "No known" not in line
+
+
+def test_read_weight_from_a_port_that_is_not_there_says_so_in_chinese():
+    done = _cli_in_chinese("devices", "read-weight", "/dev/nope", "--protocol", "mt-sics", "--timeout", "0.5")
+    assert done.returncode == 1
+    assert done.stderr.startswith("packdesk: error: 无法打开 /dev/nope：") and done.stderr.count("\n") == 1

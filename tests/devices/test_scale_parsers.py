@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.i18n import word
 from devices.scale.base import (
     PROTOCOLS,
     CommandAck,
@@ -66,6 +67,16 @@ class TestMtSics:
         assert isinstance(tare, CommandAck) and tare.command == "tare"
         assert isinstance(zero, CommandAck) and zero.command == "zero"
         assert isinstance(refused, ScaleError)
+        assert refused.message == "zero refused: not possible now"
+        assert word(refused, "zh_CN") == "置零被拒绝：现在无法执行"  # the command and the reason worded too
+
+    def test_a_garbled_reply_reads_in_english_and_in_chinese_with_the_bytes_it_got(self):
+        (garbled,) = feed("mt-sics", b"XYZ 12\r\n")
+        assert garbled.template == "unexpected reply {reply!r}" and garbled.params == {"reply": b"XYZ 12"}
+        assert garbled.message == "unexpected reply b'XYZ 12'"
+        assert word(garbled, "zh_CN") == "意外的回复 b'XYZ 12'"
+        (err,) = feed("mt-sics", b"EL\r\n")
+        assert err.raw == b"EL" and word(err, "zh_CN") == "电子秤现在无法执行该命令（EL）"
 
     def test_split_anywhere(self):
         parser = get_protocol("mt-sics").new_parser({})

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.i18n import word
+from devices.errors import DeviceError
 from devices.scale.base import CommandAck, ScaleError, SimState, WeightReading, WeightStatus, get_protocol
 from devices.scale.yaohua import check_chars, command, read_check, xor
 
@@ -112,8 +114,9 @@ def test_command_mode_address_comes_from_the_profile():
     proto = get_protocol("yaohua-cmd")
     assert proto.poll_for({}) == command("A", b"B") == proto.poll_command
     assert proto.poll_for({"address": "d"}) == b"\x02DB06\x03"  # 'D' ^ 'B' = 0x06
-    with pytest.raises(ValueError, match="one letter A-Z"):
+    with pytest.raises(DeviceError, match="one letter A-Z") as refused:
         proto.poll_for({"address": "7"})
+    assert word(refused.value, "zh_CN") == "仪表地址必须是一个字母 A-Z，而不是 '7'。"
     reply = proto.sim_reply(command("D", b"B"), SimState(grams=Decimal(500), options={"address": "D"}))
     assert proto.new_parser({"address": "D"}).feed(reply)[0].grams == 500
     assert proto.new_parser({"address": "E"}).feed(reply)[0].code == "address"
