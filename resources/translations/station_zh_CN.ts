@@ -16,7 +16,7 @@
     </message>
     <message>
         <source>today</source>
-        <translation>今日</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Box {box} is empty: scan at least one item into it first.</source>

@@ -65,4 +65,4 @@ def test_an_empty_batch_without_a_pick_up_time_is_today_s(demo_ctx, station):
     with pytest.raises(DomainError) as refused:
         close(demo_ctx, station, batch_id, 0)
     assert str(refused.value) == "Batch SF today is empty: scan parcels into it first."
-    assert word(refused.value, "zh_CN") == "SF 今日 批次为空：请先扫描包裹。"
+    assert word(refused.value, "zh_CN") == "SF 今天 批次为空：请先扫描包裹。"  # as the batch list says it
