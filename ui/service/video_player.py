@@ -33,6 +33,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import video
 from app.services.video import ClipView, Playback
+from ui.station.feedback import error_text
 
 if TYPE_CHECKING:  # QtMultimedia loads with the player only: a customer screen never needs it
     from PySide6.QtMultimedia import QVideoFrame
@@ -132,7 +133,7 @@ class VideoPlayerDialog(QDialog):
             with read_only(self.ctx.sessions) as s:
                 self.clips = video.clips(s, self.ctx.user, order_id=self.order_id)
         except DomainError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(error_text(exc))
             self.export_button.setEnabled(False)
             return
         number = self.clips[0].order_number if self.clips else ""
@@ -163,7 +164,7 @@ class VideoPlayerDialog(QDialog):
                 self.playback = video.play(s, self.ctx.user, self.clips[row].id, station=self.ctx.station,
                                            root=video.video_root(self.ctx.settings))
         except DomainError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(error_text(exc))
             return
         p = self.playback
         c = p.clip
@@ -264,7 +265,7 @@ class VideoPlayerDialog(QDialog):
                                     station=self.ctx.station, now=self.ctx.clock(),
                                     root=video.video_root(self.ctx.settings))
         except DomainError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(error_text(exc))
             return False
         message = self.tr("Exported {n} clip(s) and {manifest} into {folder}.").format(
             n=len(done.files), manifest=done.manifest.name, folder=folder)

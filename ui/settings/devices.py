@@ -25,6 +25,7 @@ from app.config import StationSettings, save_settings
 from devices.scale.base import GRAMS_PER_UNIT, PROTOCOLS, ScaleError, WeightReading, get_protocol
 from devices.scanner.serial_scanner import SUFFIXES
 from ui.bridge import DeviceBridge
+from ui.station.feedback import error_text
 
 BAUDS = ["1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"]
 
@@ -202,7 +203,7 @@ class DeviceSettingsDialog(QDialog):
                 text = self.tr("overload") if event.status.value == "overload" else self.tr("below zero")
             self.weight.setText(text)
         elif isinstance(event, ScaleError):
-            self.link.setText(event.message)
+            self.link.setText(error_text(event))
 
     def stop_test(self) -> None:
         if self._test is not None:

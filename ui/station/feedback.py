@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.errors import DomainError
-from app.i18n import word
+from app.i18n import Worded, word
 from ui.i18n import Translations
 
 COLOURS = {
@@ -37,8 +36,8 @@ def item_name(name: str, name_en: str) -> str:
     return name_en if english and name_en else name
 
 
-def error_text(exc: DomainError) -> str:
-    """A refusal from a service in the language the app shows (catalogue context ``errors``)."""
+def error_text(exc: Worded) -> str:
+    """A refusal from a service or a device in the language the app shows (catalogue context ``errors``)."""
     return word(exc, Translations.for_app(QCoreApplication.instance()).language)
 
 

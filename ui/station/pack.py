@@ -230,7 +230,7 @@ class PackView(QWidget):
         if isinstance(event, ScaleError):
             self.weight.setText("?")
             self.unstable.setText("")
-            self.status_message.emit(self.tr("Scale: {message}").format(message=event.message))
+            self.status_message.emit(self.tr("Scale: {message}").format(message=error_text(event)))
             return
         if not isinstance(event, WeightReading):
             return

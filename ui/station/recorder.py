@@ -42,6 +42,7 @@ from devices.camera.overlay import Overlay
 from devices.camera.process import CameraProcess
 from devices.camera.recorder import Camera, CameraState, CameraStatus, ClipResult
 from devices.camera.source import CameraError, CameraProfile
+from ui.station.feedback import error_text
 
 TAIL_S = 2.0  # the label coming out of the printer and onto the box is filmed too
 SIZES = ["640x360", "1280x720", "1920x1080"]
@@ -132,7 +133,7 @@ class StationRecorder(QObject):
                                         on_status=self.status_changed.emit,
                                         on_clip_started=self._index_started, on_clip=self._index_finished)
         except CameraError as exc:  # PyAV missing, a bad setting: said on the pack screen
-            self.indicator.show_status(problem=str(exc))
+            self.indicator.show_status(problem=error_text(exc))
             return
         self.indicator.floor_mb = profile.min_free_mb
         self.indicator.show_status()
@@ -322,7 +323,7 @@ class CameraSettingsDialog(QDialog):
             self._camera = Camera(CameraProfile.from_settings(raw), video.folder_for(raw), overlay,
                                   on_status=self._status_relay.emit)
         except CameraError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         self._camera.start()
         self._timer.start()
@@ -368,7 +369,7 @@ class CameraSettingsDialog(QDialog):
             try:
                 CameraProfile.from_settings(raw)
             except CameraError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(error_text(exc))
                 return
         self.stop_test()
         if raw["source"]:

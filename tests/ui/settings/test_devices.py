@@ -1,11 +1,15 @@
-"""Device settings: live weight and scan while configuring, then saved for this station."""
+"""Device settings: live weight and scan while configuring, then saved for this station; a scale's
+or a camera setting's problem worded in the station's language."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.config import StationSettings, load_settings
 from devices.sim.devices import SimScale, SimScanner
+from devices.sim.pty_port import PtyPort
+from ui.i18n import Translations
 from ui.settings.devices import DeviceSettingsDialog
 
 
@@ -59,3 +63,49 @@ def test_indicator_address_for_command_mode(qtbot):
     finally:
         dialog.stop_test()
         scale.stop()
+
+
+@pytest.fixture
+def chinese(qapp):
+    translations = Translations.for_app(qapp)
+    translations.install("zh_CN")
+    yield
+    translations.install("en")
+
+
+def test_a_garbled_reply_while_testing_the_scale_reads_in_chinese(qtbot, chinese):
+    scale = PtyPort("scale")  # a port where something answers, but not in the protocol chosen
+    path = scale.open()
+    dialog = DeviceSettingsDialog(StationSettings(station="PACK-04"))
+    qtbot.addWidget(dialog)
+    link = dialog.findChild(QLabel, "link_state")
+    try:
+        dialog.findChild(QComboBox, "scale_port").setCurrentText(path)
+        dialog.start_test()
+
+        def garbled_seen() -> bool:
+            scale.write(b"S S 1,2 kg\r\n")  # again until the reader listens (bytes before it opened are lost)
+            return "格式错误" in link.text()
+        qtbot.waitUntil(garbled_seen, timeout=5000)
+        assert link.text() == "格式错误的重量回复 b'S S 1,2 kg'"
+    finally:
+        dialog.stop_test()
+        scale.remove()
+
+
+def test_a_camera_size_that_is_not_one_is_refused_in_chinese_and_nothing_is_saved(qtbot, chinese):
+    settings = StationSettings(station="PACK-05")
+    dialog = DeviceSettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    camera = dialog.open_camera()
+    camera.findChild(QComboBox, "source").setCurrentText("test")
+    camera.findChild(QComboBox, "size").setCurrentText("1280*720")
+    camera.save()
+    assert camera.findChild(QLabel, "error").text() == (
+        "摄像头分辨率格式为 宽x高，例如 1280x720，而不是 '1280*720'。")
+    assert camera.isVisible() and "camera" not in load_settings().devices
+    camera.findChild(QComboBox, "size").setCurrentText("1281x720")
+    camera.save()
+    assert camera.findChild(QLabel, "error").text() == (
+        "摄像头分辨率 1281x720 超出范围（须为偶数，160x120 至 3840x2160）。")
+    camera.reject()
