@@ -115,6 +115,8 @@ class TicketView(QWidget):
         self.messages = QListWidget(objectName="messages")
         self.messages.setWordWrap(True)
         self.events = QListWidget(objectName="events")
+        self.events.setWordWrap(True)  # the side pane is narrow: an entry wraps, read without scrolling
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.assist_list = QListWidget(objectName="assist")
         self.assist_list.setWordWrap(True)
         self.assist_list.itemClicked.connect(self._use_suggestion)

@@ -91,3 +91,15 @@ def test_intent_is_corrected_in_one_click_and_a_suggested_reply_labels_the_messa
     with read_only(mode.ctx.sessions) as s:
         labels = [(x.intent, x.source) for x in s.scalars(select(IntentLabel).order_by(IntentLabel.id))]
     assert labels == [("quality_issue", "correction"), ("quality_issue", "reply")]
+
+
+def test_the_history_wraps_in_the_narrow_side_pane(qtbot, desk):
+    mode, _tid = desk
+    view = mode.tickets.view
+    view.events.parentWidget().parentWidget().setCurrentWidget(view.events)  # the History tab
+    view.events.setMaximumWidth(150)  # as narrow as it gets beside a ticket on a small screen
+    qtbot.waitUntil(lambda: view.events.isVisible() and view.events.count() > 0)
+    longest = max(view.events.fontMetrics().horizontalAdvance(view.events.item(i).text())
+                  for i in range(view.events.count()))
+    assert longest > view.events.viewport().width()  # entries longer than the pane ...
+    assert view.events.horizontalScrollBar().maximum() == 0  # ... read whole, wrapped, no sideways scroll
