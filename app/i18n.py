@@ -42,6 +42,9 @@ class _Stored:
     def message(self) -> str:
         return self.template.format(**_params(self.params, "en")) if self.params else self.template
 
+    def __str__(self) -> str:  # as a parameter of another error
+        return self.message
+
 
 def language(configured: str = "") -> str:
     """zh_CN or en: the station's setting, else the environment's locale."""
@@ -109,12 +112,24 @@ def stored(exc: BaseException | Worded, limit: int | None = None) -> str:
     return str(exc)[:limit]
 
 
+def restored(text: str) -> Worded | str:
+    """A stored error (see ``stored``) as a worded error again, to pass on inside another; plain
+    text as it is."""
+    if text.startswith(STORED):
+        try:
+            data = json.loads(text)
+            return _Stored(str(data["template"]), dict(data.get("params") or {}))
+        except (ValueError, KeyError, TypeError, AttributeError):  # cut short or edited by hand
+            pass
+    return text
+
+
 def reword(text: str, lang: str) -> str:
     """A stored error (see ``stored``) in ``lang``; plain text as it is."""
-    if not text.startswith(STORED):
-        return text
+    error = restored(text)
+    if isinstance(error, str):
+        return error
     try:
-        data = json.loads(text)
-        return word(_Stored(str(data["template"]), dict(data.get("params") or {})), lang)
-    except (ValueError, KeyError, TypeError, AttributeError):  # cut short or edited by hand
+        return word(error, lang)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):  # a template edited by hand
         return text

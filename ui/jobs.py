@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.i18n import reword
 from app.jobs import app_jobs
 from app.jobs.worker import Outcome, Worker, WorkerThread, status
 from app.timezone import fmt
+from ui.i18n import Translations
 
 
 class JobsRunner(QObject):
@@ -70,6 +72,7 @@ class JobsDialog(QDialog):
 
     def refresh(self) -> None:
         rows = status(self.runner.ctx.sessions, self.runner.jobs)
+        lang = Translations.for_app(QCoreApplication.instance()).language
         self.table.setRowCount(len(rows))
         for i, j in enumerate(rows):
             if j.ok is None:
@@ -77,7 +80,7 @@ class JobsDialog(QDialog):
             elif j.ok:
                 result = j.summary or self.tr("ok")
             else:
-                result = self.tr("FAILED: {error}").format(error=j.error)
+                result = self.tr("FAILED: {error}").format(error=reword(j.error, lang))
             running = self.tr(" (running on {where})").format(where=j.running_on) if j.running_on else ""
             cells = (j.name, _described(j.description), fmt(j.last_finished, "second") or "—",
                      fmt(j.next_due, "second") or self.tr("now"), result + running)

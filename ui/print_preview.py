@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
+from app.i18n import reword
 from app.services import print_queue
 from printing.errors import PrintingError
+from ui.i18n import Translations
+from ui.station.feedback import error_text
 
 
 class PrintPreviewDialog(QDialog):
@@ -134,7 +137,7 @@ class _BatchWorker(QObject):
                 )
             self.finished.emit(job_id, "")
         except (DomainError, PrintingError) as exc:
-            self.finished.emit(0, str(exc))
+            self.finished.emit(0, error_text(exc))
 
 
 class BatchPrintDialog(QDialog):
@@ -226,6 +229,7 @@ class PrintQueueDialog(QDialog):
         with read_only(self.ctx.sessions) as s:
             views = print_queue.jobs(s, self.ctx.station)
         self.table.setRowCount(len(views))
+        lang = Translations.for_app(QCoreApplication.instance()).language
         unknown = sum(v.status == "unknown" for v in views)
         self.message.setText(
             self.tr("{n} job(s) may have printed: look at the printer, then reprint or mark them printed.")
@@ -233,7 +237,8 @@ class PrintQueueDialog(QDialog):
         )
         for r, v in enumerate(views):
             status = self._status_text(v.status) + (" · " + self.tr("reprint") if v.reprint else "")
-            for c, text in enumerate([str(v.id), v.document, v.reference, v.printer, status, v.last_error]):
+            error = reword(v.last_error, lang)
+            for c, text in enumerate([str(v.id), v.document, v.reference, v.printer, status, error]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.status)
                 if v.status == "failed":
@@ -262,7 +267,7 @@ class PrintQueueDialog(QDialog):
                        **kwargs)
         except DomainError as exc:
             self.refresh()
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.refresh()
 

@@ -18,6 +18,7 @@ def add_printer_option(p: argparse.ArgumentParser) -> None:
 def print_labels(rt: Runtime, kind: str, ref: str, permission: str, **options: Any) -> int:
     from app.db import unit_of_work
     from app.errors import DomainError, NotFound
+    from app.i18n import restored
     from app.services import print_queue
     from app.services.documents import queue_labels
 
@@ -42,7 +43,7 @@ def print_labels(rt: Runtime, kind: str, ref: str, permission: str, **options: A
                             rt.clock)
     if view.status != "printed":
         raise DomainError("Job {id} {status}: {error}{tail}", id=view.id, status=view.status,
-                          error=view.last_error,
+                          error=restored(view.last_error),
                           tail=" (it stays queued and is retried)" if view.status == "queued" else "")
     print(f"Printed {job.labels} label(s) {job.reference} on {name} (job {view.id}).")
     return 0

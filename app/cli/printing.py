@@ -102,6 +102,7 @@ def _ref(args: argparse.Namespace) -> str:
 
 def cmd_print(rt: Runtime) -> int:
     from app.db import read_only
+    from app.i18n import restored
     from app.services import print_queue
     from printing.documents import WAYBILL_SIZES
 
@@ -138,21 +139,26 @@ def cmd_print(rt: Runtime) -> int:
         return 0
     if view.status != "printed":
         raise DomainError("Job {id} {status}: {error}{tail}", id=view.id, status=view.status,
-                          error=view.last_error,
+                          error=restored(view.last_error),
                           tail=" (it stays queued and is retried)" if view.status == "queued" else "")
     print(f"Printed {args.document} {ref} on {args.printer} (job {view.id}).")
     return 0
 
 
 def cmd_jobs_list(rt: Runtime) -> int:
+    from dataclasses import replace
+
     from app.cli.output import print_json
     from app.db import read_only
+    from app.i18n import reword
     from app.services import print_queue
     from app.timezone import fmt
 
     rt.user("station.pack")
     with read_only(rt.sessions) as s:
         views = print_queue.jobs(s, None if rt.args.all_stations else rt.settings.station)
+    # each error in the reader's language, the JSON's too (its fields stay as they were)
+    views = [replace(v, last_error=reword(v.last_error, rt.language)) for v in views]
     if rt.args.json:
         print_json([v.__dict__ for v in views])
         return 0

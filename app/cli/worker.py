@@ -33,6 +33,7 @@ def _jobs(rt: Runtime) -> list:
 
 
 def cmd_worker(rt: Runtime) -> int:
+    from app.i18n import reword
     from app.jobs.mail import MailWatch
     from app.jobs.worker import Worker, status
 
@@ -40,7 +41,8 @@ def cmd_worker(rt: Runtime) -> int:
     jobs = _jobs(rt)
     if args.status:
         for j in status(rt.sessions, jobs):
-            state = "never run" if j.ok is None else ("ok" if j.ok else f"FAILED: {j.error}")
+            failed = f"FAILED: {reword(j.error, rt.language)}"
+            state = "never run" if j.ok is None else ("ok" if j.ok else failed)
             print(f"{j.name:<24} last {_when(j.last_finished):<17} "
                   f"next {_when(j.next_due):<17} {state}"
                   + (f" ({j.summary})" if j.ok and j.summary else "")

@@ -7,6 +7,8 @@ import datetime as dt
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import StationSettings
+from app.errors import DomainError
+from app.i18n import restored
 from app.jobs import JobFunction
 
 
@@ -27,7 +29,9 @@ def for_station(settings: StationSettings) -> JobFunction:
         views = print_queue.process_due(factory, settings.station, backend_for, lambda: now)
         failed = [v for v in views if v.status != "printed"]
         if failed:
-            raise RuntimeError(f"job {failed[-1].id} {failed[-1].status}: {failed[-1].last_error}")
+            last = failed[-1]
+            raise DomainError("Job {id} {status}: {error}{tail}", id=last.id, status=last.status,
+                              error=restored(last.last_error), tail="")
         return f"printed {len(views)} job(s)" if views else "nothing to print"
 
     return run

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import affected, read_only, unit_of_work
+from app.i18n import stored
 from app.jobs import Job
 from app.models.base import utcnow
 from app.models.jobs import JobRun
@@ -127,16 +128,17 @@ class Worker:
 
     def _run(self, job: Job, started: dt.datetime) -> Outcome:
         try:
-            summary, ok, error = job.run(self.factory, started), True, None
+            summary, ok, error, kept = job.run(self.factory, started), True, None, None
         except Exception as exc:  # a job's failure is its own: recorded, shown, and retried next time
             log.warning("job %s failed: %s", job.name, exc, exc_info=True)
             summary, ok, error = "", False, (str(exc).splitlines() or [type(exc).__name__])[0]
+            kept = (stored(exc, 500).splitlines() or [error])[0]  # worded later in each screen's language
         with unit_of_work(self.factory) as s:
             s.execute(
                 update(JobRun)
                 .where(JobRun.name == job.name, JobRun.lease_owner == self.owner)
                 .values(lease_owner=None, lease_until=None, last_finished=self.clock(), last_ok=ok,
-                        last_summary=summary[:500], last_error=error and error[:500], runs=JobRun.runs + 1)
+                        last_summary=summary[:500], last_error=kept, runs=JobRun.runs + 1)
                 .execution_options(synchronize_session=False)
             )
         return Outcome(job.name, ok, summary or (error or ""))

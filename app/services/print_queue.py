@@ -23,7 +23,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import affected, unit_of_work
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, DomainError, NotFound
+from app.i18n import stored
 from app.models.fulfilment import PrintJob, PrintJobStatus
 from app.services.audit import record
 from printing import labels
@@ -39,6 +40,9 @@ MEDIA = {"waybill": "100x150", "badge-label": labels.media(labels.BadgeLabel),
          "bin-labels": labels.media(labels.BinLabel), "product-label": labels.media(labels.ProductLabel)}
 
 
+INTERRUPTED = DomainError("Interrupted while sending: check the printer, then reprint or mark it printed.")
+
+
 @dataclass(frozen=True)
 class JobView:
     id: int
@@ -48,7 +52,7 @@ class JobView:
     format: str
     status: str
     attempts: int
-    last_error: str
+    last_error: str  # as stored (app.i18n.stored): word it with app.i18n.reword
     reprint: bool
     created_at: dt.datetime
 
@@ -148,7 +152,8 @@ def reprint(session: Session, job_id: int, *, user_id: int | None, station: str,
                    original.payload, station, user_id, now)
     new.reprint_of_id = original.reprint_of_id or original.id
     if original.status is PrintJobStatus.UNKNOWN:
-        original.status, original.last_error = PrintJobStatus.CANCELLED, f"Reprinted as job {new.id}."
+        original.status = PrintJobStatus.CANCELLED
+        original.last_error = stored(DomainError("Reprinted as job {id}.", id=new.id))
     record(session, "print.reprint", "print_job", new.id, user_id=user_id, station=station,
            document=original.document, reference=original.reference, original=original.id)
     return new.id
@@ -176,7 +181,7 @@ def mark_printed(session: Session, job_id: int, *, user_id: int | None, now: dt.
         raise Conflict("Job {id} is {status}: only a job whose outcome is unknown can be marked printed.",
                        id=job_id, status=job.status.value)
     job.status, job.printed_at = PrintJobStatus.PRINTED, now
-    job.last_error = f"Marked printed by a person (was: {job.last_error})"
+    job.last_error = stored(DomainError("Marked printed by a person (was: {was})", was=job.last_error))
     record(session, "print.mark_printed", "print_job", job_id, user_id=user_id, reference=job.reference)
 
 
@@ -196,7 +201,7 @@ def recover_interrupted(session: Session, station: str) -> int:
         update(PrintJob)
         .where(PrintJob.status == PrintJobStatus.SENDING, PrintJob.station == station)
         .values(status=PrintJobStatus.UNKNOWN,
-                last_error="Interrupted while sending: check the printer, then reprint or mark it printed.")
+                last_error=stored(INTERRUPTED))
     ))
     return result
 
@@ -241,12 +246,12 @@ def send(factory: sessionmaker[Session], job_id: int, backend_for: Callable[[str
         if error is None:
             job.status, job.printed_at, job.last_error = PrintJobStatus.PRINTED, at, ""
         elif isinstance(error, PrintOutcomeUnknown):
-            job.status, job.last_error = PrintJobStatus.UNKNOWN, str(error)
+            job.status, job.last_error = PrintJobStatus.UNKNOWN, stored(error)
         elif error.retryable and attempts < MAX_ATTEMPTS:
-            job.status, job.last_error = PrintJobStatus.QUEUED, str(error)
+            job.status, job.last_error = PrintJobStatus.QUEUED, stored(error)
             job.next_attempt_at = at + dt.timedelta(seconds=BACKOFF_S[min(attempts, len(BACKOFF_S)) - 1])
         else:
-            job.status, job.last_error = PrintJobStatus.FAILED, str(error)
+            job.status, job.last_error = PrintJobStatus.FAILED, stored(error)
         return _view(job)
 
 

@@ -170,4 +170,47 @@
         <translation>已取消</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/services/print_queue.py" line="156"/>
+        <source>Reprinted as job {id}.</source>
+        <translation>已补打为任务 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/print_queue.py" line="184"/>
+        <source>Marked printed by a person (was: {was})</source>
+        <translation>已由人工标记为已打印（原为：{was}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/print_queue.py" line="43"/>
+        <source>Interrupted while sending: check the printer, then reprint or mark it printed.</source>
+        <translation>发送时中断：请查看打印机，然后补打或标记为已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/printing.py" line="143"/>
+        <source> (it stays queued and is retried)</source>
+        <translation>（任务仍在队列中，会再次发送）</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/printing.py" line="133"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/printing.py" line="1"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/printing.py" line="58"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/printing.py" line="58"/>
+        <source>unknown</source>
+        <translation>结果未知</translation>
+    </message>
+</context>
 </TS>

@@ -50,3 +50,30 @@ def test_a_job_the_printer_never_confirmed_is_marked_printed_by_the_packer(qtbot
     assert table.item(0, 0).text() == str(job_id) and table.item(0, 4).text() == "printed"
     dialog.findChild(QPushButton, "mark_printed").click()  # a printed job cannot be settled again
     assert "only a job whose outcome is unknown" in dialog.findChild(QLabel, "message").text()
+
+
+def test_a_printer_that_refuses_the_connection_reads_in_chinese_in_the_print_queue(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.services.test_print_queue_worded import REFUSED_ZH, closed_port
+    from ui.i18n import Translations
+
+    port = closed_port()
+    demo_ctx.settings.printers = {"waybill": {"uri": f"tcp://127.0.0.1:{port}?timeout=0.5", "format": "zpl"}}
+    with unit_of_work(demo_ctx.sessions) as s:
+        print_queue.enqueue(s, "waybill", "SF1", "waybill", "zpl", b"^XA^XZ", station=demo_ctx.station,
+                            now=utcnow())
+    print_queue.process_due(demo_ctx.sessions, demo_ctx.station,
+                            print_queue.station_printers(demo_ctx.settings.printers), utcnow)
+    translations = Translations.for_app(QApplication.instance())
+    translations.install("zh_CN")
+    try:
+        dialog = PrintQueueDialog(demo_ctx)
+        qtbot.addWidget(dialog)
+        table = dialog.findChild(QTableWidget, "jobs")
+        assert table.item(0, 4).text() == "排队中" and table.item(0, 5).text() == REFUSED_ZH.format(port=port)
+    finally:
+        translations.install("en")
+    english = PrintQueueDialog(demo_ctx)
+    qtbot.addWidget(english)
+    assert english.findChild(QTableWidget, "jobs").item(0, 5).text().startswith("Printer 127.0.0.1:")
