@@ -59,7 +59,7 @@ def cmd_fetch(rt: Runtime) -> int:
         print("No mailboxes are configured.")
     for r in results:
         if r.error:
-            print(f"{r.mailbox}: FAILED: {r.error}")
+            print(f"{r.mailbox}: FAILED: {r.error_in(rt.language)}")
             continue
         print(f"{r.mailbox}: {len(r.filed)} message(s), {r.opened} new ticket(s)"
               + (f", {len(r.failed)} left unread: {'; '.join(r.failed)}" if r.failed else ""))

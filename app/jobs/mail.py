@@ -34,7 +34,7 @@ def fetch_all(factory: sessionmaker[Session], now: dt.datetime) -> str:
     parts = []
     for r in results:
         if r.error:
-            parts.append(f"{r.mailbox}: {r.error}")
+            parts.append(f"{r.mailbox}: {r.error_in('en')}")  # a job summary is English, as logs are
         else:
             failed = f", {len(r.failed)} not filed" if r.failed else ""
             parts.append(f"{r.mailbox}: {len(r.filed)} messages, {r.opened} new tickets{failed}")

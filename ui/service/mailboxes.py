@@ -4,7 +4,7 @@ tickets go to, acknowledgements, attachment size limit). The password is kept in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.db import read_only, unit_of_work
 from app.errors import DomainError
+from app.i18n import reword
 from app.services.mail import mailboxes
 from app.services.mail.mailboxes import MailboxInfo
 from app.timezone import fmt
+from ui.i18n import Translations
+from ui.station.feedback import error_text
 
 TLS = ("ssl", "starttls", "none")
 
@@ -137,7 +140,8 @@ class MailboxDialog(QDialog):
         fetched = fmt(b.last_fetch_at) or self.tr("never")
         state = self.tr("Last fetched: {at}.").format(at=fetched)
         if b.last_error:
-            state += " " + self.tr("Last error: {error}").format(error=b.last_error)
+            error = reword(b.last_error, Translations.for_app(QCoreApplication.instance()).language)
+            state += " " + self.tr("Last error: {error}").format(error=error)
         self.state.setText(state)
 
     def values(self) -> dict[str, object]:
@@ -162,7 +166,7 @@ class MailboxDialog(QDialog):
             if secret:
                 mailboxes.store_password(saved.name, secret)
         except DomainError as exc:
-            self.state.setText(str(exc))
+            self.state.setText(error_text(exc))
             self.state.setStyleSheet("color: #c62828;")
             return False
         self.state.setStyleSheet("")

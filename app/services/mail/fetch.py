@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import unit_of_work
 from app.errors import ConfigError
+from app.i18n import reword, stored
 from app.models.mail import Mailbox, MailMessage
 from app.services.mail import mailboxes
 from app.services.mail.mailboxes import MailboxInfo
@@ -47,11 +48,14 @@ class FetchResult:
     mailbox: str
     filed: tuple[Filed, ...] = ()
     failed: tuple[str, ...] = ()  # "uid 12: why", left unseen on the server
-    error: str = ""  # the mailbox could not be read at all
+    error: str = ""  # the mailbox could not be read at all, kept as app.i18n.stored keeps it
 
     @property
     def opened(self) -> int:
         return sum(f.outcome == "opened" for f in self.filed)
+
+    def error_in(self, lang: str) -> str:
+        return reword(self.error, lang)
 
 
 class MailServerError(ConfigError):
@@ -72,7 +76,19 @@ def connect(mailbox: MailboxInfo, password: str | None = None) -> imaplib.IMAP4:
             conn = imaplib.IMAP4(mailbox.imap_host, mailbox.imap_port, timeout=TIMEOUT_S)
             if mailbox.imap_tls == "starttls":
                 conn.starttls(ssl.create_default_context())
-        conn.login(mailbox.imap_user, password if password is not None else mailboxes.password(mailbox.name))
+        secret = password if password is not None else mailboxes.password(mailbox.name)
+        try:
+            conn.login(mailbox.imap_user, secret)
+        except imaplib.IMAP4.error as exc:
+            with contextlib.suppress(OSError, imaplib.IMAP4.error):
+                conn.shutdown()
+            raise MailServerError(
+                "Mailbox {name}: cannot sign in to {host} as {user}: {reason}",
+                name=mailbox.name,
+                host=mailbox.imap_host,
+                user=mailbox.imap_user,
+                reason=server_reason(exc),
+            ) from None
         typ, _ = conn.select(_quoted(mailbox.imap_folder))
         if typ != "OK":
             raise MailServerError(
@@ -88,8 +104,17 @@ def connect(mailbox: MailboxInfo, password: str | None = None) -> imaplib.IMAP4:
             name=mailbox.name,
             host=mailbox.imap_host,
             port=mailbox.imap_port,
-            error=exc,
+            error=server_reason(exc),
         ) from None
+
+
+def server_reason(exc: Exception) -> str:
+    """What the server or the network said, without imaplib's or smtplib's wrapping (b'...')."""
+    said = getattr(exc, "smtp_error", None)
+    if said is None and exc.args and isinstance(exc.args[0], bytes):
+        said = exc.args[0]
+    text = said.decode(errors="replace") if isinstance(said, bytes) else str(exc)
+    return " ".join(text.split())
 
 
 def _quoted(folder: str) -> str:
@@ -249,10 +274,11 @@ def fetch_all(factory: sessionmaker[Session], now: dt.datetime) -> list[FetchRes
         try:
             results.append(fetch_mailbox(factory, mailbox, now))
         except (ConfigError, OSError, imaplib.IMAP4.error) as exc:
+            kept = stored(exc, limit=300)  # worded by each screen in its own language
             with unit_of_work(factory) as s:
                 row = s.get_one(Mailbox, mailbox.id)
-                row.last_error, row.last_fetch_at = str(exc)[:300], now
-            results.append(FetchResult(mailbox.name, error=str(exc)))
+                row.last_error, row.last_fetch_at = kept, now
+            results.append(FetchResult(mailbox.name, error=kept))
     return results
 
 

@@ -19,11 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import unit_of_work
 from app.errors import ConfigError
+from app.i18n import stored
 from app.models.mail import BouncedAddress, Mailbox, MailMessage
 from app.models.orders import CustomerEmail
 from app.models.service import ContactChannel, Direction, Interaction, Ticket, TicketEvent
 from app.services.customers import group_ids
 from app.services.mail import mailboxes
+from app.services.mail.fetch import MailServerError, server_reason
 from app.services.mail.mailboxes import MailboxInfo
 from app.services.mail.thread import new_message_id, reply_subject
 
@@ -196,17 +198,30 @@ def compose(row: MailMessage, mailbox: MailboxInfo, ticket_number: str, now: dt.
 
 
 def _smtp(mailbox: MailboxInfo) -> smtplib.SMTP:
+    """Connected and signed in; a worded MailServerError (or the missing password's) otherwise."""
+    secret = mailboxes.password(mailbox.name) if mailbox.smtp_user else ""
     context = ssl.create_default_context()
-    if mailbox.smtp_tls == "ssl":
-        conn: smtplib.SMTP = smtplib.SMTP_SSL(
-            mailbox.smtp_host, mailbox.smtp_port, timeout=TIMEOUT_S, context=context
-        )
-    else:
-        conn = smtplib.SMTP(mailbox.smtp_host, mailbox.smtp_port, timeout=TIMEOUT_S)
-        if mailbox.smtp_tls == "starttls":
-            conn.starttls(context=context)
+    try:
+        if mailbox.smtp_tls == "ssl":
+            conn: smtplib.SMTP = smtplib.SMTP_SSL(
+                mailbox.smtp_host, mailbox.smtp_port, timeout=TIMEOUT_S, context=context
+            )
+        else:
+            conn = smtplib.SMTP(mailbox.smtp_host, mailbox.smtp_port, timeout=TIMEOUT_S)
+            if mailbox.smtp_tls == "starttls":
+                conn.starttls(context=context)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise MailServerError("Mailbox {name}: SMTP {host}:{port}: {reason}", name=mailbox.name,
+                              host=mailbox.smtp_host, port=mailbox.smtp_port,
+                              reason=server_reason(exc)) from None
     if mailbox.smtp_user:
-        conn.login(mailbox.smtp_user, mailboxes.password(mailbox.name))
+        try:
+            conn.login(mailbox.smtp_user, secret)
+        except (OSError, smtplib.SMTPException) as exc:
+            conn.close()
+            raise MailServerError("Mailbox {name}: SMTP {host} refused the sign-in of {user}: {reason}",
+                                  name=mailbox.name, host=mailbox.smtp_host, user=mailbox.smtp_user,
+                                  reason=server_reason(exc)) from None
     return conn
 
 
@@ -262,11 +277,11 @@ def send_queued(factory: sessionmaker[Session], now: dt.datetime, limit: int = 2
         mailbox = boxes[box_id]
         try:
             conn = _smtp(mailbox)
-        except (OSError, smtplib.SMTPException, ConfigError) as exc:
+        except ConfigError as exc:  # MailServerError or no password: worded where shown
             with unit_of_work(factory) as s:
                 for row in s.scalars(select(MailMessage).where(MailMessage.id.in_(ids))):
-                    _retry(row, f"SMTP {mailbox.smtp_host}:{mailbox.smtp_port}: {exc}", now)
-                s.get_one(Mailbox, box_id).last_error = f"SMTP: {exc}"[:300]
+                    _retry(row, str(exc), now)
+                s.get_one(Mailbox, box_id).last_error = stored(exc, limit=300)
             deferred += len(ids)
             continue
         try:

@@ -169,8 +169,11 @@ def test_unreachable_server_or_wrong_password_is_one_clear_line_and_other_mailbo
     local_mailbox(engine, mail_servers)
     _customer_writes(mail_servers, 1)
     down, wrong, shop = fetch.fetch_all(session_factory(engine), T0)
-    assert down.error.startswith("Mailbox down: IMAP 127.0.0.1:1:") and "\n" not in down.error
-    assert wrong.error.startswith("Mailbox wrong: IMAP 127.0.0.1:143:")
+    assert down.error_in("en").startswith("Mailbox down: IMAP 127.0.0.1:1: [Errno 111]")
+    assert "\n" not in down.error_in("en")
+    assert wrong.error_in("en") == (
+        "Mailbox wrong: cannot sign in to 127.0.0.1 as pdshop: [AUTHENTICATIONFAILED] Authentication failed.")
+    assert wrong.error_in("zh_CN").startswith("邮箱 wrong：无法以 pdshop 登录 127.0.0.1：")
     assert shop.opened == 1
     with read_only(session_factory(engine)) as s:
         assert s.scalar(select(Mailbox.last_error).where(Mailbox.name == "down")) == down.error
@@ -179,4 +182,4 @@ def test_unreachable_server_or_wrong_password_is_one_clear_line_and_other_mailbo
 def test_missing_password_names_both_places_it_may_be(engine, mail_servers, monkeypatch):
     local_mailbox(engine, mail_servers, name="nopass")
     [result] = [r for r in fetch.fetch_all(session_factory(engine), T0) if r.mailbox == "nopass"]
-    assert "set PACKDESK_MAIL_NOPASS_PASSWORD or password under [mail.nopass]" in result.error
+    assert "set PACKDESK_MAIL_NOPASS_PASSWORD or password under [mail.nopass]" in result.error_in("en")

@@ -14,8 +14,9 @@ from email.message import EmailMessage
 from sqlalchemy import select
 
 from app.db import read_only, session_factory, unit_of_work
+from app.i18n import reword
 from app.models.accounts import Role, User
-from app.models.mail import BouncedAddress, MailMessage
+from app.models.mail import BouncedAddress, Mailbox, MailMessage
 from app.models.orders import Customer, CustomerEmail
 from app.models.service import ContactChannel, Direction, Interaction, TicketEvent
 from app.services import tickets
@@ -85,6 +86,10 @@ def test_a_server_that_is_down_leaves_the_reply_queued_and_a_later_run_sends_it(
     [row] = _outbox(engine)
     assert (down.deferred, row.status, row.attempts) == (1, "queued", 1)
     assert row.next_attempt_at > T0 and "SMTP 127.0.0.1:1" in row.error
+    with read_only(session_factory(engine)) as s:
+        kept = s.scalar(select(Mailbox.last_error))
+    assert reword(kept, "en").startswith("Mailbox shop: SMTP 127.0.0.1:1: [Errno 111]")
+    assert reword(kept, "zh_CN").startswith("邮箱 shop：发信服务器 SMTP 127.0.0.1:1：")
     assert send.send_queued(session_factory(engine), T0).deferred == 0  # not due yet
     local_mailbox(engine, mail_servers)  # the supervisor fixes the port
     assert send.send_queued(session_factory(engine), row.next_attempt_at).sent == 1
