@@ -39,12 +39,13 @@ echo "system ready: PostgreSQL $PG_VERSION, CUPS queue PDF, CJK fonts"
 
 # Mail: postfix (SMTP on 127.0.0.1:25) and dovecot (IMAP on 127.0.0.1:143) delivering to
 # ~/Maildir, with the users the mail tests and the bench sign in as. Unknown recipients are
-# accepted and bounced afterwards (smtpd_reject_unlisted_recipient = no), so tests see real DSNs.
+# accepted and bounced afterwards (smtpd_reject_unlisted_recipient = no), so tests see real DSNs;
+# user+token@localhost reaches user (each mail test reads only its own token's messages).
 $SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd postfix >/dev/null
 [ -s /etc/mailname ] || echo localhost | $SUDO tee /etc/mailname >/dev/null
 $SUDO postconf -e "home_mailbox = Maildir/" "inet_interfaces = loopback-only" \
   "mydestination = localhost, packdesk.test" "inet_protocols = ipv4" \
-  "smtpd_reject_unlisted_recipient = no" "mailbox_size_limit = 0"
+  "smtpd_reject_unlisted_recipient = no" "mailbox_size_limit = 0" "recipient_delimiter = +"
 $SUDO tee /etc/dovecot/conf.d/99-packdesk.conf >/dev/null <<'CONF'
 mail_location = maildir:~/Maildir
 listen = 127.0.0.1
