@@ -30,6 +30,7 @@ VIEW_MODULES = [
     "ui.service.assist_screens",
     "ui.service.channel_screens",
     "ui.intake.screens",
+    "ui.print_screens",
     "ui.settings.screens",
     "ui.admin.catalog_screens",
     "ui.admin.screens",
