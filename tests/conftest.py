@@ -2,13 +2,15 @@
 
 ``engine`` is a fresh migrated SQLite file; ``any_engine`` runs a test on SQLite and, when
 ``PACKDESK_TEST_PG_URL`` points at a server, on a fresh PostgreSQL database cloned from a
-migrated template. ``demo_engine`` is a copy of a small deterministic demo database.
+migrated template. ``demo_engine`` is a copy of a small deterministic demo database. A Qt test
+whose modal dialog nobody answers fails after ``MODAL_LIMIT_S`` instead of hanging the run.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,6 +187,70 @@ def demo_ctx(demo_engine: Engine) -> AppContext:
         admin = s.scalar(select(User).where(User.username == "admin"))
         assert admin is not None
         return make_ctx(demo_engine, Role.ADMIN, admin.id, "admin")
+
+
+MODAL_LIMIT_S = float(os.environ.get("PACKDESK_TEST_MODAL_LIMIT_S", "20"))
+_MODAL_WATCH = pytest.StashKey["_ModalWatch"]()
+
+
+class _ModalWatch:
+    """Looks at the active modal widget twice a second; one open longer than the limit is
+    described, closed (so ``exec()`` returns) and kept as the test's failure."""
+
+    def __init__(self, limit_s: float) -> None:
+        self.limit_s = limit_s
+        self.widget: object = None
+        self.since = time.monotonic()
+        self.failures: list[str] = []
+
+    def check(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+        widget = QApplication.activeModalWidget()
+        if widget is not self.widget:
+            self.widget, self.since = widget, time.monotonic()
+            return
+        if widget is None or time.monotonic() - self.since <= self.limit_s:
+            return
+        said = f" saying {widget.text()!r}" if isinstance(widget, QMessageBox) else ""
+        self.failures.append(f"{type(widget).__name__} {widget.objectName()!r} titled "
+                             f"{widget.windowTitle()!r}{said}")
+        self.widget = None
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected)
+        else:
+            widget.close()
+
+
+@pytest.fixture(autouse=True)
+def _unanswered_dialogs_fail_fast(request: pytest.FixtureRequest) -> Iterator[None]:
+    """No pytest-timeout here: a modal dialog nobody answered once hung a test for 12 minutes."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtCore import QTimer
+
+    request.getfixturevalue("qapp")
+    watch = request.node.stash[_MODAL_WATCH] = _ModalWatch(MODAL_LIMIT_S)
+    timer = QTimer()
+    timer.timeout.connect(watch.check)
+    timer.start(500)
+    yield
+    timer.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """The test itself fails (not its teardown) when the guard had to close a dialog."""
+    try:
+        return (yield)
+    finally:
+        watch = item.stash.get(_MODAL_WATCH, None)
+        if watch is not None and watch.failures:
+            pytest.fail(f"a modal dialog stayed open with nobody to answer it for more than "
+                        f"{watch.limit_s:g} s and was closed: {'; '.join(watch.failures)}. Answer it in "
+                        "the test (e.g. a QTimer.singleShot that clicks its button) or do not open it.",
+                        pytrace=False)
 
 
 @pytest.fixture(scope="session", autouse=True)
