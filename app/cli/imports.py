@@ -91,7 +91,7 @@ def cmd_receipts(rt: Runtime) -> int:
     text = _read(rt.args.file)
     with unit_of_work(rt.sessions) as s:
         report = import_receipts(s, user, text)
-    sys.stdout.write(report.text())
+    sys.stdout.write(report.text(rt.language))
     return 0 if not report.problems else 3
 
 

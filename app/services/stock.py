@@ -33,6 +33,7 @@ from app.models.inventory import (
 )
 from app.permissions import require
 from app.services import audit, settings
+from app.services.intake.records import RowError
 from app.services.masterdata import warehouse_id
 
 if TYPE_CHECKING:
@@ -240,15 +241,21 @@ def close_receipt(
     return receipt(session, reference)
 
 
+RECEIPTS = "{receipts} receipts, {lines} lines imported, {refused} rows refused"
+
+
 @dataclass(frozen=True)
 class ReceiptImport:
     receipts: int
     lines: int
-    problems: tuple[tuple[int, str], ...]
+    problems: tuple[RowError, ...]
 
-    def text(self) -> str:
-        head = f"{self.receipts} receipts, {self.lines} lines imported, {len(self.problems)} rows refused\n"
-        return head + "".join(f"  line {n}: {why}\n" for n, why in self.problems)
+    def text(self, lang: str = "en") -> str:
+        from app.i18n import catalogue, word
+
+        template = catalogue(lang, "ImportReport").get(RECEIPTS, RECEIPTS)
+        head = template.format(receipts=self.receipts, lines=self.lines, refused=len(self.problems)) + "\n"
+        return head + "".join(f"  {word(e, lang)}\n" for e in self.problems)
 
 
 def import_receipts(session: Session, user: CurrentUser | None, text: str) -> ReceiptImport:
@@ -259,7 +266,7 @@ def import_receipts(session: Session, user: CurrentUser | None, text: str) -> Re
     need = {"reference", "warehouse", "sku", "quantity"}
     if not need <= set(reader.fieldnames or ()):
         raise DomainError("A receipts CSV needs the columns reference, warehouse, sku, quantity.")
-    problems: list[tuple[int, str]] = []
+    problems: list[RowError] = []
     refs: set[str] = set()
     lines = 0
     for row in reader:
@@ -290,9 +297,10 @@ def import_receipts(session: Session, user: CurrentUser | None, text: str) -> Re
                 refs.add(ref)
                 lines += 1
         except ValueError:
-            problems.append((line_no, f"quantity {row.get('quantity')!r} is not a whole number"))
+            problems.append(RowError(line_no, DomainError("quantity {value} is not a whole number",
+                                                          value=repr(row.get("quantity")))))
         except DomainError as exc:
-            problems.append((line_no, str(exc)))
+            problems.append(RowError(line_no, exc))
     audit.record(session, "receipts.import", "receipts", ",".join(sorted(refs))[:64], user_id=user.id,
                  lines=lines, refused=len(problems))
     return ReceiptImport(len(refs), lines, tuple(problems))

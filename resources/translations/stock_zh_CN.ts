@@ -393,4 +393,20 @@
         <translation>无法识别的扫描 {code}：请重新扫描</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/services/stock.py" line="300"/>
+        <source>quantity {value} is not a whole number</source>
+        <translation>数量 {value} 不是整数</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../app/services/stock.py" line="244"/>
+        <source>{receipts} receipts, {lines} lines imported, {refused} rows refused</source>
+        <translation>收货单 {receipts} 张，导入明细 {lines} 行，拒绝 {refused} 行</translation>
+    </message>
+</context>
 </TS>

@@ -64,3 +64,4 @@ def test_packdesk_import_prints_its_row_errors_in_chinese_under_a_chinese_locale
         "试运行，未写入任何数据：新建 1，更新 0，跳过 0（未变），拒绝 1\n"
         "第 3 行：订单 ZH-BAD 未导入：unit_price 不能为负数：'-1'\n"
     )
+
