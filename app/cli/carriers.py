@@ -80,7 +80,7 @@ def cmd_pool_import(rt: Runtime) -> int:
     text = read_text(rt.args.file)
     with unit_of_work(rt.sessions) as s:
         report = import_pool(s, user, rt.args.carrier, text, Path(rt.args.file).name, rt.clock())
-    sys.stdout.write(report.text())
+    sys.stdout.write(report.text(rt.language))
     return 0 if not report.problems else 3
 
 
@@ -119,7 +119,7 @@ def cmd_sortcodes_import(rt: Runtime) -> int:
     text = read_text(rt.args.file)
     with unit_of_work(rt.sessions) as s:
         report = import_sort_codes(s, user, rt.args.carrier, text)
-    sys.stdout.write(report.text())
+    sys.stdout.write(report.text(rt.language))
     return 0 if not report.problems else 3
 
 

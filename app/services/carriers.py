@@ -28,9 +28,11 @@ from sqlalchemy.orm import Session
 
 from app.db import affected
 from app.errors import ConfigError, DomainError, NotFound
+from app.i18n import catalogue, word
 from app.models.site import Carrier, CarrierCutoff, CarrierRule, NumberStatus, SortCode, WaybillNumber
 from app.permissions import require
 from app.services import audit
+from app.services.intake.records import RowError
 
 if TYPE_CHECKING:
     from app.context import CurrentUser
@@ -83,19 +85,19 @@ def _expand(check: str, start: str, end: str) -> list[str]:
     if check == "s10":
         a, b = _S10.match(start), _S10.match(end)
         if a is None or b is None or (a.group(1), a.group(4)) != (b.group(1), b.group(4)):
-            raise ValueError("an S10 range runs between two S10 numbers of one series")
+            raise DomainError("an S10 range runs between two S10 numbers of one series")
         lo, hi, head, tail = int(a.group(2)), int(b.group(2)), a.group(1), a.group(4)
         width = 8
     else:
         a, b = re.match(r"^(.*?)(\d+)$", start), re.match(r"^(.*?)(\d+)$", end)
         if a is None or b is None or a.group(1) != b.group(1) or len(a.group(2)) != len(b.group(2)):
-            raise ValueError("a range runs between two numbers of the same prefix and length")
+            raise DomainError("a range runs between two numbers of the same prefix and length")
         lo, hi, head, tail = int(a.group(2)), int(b.group(2)), a.group(1), ""
         width = len(a.group(2))
     if hi < lo:
-        raise ValueError("the range ends before it starts")
+        raise DomainError("the range ends before it starts")
     if hi - lo + 1 > MAX_RANGE:
-        raise ValueError(f"more than {MAX_RANGE} numbers in one range")
+        raise DomainError("more than {limit} numbers in one range", limit=MAX_RANGE)
     if check == "s10":
         return [f"{head}{n:08d}{s10_check_digit(f'{n:08d}')}{tail}" for n in range(lo, hi + 1)]
     return [f"{head}{n:0{width}d}" for n in range(lo, hi + 1)]
@@ -103,19 +105,26 @@ def _expand(check: str, start: str, end: str) -> list[str]:
 
 # --- the pool --------------------------------------------------------------------------
 
+POOL = "{carrier}: {added} numbers added, {already} already in the pool, {refused} lines refused"
+SORT_CODES = "{carrier}: {added} sort codes added, {changed} changed, {refused} lines refused"
+
+
+def _worded(text: str, lang: str) -> str:
+    """An import report's own words in ``lang`` (context ImportReport)."""
+    return catalogue(lang, "ImportReport").get(text, text)
+
 
 @dataclass(frozen=True)
 class PoolImport:
     carrier: str
     added: int
     already: int  # in the pool before (a file imported twice adds nothing)
-    problems: tuple[tuple[int, str], ...]  # (line, what is wrong), the rest imported
+    problems: tuple[RowError, ...]  # by line, the rest imported
 
-    def text(self) -> str:
-        lines = [f"{self.carrier}: {self.added} numbers added, {self.already} already in the pool, "
-                 f"{len(self.problems)} lines refused\n"]
-        lines += [f"  line {n}: {why}\n" for n, why in self.problems]
-        return "".join(lines)
+    def text(self, lang: str = "en") -> str:
+        head = _worded(POOL, lang).format(carrier=self.carrier, added=self.added, already=self.already,
+                                          refused=len(self.problems))
+        return head + "\n" + "".join(f"  {word(e, lang)}\n" for e in self.problems)
 
 
 def carrier_row(session: Session, code: str) -> Carrier:
@@ -131,7 +140,7 @@ def import_pool(
     """Add the numbers of a text file (one number or one ``START-END`` range per line) to a pool."""
     user = require(user, "admin.master_data")
     c = carrier_row(session, carrier)
-    problems: list[tuple[int, str]] = []
+    problems: list[RowError] = []
     numbers: dict[str, int] = {}
     for line_no, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip().upper().replace(" ", "")
@@ -139,12 +148,14 @@ def import_pool(
             continue
         try:
             found = _expand(c.check, *line.split("-", 1)) if "-" in line else [line]
-        except ValueError as exc:
-            problems.append((line_no, f"{raw.strip()}: {exc}"))
+        except DomainError as exc:
+            why = DomainError("{number}: {reason}", number=raw.strip(), reason=exc)
+            problems.append(RowError(line_no, why))
             continue
         bad = next(((n, p) for n in found if (p := number_problem(c.check, n))), None)
-        if bad:
-            problems.append((line_no, f"{bad[0]}: {bad[1]}"))
+        if bad:  # number_problem's reasons are catalogued phrases: worded as a parameter
+            why = DomainError("{number}: {reason}", number=bad[0], reason=bad[1])
+            problems.append(RowError(line_no, why))
             continue
         for n in found:
             numbers.setdefault(n, line_no)
@@ -329,12 +340,12 @@ class SortCodeImport:
     carrier: str
     added: int
     changed: int
-    problems: tuple[tuple[int, str], ...]
+    problems: tuple[RowError, ...]
 
-    def text(self) -> str:
-        head = (f"{self.carrier}: {self.added} sort codes added, {self.changed} changed, "
-                f"{len(self.problems)} lines refused\n")
-        return head + "".join(f"  line {n}: {why}\n" for n, why in self.problems)
+    def text(self, lang: str = "en") -> str:
+        head = _worded(SORT_CODES, lang).format(carrier=self.carrier, added=self.added, changed=self.changed,
+                                                refused=len(self.problems))
+        return head + "\n" + "".join(f"  {word(e, lang)}\n" for e in self.problems)
 
 
 def import_sort_codes(session: Session, user: CurrentUser | None, carrier: str, text: str) -> SortCodeImport:
@@ -345,16 +356,17 @@ def import_sort_codes(session: Session, user: CurrentUser | None, carrier: str, 
     existing = {(r.province, r.city, r.district): r for r in
                 session.scalars(select(SortCode).where(SortCode.carrier == c.code))}
     added = changed = 0
-    problems: list[tuple[int, str]] = []
+    problems: list[RowError] = []
     for line_no, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1):
         cells = [x.strip() for x in row]
         if not any(cells) or (line_no == 1 and cells and cells[0].lower() == "province"):
             continue
         if len(cells) != 4 or not cells[0] or not cells[3]:
-            problems.append((line_no, "expected province,city,district,code with a province and a code"))
+            problems.append(RowError(line_no, DomainError(
+                "expected province,city,district,code with a province and a code")))
             continue
         if cells[2] and not cells[1]:
-            problems.append((line_no, "a district needs its city"))
+            problems.append(RowError(line_no, DomainError("a district needs its city")))
             continue
         key = (cells[0], cells[1], cells[2])
         if key in existing:

@@ -390,6 +390,56 @@
         <source>expected a list of events (or {example})</source>
         <translation>应为事件列表（或 {example}）</translation>
     </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="152" />
+        <source>{number}: {reason}</source>
+        <translation>{number}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="88" />
+        <source>an S10 range runs between two S10 numbers of one series</source>
+        <translation>S10 号段必须在同一系列的两个 S10 单号之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="94" />
+        <source>a range runs between two numbers of the same prefix and length</source>
+        <translation>号段必须在前缀和长度都相同的两个单号之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="98" />
+        <source>the range ends before it starts</source>
+        <translation>号段的结束号小于起始号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="100" />
+        <source>more than {limit} numbers in one range</source>
+        <translation>一个号段超过 {limit} 个单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="366" />
+        <source>expected province,city,district,code with a province and a code</source>
+        <translation>应为 省,市,区,代码，且须有省和代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="369" />
+        <source>a district needs its city</source>
+        <translation>填写区县时须同时填写城市</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="73" />
+        <source>not a waybill number (6-40 letters and digits)</source>
+        <translation>不是运单号（6-40 位字母和数字）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="77" />
+        <source>not an S10 number (2 letters, 9 digits, 2 letters)</source>
+        <translation>不是 S10 单号（2 个字母、9 位数字、2 个字母）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="79" />
+        <source>wrong S10 check digit</source>
+        <translation>S10 校验位错误</translation>
+    </message>
 </context>
 <context>
     <name>ImportReport</name>
@@ -407,6 +457,16 @@
         <location filename="../../app/services/intake/products.py" line="42" />
         <source>{added} products added, {updated} updated, {unchanged} unchanged, {barcodes} barcodes added, {refused} rows refused</source>
         <translation>新增商品 {added}，更新 {updated}，未变 {unchanged}，新增条码 {barcodes}，拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="108" />
+        <source>{carrier}: {added} numbers added, {already} already in the pool, {refused} lines refused</source>
+        <translation>{carrier}：新增单号 {added} 个，{already} 个已在号池中，拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="109" />
+        <source>{carrier}: {added} sort codes added, {changed} changed, {refused} lines refused</source>
+        <translation>{carrier}：新增分拣码 {added} 个，修改 {changed} 个，拒绝 {refused} 行</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ from app.errors import DomainError
 from app.services import carriers, masterdata
 from ui.admin.products import ImportJob
 from ui.admin.window import Notice
+from ui.station.feedback import error_text
 
 CONTEXT = "admin.carriers"
 CHANNELS = (("", "Any shop"), ("tmall", "Tmall"), ("jd", "JD"), ("douyin", "Douyin"),
@@ -390,7 +391,8 @@ class CarriersTab(QWidget):
         self.refresh()
         self._job_done(report)
         line = tr("line {line}: {why}")
-        self.report.setPlainText("\n".join(line.format(line=n, why=why) for n, why in report.problems))
+        self.report.setPlainText("\n".join(line.format(line=e.line, why=error_text(e.error))
+                                           for e in report.problems))
         self.report.setVisible(bool(report.problems))
         self.changed.emit()
         self.imported.emit(report)

@@ -44,8 +44,8 @@ def test_a_pool_file_of_numbers_and_ranges_imports_what_is_good_and_names_the_ba
     with unit_of_work(sessions) as s:
         report = carriers.import_pool(s, ADMIN, "SF", text, "sf-dec.txt", NOW)
     assert report.added == 12 and report.already == 0
-    assert [n for n, _ in report.problems] == [4, 5]
-    assert "same prefix and length" in report.problems[0][1]
+    assert [e.line for e in report.problems] == [4, 5]
+    assert "same prefix and length" in report.problems[0].reason
     with unit_of_work(sessions) as s:  # the same file again adds nothing
         again = carriers.import_pool(s, ADMIN, "SF", text, "sf-dec.txt", NOW)
     assert again.added == 0 and again.already == 12
@@ -55,7 +55,7 @@ def test_a_pool_file_of_numbers_and_ranges_imports_what_is_good_and_names_the_ba
                                       "ems.txt", NOW)
         # a range of S10 serials gets each serial's own check digit
         numbers = s.scalars(select(WaybillNumber.number).where(WaybillNumber.carrier == "EMSI")).all()
-    assert report.problems == ((1, "EE123456784CN: wrong S10 check digit"),)
+    assert [(e.line, e.reason) for e in report.problems] == [(1, "EE123456784CN: wrong S10 check digit")]
     assert sorted(numbers) == sorted(["EE123456785CN", "EE000000014CN", "EE000000028CN", "EE000000031CN"])
     assert all(carriers.number_problem("s10", n) == "" for n in numbers)
     with unit_of_work(sessions) as s, pytest.raises(NotFound, match="No carrier XX"):
@@ -123,7 +123,7 @@ def test_sort_codes_come_from_the_carriers_table_most_specific_first(engine, cap
              "广东省,,,510\n广东省,深圳市,,755-W\n广东省,深圳市,南山区,755-W1-03\n上海市,上海市\n,,,1\n")
     with unit_of_work(sessions) as s:
         report = carriers.import_sort_codes(s, ADMIN, "SF", table)
-    assert (report.added, [n for n, _ in report.problems]) == (3, [5, 6])
+    assert (report.added, [e.line for e in report.problems]) == (3, [5, 6])
     with read_only(sessions) as s:
         assert carriers.sort_code(s, "SF", "广东省", "深圳市", "南山区") == "755-W1-03"
         assert carriers.sort_code(s, "SF", "广东省", "深圳市", "福田区") == "755-W"
