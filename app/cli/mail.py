@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     box.add_argument("--smtp-tls", choices=["ssl", "starttls", "none"], default="ssl")
     box.add_argument("--login", required=True, help="IMAP (and SMTP) user name")
     box.add_argument("--queue", default="", help="the ticket queue it feeds (default: routed)")
+    box.add_argument("--folder", default="INBOX", help="the IMAP folder read (default: INBOX)")
     box.add_argument("--password-file", help="read the password from this file (default: a prompt)")
     box.set_defaults(func=cmd_mailbox)
 
@@ -92,7 +93,7 @@ def cmd_mailbox(rt: Runtime) -> int:
         box = configure_mailbox(s, user, name=args.name, address=args.address, imap_host=imap_host,
                                 imap_port=imap_port, imap_tls=args.imap_tls, imap_user=args.login,
                                 smtp_host=smtp_host, smtp_port=smtp_port, smtp_tls=args.smtp_tls,
-                                smtp_user=args.login, queue=args.queue)
+                                smtp_user=args.login, queue=args.queue, imap_folder=args.folder)
     if secret:
         where = store_password(args.name, secret)
         print(f"Mailbox {box.name} <{box.address}> saved; its password is in {where} (yours only).")

@@ -17,10 +17,12 @@ from email.message import EmailMessage
 
 from sqlalchemy import func, select
 
+from app.cli import main
 from app.db import read_only, session_factory
 from app.jobs import Job
 from app.jobs import mail as mail_jobs
 from app.jobs.worker import Worker
+from app.models.accounts import Role
 from app.models.service import Ticket
 from app.services.mail import mailboxes
 from tests.app.services.mail import servers
@@ -157,3 +159,33 @@ def test_the_worker_holding_an_idle_stops_cleanly_on_sigterm(engine, mail_server
     finally:
         proc.kill()
     assert proc.returncode == 0 and "Worker stopped." in rest and time.monotonic() - t0 < 5
+
+
+def test_packdesk_worker_started_without_a_mailbox_fetches_one_added_later_without_a_restart(
+    engine, mail_servers, cli_as, tmp_path  # noqa: F811
+):
+    url = engine.url.render_as_string(hide_password=False)
+    cli_as(engine, Role.SUPERVISOR)
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "-v", "worker", "--db", url],
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    try:
+        servers.wait_until("the worker", lambda: any("SIGTERM or Ctrl-C stops" in line for line in lines))
+        secret = tmp_path / "pw"
+        secret.write_text(servers.SHOP[1])
+        assert main(["mail", "mailbox", "shop", "--address", mail_servers.shop, "--imap", "127.0.0.1:143",
+                     "--imap-tls", "none", "--smtp", "127.0.0.1:25", "--smtp-tls", "none",
+                     "--login", servers.SHOP[0], "--folder", mail_servers.folder,
+                     "--password-file", str(secret), "--db", url]) == 0
+        servers.wait_until("the new mailbox watched", timeout_s=mail_jobs.RESCAN_S + 15,
+                           check=lambda: any("shop: waiting for mail (IDLE)" in line for line in lines))
+        _customer_writes(mail_servers, "工作进程没重启")
+        servers.wait_until("the ticket", lambda: _tickets(session_factory(engine)) == 1)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0
+    finally:
+        proc.kill()
+        reader.join(5)
+    assert "Worker stopped." in "".join(lines)
