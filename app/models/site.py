@@ -1,5 +1,6 @@
-"""The site itself (name, return address, zone), its carriers' waybill number pools, sort-code
-tables and the rules that give an order its carrier, service and cut-off."""
+"""The site itself (name, return address, zone: ``app.models.site_record``, re-exported here), its
+carriers' waybill number pools, sort-code tables and the rules that give an order its carrier,
+service and cut-off."""
 
 from __future__ import annotations
 
@@ -10,21 +11,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, str_enum, utcnow
-
-
-class Site(Base):
-    """One row: what ``packdesk init`` asked for (a database with a site is not initialised again)."""
-
-    __tablename__ = "site"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    return_address: Mapped[str] = mapped_column(String(300), default="")
-    phone: Mapped[str] = mapped_column(String(32), default="")
-    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
-    currency: Mapped[str] = mapped_column(String(3), default="CNY")
-    languages: Mapped[str] = mapped_column(String(64), default="zh_CN,en")  # comma-separated
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+from app.models.site_record import Site as Site
 
 
 class Carrier(Base):

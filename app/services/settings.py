@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ConfigError
-from app.models.service import Setting
+from app.models.settings import Setting
 
 if TYPE_CHECKING:
     from app.context import CurrentUser

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import Conflict, DomainError
 from app.models.accounts import Role, User
-from app.models.site import Site
+from app.models.site_record import Site
 from app.permissions import require
 from app.services import audit, users
 from app.services.auth import create_user
