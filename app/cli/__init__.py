@@ -11,10 +11,13 @@ terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from app.cli.output import SafeText, failure_message
 from app.cli.runtime import Runtime, common_options
@@ -36,6 +39,9 @@ COMMANDS = {
     "products": "products", "carriers": "carriers", "video": "video",
 }
 _VALUED = ("--db", "--user")  # the common options that take a value
+# Start-up makes tens of thousands of objects that live as long as the process (SQLAlchemy, the
+# models, Qt's wrappers): collecting them again and again cost ``customer find`` ~40 ms.
+START_UP_S = 1.0
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
@@ -72,7 +78,30 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def collecting_after_start_up(delay_s: float = START_UP_S) -> Iterator[None]:
+    """No garbage collection for the first ``delay_s`` (a quick command ends before), then as usual;
+    the collector is left as it was found (commands run in-process by tests and scripts)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    timer = threading.Timer(delay_s, gc.enable)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with collecting_after_start_up():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser(argv).parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -34,11 +34,13 @@ def run_shell(open_database: Callable[[], AppContext] | AppContext, settings: St
     stop every device and window it started, whatever happens. ``extra_windows`` are made once
     the QApplication exists."""
     from ui.app import Shell
-    from ui.bridge import DeviceBridge
 
     shell = Shell(open_database, settings)
-    bridge = DeviceBridge(settings.devices) if any(p.get("port") for p in settings.devices.values()) else None
-    if bridge is not None:
+    bridge = None
+    if any(p.get("port") for p in settings.devices.values()):  # drivers load for a station with devices
+        from ui.bridge import DeviceBridge
+
+        bridge = DeviceBridge(settings.devices)
         shell.attach_devices(bridge)
         bridge.start()
     windows = [make() for make in extra_windows]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -166,6 +165,8 @@ class Runtime:
         if password is None:
             if not sys.stdin.isatty():
                 raise ConfigError("No password: set PACKDESK_PASSWORD or run the command in a terminal.")
+            import getpass
+
             password = getpass.getpass(f"Password for {name}: ")
         try:
             with read_only(self.sessions) as s:
