@@ -60,9 +60,11 @@ def test_new_mail_becomes_a_ticket_within_seconds_not_at_the_next_poll(engine, m
         servers.wait_until("the IDLE watch", lambda: watch.state.get("shop") == "idle")
         sent = time.monotonic()
         _customer_writes(mail_servers, "包裹三天没动了")
+        in_folder = time.monotonic()  # delivered and sorted into the lane's folder (the test's part)
         servers.wait_until("the ticket", lambda: _tickets(factory) == 1)
-        took = time.monotonic() - sent
-        print(f"\nmail sent -> ticket committed through IDLE: {took:.2f} s")
+        took = time.monotonic() - in_folder
+        print(f"\nmail sent -> in the folder {in_folder - sent:.2f} s -> ticket committed through IDLE "
+              f"{took:.2f} s")
         assert took < 10
     finally:
         stop.set()
