@@ -128,10 +128,10 @@ class MailWatch:
                 continue
             try:
                 if "IDLE" not in conn.capabilities:
-                    self.state[box.name] = "polling"
+                    self._say(watched, "polling")
                     log.info("mailbox %s: the server has no IDLE; fetched every poll", box.name)
                     return
-                self.state[box.name] = "idle"
+                self._say(watched, "idle")
                 log.info("mailbox %s: waiting for mail (IDLE)", box.name)
                 while not (stop.is_set() or self.stop.is_set()):
                     if fetch.wait_for_mail(conn, IDLE_S, stop):
@@ -142,10 +142,14 @@ class MailWatch:
                 with contextlib.suppress(OSError, imaplib.IMAP4.error):
                     conn.logout()
 
+    def _say(self, watched: _Watched, state: str) -> None:
+        if self.watching.get(watched.box.name) is watched:  # a watch let go says nothing any more
+            self.state[watched.box.name] = state
+
     def _retry(self, watched: _Watched, exc: Exception) -> None:
         if watched.stop.is_set():
             return
-        self.state[watched.box.name] = f"retrying: {exc}"
+        self._say(watched, f"retrying: {exc}")
         log.warning("mailbox %s: IDLE watch stopped (%s); again in %.0f s", watched.box.name, exc, RETRY_S)
         watched.stop.wait(RETRY_S)
 
