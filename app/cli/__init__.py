@@ -25,7 +25,7 @@ from app.cli.runtime import Runtime, common_options
 # Each module has ``register(sub, common)``; the order is the order of ``--help``.
 NOUNS = ["gui", "demo", "db", "screenshot", "worker", "station", "customer", "ticket", "hours", "refunds",
          "assist", "mail", "imports", "printing", "devices", "site", "users",
-         "stock", "boxes", "products", "carriers", "video"]
+         "stock", "boxes", "products", "carriers", "video", "session"]
 
 
 # The command words each module registers, so that a command imports its own module only (every
@@ -36,7 +36,7 @@ COMMANDS = {
     "refunds": "refunds", "assist": "assist", "mail": "mail", "import": "imports", "print": "printing",
     "printers": "printing", "print-jobs": "printing", "devices": "devices", "init": "site", "users": "users",
     "warehouses": "stock", "bins": "stock", "totes": "stock", "stock": "stock", "boxes": "boxes",
-    "products": "products", "carriers": "carriers", "video": "video",
+    "products": "products", "carriers": "carriers", "video": "video", "login": "session", "logout": "session",
 }
 _VALUED = ("--db", "--user")  # the common options that take a value
 # Start-up makes tens of thousands of objects that live as long as the process (SQLAlchemy, the

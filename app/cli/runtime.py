@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ConfigError, PermissionDenied
@@ -152,15 +154,19 @@ class Runtime:
         return require(self._signed_in, permission)
 
     def _sign_in(self) -> CurrentUser:
+        """The password when PACKDESK_PASSWORD gives one, else a saved ``packdesk login`` session,
+        else the password asked for in a terminal."""
+        if os.environ.get("PACKDESK_PASSWORD") is None:
+            user = self._saved_session()
+            if user is not None:
+                return user
+        return self.sign_in_with_password()
+
+    def sign_in_with_password(self) -> CurrentUser:
         from app.db import read_only
         from app.services.auth import LoginFailed, login_password
 
-        name = self.username
-        if not name:
-            raise PermissionDenied(
-                "This command needs a signed-in user: add --user NAME (or set PACKDESK_USER).",
-                code="auth.required",
-            )
+        name = self._named_user()
         password = os.environ.get("PACKDESK_PASSWORD")
         if password is None:
             if not sys.stdin.isatty():
@@ -170,9 +176,66 @@ class Runtime:
             password = getpass.getpass(f"Password for {name}: ")
         try:
             with read_only(self.sessions) as s:
-                return login_password(s, name, password)
+                self._signed_in = login_password(s, name, password)
+                return self._signed_in
         except LoginFailed as exc:
             raise PermissionDenied(exc.template, code="auth.failed", **exc.params) from None
+
+    def _named_user(self) -> str:
+        if not self.username:
+            raise PermissionDenied(
+                "This command needs a signed-in user: add --user NAME (or set PACKDESK_USER).",
+                code="auth.required",
+            )
+        return self.username
+
+    @property
+    def session_file(self) -> Path:
+        """Where ``packdesk login`` keeps the session of this user on this database."""
+        import hashlib
+
+        from app.config import data_dir
+
+        key = hashlib.sha256(f"{self.database_url}\n{self._named_user()}".encode()).hexdigest()[:32]
+        return data_dir() / "cli-sessions" / key
+
+    def save_session(self, token: str) -> Path:
+        """The token in a file only this OS user can read (0600 in a 0700 folder)."""
+        from app.files import create_private, private_dir
+
+        path = self.session_file
+        private_dir(path.parent)
+        path.unlink(missing_ok=True)
+        with os.fdopen(create_private(path), "w", encoding="ascii") as out:
+            out.write(token)
+        return path
+
+    def end_session(self) -> bool:
+        """Forget the saved session (``packdesk logout``); False when there was none."""
+        path = self.session_file
+        existed = path.exists() or path.is_symlink()
+        path.unlink(missing_ok=True)
+        return existed
+
+    def _saved_session(self) -> CurrentUser | None:
+        from app.db import read_only
+        from app.services.auth import login_session
+
+        path = self.session_file
+        try:
+            info = path.lstat()
+            token = path.read_text(encoding="ascii") if stat.S_ISREG(info.st_mode) else ""
+        except (OSError, UnicodeDecodeError):
+            return None
+        user = None
+        # a token others could read (or a link to one) is not trusted: the password is asked for
+        if token and not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO) and info.st_uid == os.getuid():
+            with read_only(self.sessions) as s:
+                user = login_session(s, token, self.clock())
+        if user is None or user.username != self.username:
+            path.unlink(missing_ok=True)  # expired, revoked or not trusted: ask for the password
+            return None
+        return user
 
     def audit(self, action: str, entity: str, entity_id: object, **detail: Any) -> None:
         """An audit entry for what a command read or did, as the UI writes one."""
