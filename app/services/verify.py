@@ -315,7 +315,7 @@ def hand_over(
         raise Conflict(
             "Parcel {tracking} is already in hand-over batch {carrier} {pickup}: never twice.",
             tracking=scan.value,
-            **batch_words(batch),
+            **_batch_words(batch),
         )
     package = session.get(Package, shipment.package_id) if shipment.package_id else None
     if package is None or package.status is not PackageStatus.VERIFIED:
@@ -343,7 +343,7 @@ def hand_over(
     return _batch_view(session, batch), shipment.tracking_number
 
 
-def batch_words(batch: HandoverBatch) -> dict[str, str]:
+def _batch_words(batch: HandoverBatch) -> dict[str, str]:
     """A batch as a message names it, the way the dock reads it: carrier and pick-up time ("EMS
     14:05", "today" without one, worded in the catalogue); the number stays a parameter for programs."""
     return {"carrier": batch.carrier, "pickup": batch.slot or "today", "batch": batch.number}
@@ -429,7 +429,7 @@ def close_batch(
     shipment_ids = select(Shipment.id).where(Shipment.handover_batch_id == batch.id)
     if not session.scalar(select(func.count()).select_from(shipment_ids.subquery())):
         raise DomainError("Batch {carrier} {pickup} is empty: scan parcels into it first.",
-                          **batch_words(batch))
+                          **_batch_words(batch))
     if courier_count is None or courier_count < 0:
         raise DomainError("Enter the number of parcels the courier counted.")
     rec = reconcile(session, batch.id, courier_count)
@@ -438,7 +438,7 @@ def close_batch(
             "Batch {carrier} {pickup}: {packed} packed, {scanned} scanned, the courier counted {courier}. "
             "Find the missing parcels, or close it anyway by choice.",
             code="handover.differs",
-            **batch_words(batch),
+            **_batch_words(batch),
             packed=rec.packed,
             scanned=rec.scanned,
             courier=courier_count,
