@@ -1,6 +1,7 @@
-"""Start-up of any ``packdesk`` command: no garbage collection of the start-up objects in the first
-moment (a quick command ends before it), then collection as usual; the first window loads no device
-drivers (scale, hub, bridge) on a station without devices."""
+"""Start-up and exit of any ``packdesk`` command: no garbage collection of the start-up objects in
+the first moment (a quick command ends before it), then collection as usual; no collections at exit
+without Qt; the first window loads no device drivers (scale, hub, bridge) on a station without
+devices."""
 
 from __future__ import annotations
 
@@ -54,3 +55,26 @@ def test_the_first_window_of_a_station_without_devices_loads_no_device_drivers(e
     assert "ui.login" in modules
     assert [m for m in ("devices.hub", "devices.scale.base", "ui.bridge", "sqlalchemy.orm", "alembic")
             if m in modules] == []
+
+
+# Runs main twice, and tells at its very end (atexit runs this last) how often the objects were
+# frozen and whether they are.
+AT_EXIT = """
+import atexit, gc, sys
+freezes, freeze = [], gc.freeze
+gc.freeze = lambda: (freezes.append(1), freeze())[-1]
+atexit.register(lambda: print(len(freezes), gc.get_freeze_count() > 0))
+if sys.argv[1] == "qt":
+    import shiboken6  # noqa: F401
+from app.cli import main
+main(["--db", "bogus", "db", "upgrade"])
+main(["--db", "bogus", "db", "upgrade"])
+"""
+
+
+def test_a_command_process_ends_without_collecting_its_objects_unless_qt_is_loaded():
+    """The interpreter's last collections cost a quick command ~0.1 s; Qt needs them."""
+    for qt, expected in (("no", ["1", "True"]), ("qt", ["0", "False"])):
+        done = subprocess.run([sys.executable, "-c", AT_EXIT, qt], capture_output=True, text=True,
+                              timeout=60, check=True)
+        assert done.stdout.split() == expected
