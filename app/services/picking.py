@@ -100,9 +100,9 @@ def current(session: Session, wave_id: int) -> PickStep | None:
             Product.sku,
             Product.name,
             Tote.code,
-            Product.name_en,
             Order.number,
             Wave.number,
+            Product.name_en,
         )
         .join(Bin, Bin.id == PickTask.bin_id)
         .join(Product, Product.id == PickTask.product_id)
