@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.context import AppContext
 from app.db import read_only
 from app.services import customers, station_scenes, video
+from devices.camera.recorder import free_bytes
 from devices.scale.base import WeightReading
 from devices.scanner.scan import parse_scan
 from ui.station.pack import PackView
@@ -57,7 +58,9 @@ def _pack_recording(ctx: AppContext) -> QWidget:
 
 
 def _pack_disk_low(ctx: AppContext) -> QWidget:
-    view, _codes = _packing(_with_camera(ctx, min_free_mb=100 * 1024 * 1024))  # no disk is that big
+    # the real check on the real disk, its floor 2 GB above what is free (a 100 TB floor read "102400.0 GB")
+    floor_mb = free_bytes(video.folder_for({})) // 2**20 + 2048
+    view, _codes = _packing(_with_camera(ctx, min_free_mb=floor_mb))
     return view
 
 
