@@ -83,7 +83,11 @@ class Shell:
         """Sign out whoever is signed in and show the one sign-in window, blank."""
         self._sign_out()
         if self.login is None:
+            # built unwatched: the filter, in Python, saw its ~270 construction events (~30 ms, the
+            # first window's largest part); keys come only from the event loop, not running meanwhile
+            self.app.removeEventFilter(self.wedge)
             self.login = LoginWindow(self.ctx, self.translations.language)
+            self.wedge.install(self.app)
             self.login.signed_in.connect(self.show_main)
             self.login.language_chosen.connect(self.set_language)
             if self.ctx is None:
