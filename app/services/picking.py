@@ -205,11 +205,17 @@ def confirm_put(
 
 
 def short(
-    session: Session, actor: CurrentUser | None, step: PickStep, found: int, reason: str, now: dt.datetime
+    session: Session,
+    actor: CurrentUser | None,
+    step: PickStep,
+    found: int,
+    reason: str,
+    now: dt.datetime,
+    station: str = "",
 ) -> PickResult:
     """The bin holds fewer than the task needs: take what is there; the rest is reserved from
     another bin or warehouse (a remainder task), or, with no stock anywhere, the order is held
-    for a supervisor."""
+    for a supervisor (the exception names ``station``, the PDA or station that found it short)."""
     picker = require(actor, "station.pick")
     task = session.get(PickTask, step.task_id)
     assert task is not None
@@ -241,6 +247,7 @@ def short(
                 kind=ExceptionKind.SHORT_PICK,
                 order_id=order_id,
                 pick_task_id=task.id,
+                station=station,
                 raised_by=picker.id,
                 created_at=now,
                 detail=f"{step.sku} at {step.bin_code}: found {found} of {task.quantity} ({reason})",

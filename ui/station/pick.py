@@ -199,10 +199,10 @@ class PickView(QWidget):
 
     def short(self, found: int, reason: str) -> None:
         assert self.step is not None
-        step, now = self.step, self.ctx.clock()
+        step, now, here = self.step, self.ctx.clock(), self.ctx.station
         try:  # the remainder reserves stock rows: a deadlock with an allocation runs it again
             result = retrying(
-                self.ctx.sessions, lambda s: picking.short(s, self.ctx.user, step, found, reason, now)
+                self.ctx.sessions, lambda s: picking.short(s, self.ctx.user, step, found, reason, now, here)
             )
         except DomainError as exc:
             self.banner.show_text(error_text(exc), "error", sound=True)

@@ -115,7 +115,7 @@ def _short_pick_exception(ctx: AppContext) -> QWidget:
                 stock.adjust(s, ctx.user, step.sku, -row.free, row.bin, "lost", ctx.clock(),
                              warehouse=row.warehouse)
     with unit_of_work(ctx.sessions) as s:
-        picking.short(s, ctx.user, step, 0, "empty_bin", ctx.clock())
+        picking.short(s, ctx.user, step, 0, "empty_bin", ctx.clock(), ctx.station)
     view = ExceptionsView(ctx)
     view.resize(1100, 500)
     view.select_order(step.order_number)

@@ -23,3 +23,36 @@ def test_a_refresh_keeps_the_exception_being_resolved(qtbot, demo_ctx):
     chosen = view.selected()
     assert chosen is not None and chosen.detail == "box crushed by forklift"
     assert view.table.selectionModel().isRowSelected(view.table.currentRow())
+
+
+def test_a_short_pick_on_the_pda_shows_the_pda_as_its_station(qtbot, demo_ctx):
+    from dataclasses import replace
+
+    from app.db import read_only
+    from app.services import stock, waves
+    from devices.scanner.scan import parse_scan
+    from ui.station.pick import PickView
+
+    pda = replace(demo_ctx, settings=replace(demo_ctx.settings, station="PDA-03"))
+    with unit_of_work(pda.sessions) as s:
+        waves.plan_waves(s, pda.user, pda.clock())
+    pick = PickView(pda)
+    qtbot.addWidget(pick)
+    pick.start_selected_wave()
+    step = pick.step
+    assert step is not None
+    with unit_of_work(pda.sessions) as s:  # no other bin can make it up: the order is held
+        for row in stock.on_hand(s, step.sku):
+            if row.bin != step.bin_code and row.free > 0:
+                stock.adjust(s, pda.user, step.sku, -row.free, row.bin, "lost", pda.clock(),
+                             warehouse=row.warehouse)
+    pick.handle_scan(parse_scan(step.bin_code))
+    pick.short(0, "empty_bin")  # the picker presses Short at the empty bin
+    with read_only(demo_ctx.sessions) as s:
+        assert any(e.order_number == step.order_number for e in exceptions.open_exceptions(s))
+    desk = ExceptionsView(demo_ctx)
+    qtbot.addWidget(desk)
+    desk.select_order(step.order_number)
+    row = desk.table.currentRow()
+    assert desk.table.item(row, 2).text() == step.order_number
+    assert desk.table.item(row, 3).text() == "PDA-03"
