@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,12 @@ from sqlalchemy.orm import Session
 
 from app.db import affected
 from app.errors import Conflict, DomainError, NotFound
-from app.models.catalog import Bin
+from app.models.catalog import Bin, Product
 from app.models.fulfilment import ExceptionKind, PickStatus, PickTask, StationException
 from app.models.orders import Order, OrderLine, OrderStatus
 from app.permissions import require
 from app.services import audit, remainders
+from app.services.stock import product_id
 
 if TYPE_CHECKING:
     from app.context import CurrentUser
@@ -60,6 +62,10 @@ class ExceptionView:
     wanted: int = 0
     reason: str = ""
     missing: int = 0
+    # the product a wrong scan named (its names for the screen to pick by language), when known
+    scanned: str = ""
+    product: str = ""
+    product_en: str = ""
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -121,8 +127,25 @@ def open_exceptions(session: Session, limit: int = 500) -> list[ExceptionView]:
                 reason=task.short_reason,
                 missing=missing(session, task.order_line_id),
             )
-        out.append(view)
+        out.append(_with_product(session, view))
     return out
+
+
+# a wrong scan's detail begins with the code scanned (packing and verify write it; old rows add a name)
+_SCANNED = re.compile(r"scanned (\S+?)(?: \(.*\))?, not in the order")
+
+
+def _with_product(session: Session, view: ExceptionView) -> ExceptionView:
+    found = _SCANNED.fullmatch(view.detail)
+    if found is None:
+        return view
+    code = found.group(1)
+    try:
+        pid = product_id(session, code)
+    except NotFound:
+        return replace(view, scanned=code)
+    name, name_en = session.execute(select(Product.name, Product.name_en).where(Product.id == pid)).one()
+    return replace(view, scanned=code, product=name, product_en=name_en or "")
 
 
 def missing(session: Session, line_id: int) -> int:

@@ -755,7 +755,7 @@ def _refuse(
                 order_id=parcel.order_id,
                 package_id=parcel.package_id,
                 station=station.name,
-                detail=f"scanned {scan.raw} ({params.get('name', '')}), not in the order",
+                detail=f"scanned {scan.raw}, not in the order",  # the desk names the product in its language
                 raised_by=station.user_id,
                 created_at=now,
             )

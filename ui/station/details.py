@@ -1,6 +1,7 @@
 """Exception and verify details in the screen's language: the station services store them as
-English sentences of a few fixed forms (``scanned X (name), not in the order``); each form is
-matched and worded again here, and a detail typed by a person is shown as it was written."""
+English sentences of a few fixed forms (``scanned X, not in the order``; older rows add the
+product's Chinese name); each form is matched and worded again here, a wrong scan naming its
+product in the screen's language, and a detail typed by a person is shown as it was written."""
 
 from __future__ import annotations
 
@@ -30,12 +31,16 @@ def _forms() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
-def word_detail(detail: str) -> str:
-    """``detail`` as the station services wrote it, in the language the app shows."""
-    for pattern, template in _forms():
+def word_detail(detail: str, product: str = "") -> str:
+    """``detail`` as the station services wrote it, in the language the app shows; ``product``, the
+    scanned product's name in that language, names a wrong scan's product (over a stored name)."""
+    forms = _forms()
+    for pattern, template in forms:
         found = pattern.fullmatch(detail)
         if found:
             params = found.groupdict()
+            if product and "code" in params:
+                template, params["name"] = forms[0][1], product
             if "reason" in params:
                 params["reason"] = short_reasons().get(params["reason"], params["reason"])
             return template.format(**params)

@@ -26,7 +26,7 @@ from app.services import exceptions
 from app.services.exceptions import Action, ExceptionView
 from app.timezone import fmt
 from ui.station.details import word_detail
-from ui.station.feedback import LABEL_PX, TEXT_PX, error_text, text_scale
+from ui.station.feedback import LABEL_PX, TEXT_PX, error_text, item_name, text_scale
 from ui.station.pick import short_reasons
 
 
@@ -137,7 +137,7 @@ class ExceptionsView(QWidget):
 
     def _detail(self, e: ExceptionView) -> str:
         if e.kind.value != "short_pick" or not e.sku:
-            return word_detail(e.detail)
+            return word_detail(e.detail, item_name(e.product, e.product_en))
         reason = short_reasons().get(e.reason, e.reason)
         text = self.tr("{sku} at {bin}: found {found} of {wanted} ({reason}); {missing} missing").format(
             sku=e.sku, bin=e.bin_code, found=e.found, wanted=e.wanted, reason=reason, missing=e.missing

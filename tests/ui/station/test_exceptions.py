@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.db import unit_of_work
 from app.models.fulfilment import ExceptionKind
 from app.services import exceptions
@@ -56,3 +58,56 @@ def test_a_short_pick_on_the_pda_shows_the_pda_as_its_station(qtbot, demo_ctx):
     row = desk.table.currentRow()
     assert desk.table.item(row, 2).text() == step.order_number
     assert desk.table.item(row, 3).text() == "PDA-03"
+
+
+def _names(ctx, sku: str) -> tuple[str, str]:
+    from app.db import read_only
+    from app.services import catalog
+
+    with read_only(ctx.sessions) as s:
+        p = catalog.search_products(s, sku)[0]
+    return p.name, p.name_en
+
+
+def _detail_of(qtbot, ctx, code: str) -> str:
+    desk = ExceptionsView(ctx)
+    qtbot.addWidget(desk)
+    return next(desk.table.item(r, 4).text() for r in range(desk.table.rowCount())
+                if code in desk.table.item(r, 4).text())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_wrong_item_names_the_product_in_the_desks_language(qtbot, qapp, demo_ctx, language):
+    from devices.scanner.scan import parse_scan
+    from tests.support.station_world import barcode, make_order
+    from ui.i18n import Translations
+    from ui.station.pack import PackView
+
+    pack = PackView(demo_ctx)
+    qtbot.addWidget(pack)
+    pack.handle_scan(parse_scan(make_order(demo_ctx, [("SKU-00001", 1)])))
+    stranger = barcode(demo_ctx, "SKU-00003")
+    pack.handle_scan(parse_scan(stranger))  # the packer scans an item the order does not have
+    name, name_en = _names(demo_ctx, "SKU-00003")
+    assert name_en and name_en != name
+    Translations.for_app(qapp).install(language)
+    try:
+        shown = _detail_of(qtbot, demo_ctx, stranger)
+    finally:
+        Translations.for_app(qapp).install("en")
+    if language == "en":
+        assert shown == f"scanned {stranger} ({name_en}), not in the order"
+    else:
+        assert shown == f"扫描了 {stranger}（{name}），不在订单中"
+
+
+def test_an_old_wrong_item_row_with_a_chinese_name_reads_in_english(qtbot, demo_ctx):
+    from tests.support.station_world import barcode
+
+    code = barcode(demo_ctx, "SKU-00003")
+    name, name_en = _names(demo_ctx, "SKU-00003")
+    _raise(demo_ctx, f"scanned {code} ({name}), not in the order")  # as rows were stored before
+    gone = "scanned 0000000000017 (某个旧商品), not in the order"  # a product no longer known
+    _raise(demo_ctx, gone)
+    assert _detail_of(qtbot, demo_ctx, code) == f"scanned {code} ({name_en}), not in the order"
+    assert _detail_of(qtbot, demo_ctx, "0000000000017") == gone
