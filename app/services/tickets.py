@@ -961,13 +961,36 @@ class Message:
 
 @dataclass(frozen=True)
 class Change:
-    """One entry of a ticket's history: which field, from what, to what, by whom (None: system)."""
+    """One entry of a ticket's history: which field, from what, to what, by whom (None: system).
+    ``old_name``/``new_name`` are the users' display names when the field holds a user's id."""
 
     at: dt.datetime
     field: str
     old: str
     new: str
     user_id: int | None
+    old_name: str = ""
+    new_name: str = ""
+
+
+USER_FIELDS = frozenset({"assignee_id"})  # history fields whose values are user ids
+
+
+def _changes(s: Session, ticket_id: int) -> tuple[Change, ...]:
+    """The ticket's history, with the names of the users its entries name (one query for them all)."""
+    rows = s.execute(
+        select(TicketEvent.at, TicketEvent.field, TicketEvent.old, TicketEvent.new, TicketEvent.user_id)
+        .where(TicketEvent.ticket_id == ticket_id)
+        .order_by(TicketEvent.at, TicketEvent.id)
+    ).all()
+    ids = {int(v) for r in rows if r.field in USER_FIELDS for v in (r.old, r.new) if v.isdigit()}
+    query = select(User.id, User.display_name).where(User.id.in_(ids))
+    names: dict[int, str] = {uid: who for uid, who in s.execute(query)} if ids else {}
+
+    def name(field: str, value: str) -> str:
+        return names.get(int(value), "") if field in USER_FIELDS and value.isdigit() else ""
+
+    return tuple(Change(*r, name(r.field, r.old), name(r.field, r.new)) for r in rows)
 
 
 @dataclass(frozen=True)
@@ -1009,11 +1032,6 @@ def detail(s: Session, ticket_id: int) -> Detail:
         .where(Interaction.ticket_id == ticket.id)
         .order_by(Interaction.occurred_at, Interaction.id)
     )
-    events = s.execute(
-        select(TicketEvent.at, TicketEvent.field, TicketEvent.old, TicketEvent.new, TicketEvent.user_id)
-        .where(TicketEvent.ticket_id == ticket.id)
-        .order_by(TicketEvent.at, TicketEvent.id)
-    )
     from app.models.desk import CsatSurvey
     from app.models.mail import MailAttachment, MailMessage
 
@@ -1035,7 +1053,7 @@ def detail(s: Session, ticket_id: int) -> Detail:
         assignee.display_name if assignee else "",
         order.number if order else "",
         tuple(Message(*m) for m in messages),
-        tuple(Change(*e) for e in events),
+        _changes(s, ticket.id),
         tags_of(s, ticket.id),
         tuple(Attachment(*a) for a in files),
         tuple((score, comment) for score, comment in answers if score is not None),  # answered only

@@ -1582,8 +1582,13 @@ opened {at} · {status}</source>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="245"/>
-        <source>Assigned to user #</source>
-        <translation>处理人（用户编号）</translation>
+        <source>Assigned to</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="309"/>
+        <source>{field}: {change}</source>
+        <translation>{field}：{change}</translation>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="246"/>

@@ -257,7 +257,7 @@ class TicketView(QWidget):
         """One history entry in the user's language: the field's name and its values' names."""
         fields = {
             "status": self.tr("Status"), "priority": self.tr("Priority"), "queue": self.tr("Queue"),
-            "category": self.tr("Category"), "assignee_id": self.tr("Assigned to user #"),
+            "category": self.tr("Category"), "assignee_id": self.tr("Assigned to"),
             "escalation_tier": self.tr("Escalation tier"), "escalation": self.tr("Escalated"),
             "first_responded_at": self.tr("First answer"), "resolved_at": self.tr("Resolved at"),
             "first_response_due": self.tr("First response due"), "resolution_due": self.tr("Resolution due"),
@@ -265,14 +265,14 @@ class TicketView(QWidget):
             "paused_at": self.tr("Waiting for the customer since"),
         }
         if e.field == "bot":
-            return f"{fields['bot']}: " + {
+            return self._entry(fields["bot"], {
                 "answered": self.tr("answered the customer; waiting for them"),
                 "asked_for_person": self.tr("the customer asked for a person"),
                 "complaint": self.tr("a complaint: to a supervisor at high priority"),
                 "unsure": self.tr("not sure enough: to a person"),
                 "not_from_data": self.tr("the order data cannot answer it: to a person"),
                 "off": self.tr("the bot is off: to a person"),
-            }.get(e.new, e.new)
+            }.get(e.new, e.new))
         if e.field == "bot_intent":
             intent, _, p = e.new.partition(" ")
             return self.tr("{field} {intent} ({p:.0%} sure)").format(
@@ -282,9 +282,10 @@ class TicketView(QWidget):
 
         def value(text: str) -> str:
             head, sep, rest = text.partition(" ")  # "high (VIP)", "supervisor: reason"
-            head, colon = (head[:-1], ":") if head.endswith(":") else (head, "")
+            if head.endswith(":") and head[:-1] in names:
+                return self._entry(names[head[:-1]], reasons.get(rest, rest))
             if head in names:
-                return names[head] + colon + sep + reasons.get(rest, rest)
+                return names[head] + sep + reasons.get(rest, rest)
             try:  # a stored instant
                 return fmt(dt.datetime.fromisoformat(text))
             except ValueError:
@@ -296,8 +297,15 @@ class TicketView(QWidget):
         if e.field == "sla":
             return {"first_response breached": self.tr("First response time breached"),
                     "resolution breached": self.tr("Resolution time breached")}.get(e.new, e.new)
-        change = f"{value(e.old)} → {value(e.new)}" if e.old else value(e.new)
-        return f"{fields.get(e.field, e.field)}: {change}"
+        if e.field in tickets.USER_FIELDS:  # a person by name; an id the service could not name
+            old, new = e.old_name or e.old, e.new_name or e.new
+        else:
+            old, new = value(e.old), value(e.new)
+        return self._entry(fields.get(e.field, e.field), f"{old} → {new}" if e.old else new)
+
+    def _entry(self, field: str, change: str) -> str:
+        """``field: change`` with the colon of the user's language (Chinese text uses "：")."""
+        return self.tr("{field}: {change}").format(field=field, change=change)
 
     def _show_assist(self, help_: assist.Assist) -> None:
         self.suggestions = help_.suggestions

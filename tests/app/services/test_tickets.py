@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.db import read_only, session_factory, unit_of_work
 from app.errors import Conflict, NotFound, PermissionDenied
@@ -101,6 +101,39 @@ def test_a_ticket_opened_during_a_call_stays_with_the_agent_who_opened_it(any_en
     with unit_of_work(session_factory(any_engine)) as s, pytest.raises(NotFound, match="No active user #999"):
         tickets.open_ticket(s, agent_ctx.user, customer_id=world.wei, subject="x",
                             channel=ContactChannel.PHONE, now=T0, assignee_id=999)
+
+
+def _statements(engine, action) -> int:
+    """How many SQL statements the action sends to the database."""
+    sent = []
+
+    def count(*_args) -> None:
+        sent.append(1)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_the_history_names_the_people_a_ticket_was_assigned_to_in_one_query(
+    any_engine, world, agent_ctx, super_ctx
+):
+    tid = _open(any_engine, agent_ctx, world, "包裹破损", channel=ContactChannel.PHONE)  # with 陈客服
+    with unit_of_work(session_factory(any_engine)) as s:
+        tickets.assign(s, agent_ctx.user, tid, world.super_id, T0 + dt.timedelta(minutes=1))
+    once = _statements(any_engine, lambda: _ticket(any_engine, tid))
+    for minute, who in [(2, world.agent_id), (3, world.super_id), (4, world.agent_id)]:
+        with unit_of_work(session_factory(any_engine)) as s:
+            tickets.assign(s, super_ctx.user, tid, who, T0 + dt.timedelta(minutes=minute))
+    d = _ticket(any_engine, tid)
+    handed = [(e.old_name, e.new_name) for e in d.events if e.field == "assignee_id"]
+    assert handed == [("", "陈客服"), ("陈客服", "周主管"), ("周主管", "陈客服"), ("陈客服", "周主管"),
+                      ("周主管", "陈客服")]
+    assert all((e.old_name, e.new_name) == ("", "") for e in d.events if e.field != "assignee_id")
+    assert _statements(any_engine, lambda: _ticket(any_engine, tid)) == once  # not one query per entry
 
 
 def test_a_ticket_the_system_opens_is_routed_timed_and_assigned(any_engine, world):

@@ -19,11 +19,16 @@ from app.services import tickets
 from app.services.tickets import ContactChannel
 from tests.conftest import make_ctx
 from tests.support.service_world import T0, World, build_world
+from ui.i18n import Translations
 from ui.service.mode import ServiceMode
 
 
 @pytest.fixture
 def desk(qtbot, engine):
+    return _desk(qtbot, engine)
+
+
+def _desk(qtbot, engine):
     reference.ensure(engine)
     world: World = build_world(engine)
     ctx = make_ctx(engine, Role.AGENT, world.agent_id, "agent1")
@@ -44,7 +49,7 @@ def desk(qtbot, engine):
     mode.tabs.setCurrentWidget(mode.tickets)
     mode.tickets.scope.setCurrentIndex(mode.tickets.scope.findData("all"))
     mode.tickets.open_ticket(tid)
-    return mode, tid
+    return mode, tid, world
 
 
 def _outbound(mode, tid) -> list[str]:
@@ -59,7 +64,7 @@ def _outbound(mode, tid) -> list[str]:
 
 
 def test_a_reply_with_a_placeholder_is_not_sent_and_the_names_are_marked(qtbot, desk):
-    mode, tid = desk
+    mode, tid, _world = desk
     tv = mode.tickets.view
     said = []
     tv.status_message.connect(said.append)
@@ -75,7 +80,7 @@ def test_a_reply_with_a_placeholder_is_not_sent_and_the_names_are_marked(qtbot, 
 
 
 def test_intent_is_corrected_in_one_click_and_a_suggested_reply_labels_the_message(qtbot, desk):
-    mode, tid = desk
+    mode, tid, _world = desk
     tv = mode.tickets.view
     assert tv.intent_box.currentData() == "damaged"
     tv.intent_box.activated.emit(tv.intent_box.findData("quality_issue"))  # the agent picks another intent
@@ -94,7 +99,7 @@ def test_intent_is_corrected_in_one_click_and_a_suggested_reply_labels_the_messa
 
 
 def test_the_history_wraps_in_the_narrow_side_pane(qtbot, desk):
-    mode, _tid = desk
+    mode, _tid, _world = desk
     view = mode.tickets.view
     view.events.parentWidget().parentWidget().setCurrentWidget(view.events)  # the History tab
     view.events.setMaximumWidth(150)  # as narrow as it gets beside a ticket on a small screen
@@ -103,3 +108,24 @@ def test_the_history_wraps_in_the_narrow_side_pane(qtbot, desk):
                   for i in range(view.events.count()))
     assert longest > view.events.viewport().width()  # entries longer than the pane ...
     assert view.events.horizontalScrollBar().maximum() == 0  # ... read whole, wrapped, no sideways scroll
+
+
+@pytest.mark.parametrize(("language", "assigned", "escalated"), [
+    ("en", "Assigned to: 陈客服", "Escalated: agent → supervisor: 客户要求主管处理"),
+    ("zh_CN", "处理人：陈客服", "已升级：客服 → 主管：客户要求主管处理"),
+])
+def test_the_history_names_the_agent_in_the_apps_language(qtbot, qapp, engine, language, assigned, escalated):
+    Translations.for_app(qapp).install(language)
+    try:
+        mode, tid, _world = _desk(qtbot, engine)
+        with unit_of_work(mode.ctx.sessions) as s:
+            tickets.escalate(s, mode.ctx.user, tid, "客户要求主管处理", mode.ctx.clock())
+        view = mode.tickets.view
+        view.load(tid)
+        history = [view.events.item(i).text().split("  ", 1)[1] for i in range(view.events.count())]
+    finally:
+        Translations.for_app(qapp).install("en")
+    assert assigned in history and escalated in history
+    assert "#" not in "".join(history)  # a person, never a user number
+    if language == "zh_CN":
+        assert ":" not in "".join(history)  # Chinese text takes the full-width colon
