@@ -107,13 +107,14 @@ def product_id(session: Session, code: str) -> int:
 class ProductRef:
     sku: str
     name: str
+    name_en: str = ""  # the English name, for an English screen ("" when it has none)
 
 
 def product(session: Session, code: str) -> ProductRef:
-    """The SKU and name of the product a scan names (what a stock screen shows before it acts)."""
-    sku, name = session.execute(select(Product.sku, Product.name).where(
+    """The SKU and names of the product a scan names (what a stock screen shows before it acts)."""
+    sku, name, name_en = session.execute(select(Product.sku, Product.name, Product.name_en).where(
         Product.id == product_id(session, code))).one()
-    return ProductRef(sku, name)
+    return ProductRef(sku, name, name_en)
 
 
 def bin_id(session: Session, code: str, warehouse: str | None = None) -> int:
@@ -188,6 +189,8 @@ class ReceiptLineView:
     sku: str
     expected: int
     received: int
+    name: str = ""
+    name_en: str = ""
 
     @property
     def variance(self) -> int:
@@ -222,7 +225,8 @@ def receipt(session: Session, reference: str) -> ReceiptView:
     if r is None:
         raise NotFound("No receipt {receipt}.", receipt=reference)
     lines = session.execute(
-        select(Product.sku, ReceiptLine.expected, ReceiptLine.received).join(Product)
+        select(Product.sku, ReceiptLine.expected, ReceiptLine.received, Product.name,
+               Product.name_en).join(Product)
         .where(ReceiptLine.receipt_id == r.id).order_by(Product.sku)).all()
     code = session.scalar(select(Warehouse.code).where(Warehouse.id == r.warehouse_id)) or ""
     return ReceiptView(r.reference, code, r.supplier, r.status, tuple(ReceiptLineView(*ln) for ln in lines))
@@ -354,6 +358,8 @@ class Counted:
     counted: int
     status: str  # applied / pending (waits for a supervisor) / rejected
     warehouse: str = ""  # bin codes repeat across warehouses
+    name: str = ""
+    name_en: str = ""
 
     @property
     def variance(self) -> int:
@@ -384,10 +390,11 @@ def count(
 
 
 def _counted(session: Session, row: StockCount) -> Counted:
-    sku = session.scalar(select(Product.sku).where(Product.id == row.product_id)) or ""
+    sku, name, name_en = session.execute(select(Product.sku, Product.name, Product.name_en).where(
+        Product.id == row.product_id)).one()
     code, house = session.execute(select(Bin.code, Warehouse.code).join(
         Warehouse, Warehouse.id == Bin.warehouse_id).where(Bin.id == row.bin_id)).one()
-    return Counted(row.id, sku, code, row.expected, row.counted, row.status.value, house)
+    return Counted(row.id, sku, code, row.expected, row.counted, row.status.value, house, name, name_en)
 
 
 def pending_counts(session: Session) -> list[Counted]:
@@ -425,6 +432,8 @@ class OnHand:
     bin: str
     on_hand: int
     reserved: int
+    name: str = ""
+    name_en: str = ""
 
     @property
     def free(self) -> int:
@@ -433,7 +442,8 @@ class OnHand:
 
 def on_hand(session: Session, sku: str | None = None, warehouse: str | None = None) -> list[OnHand]:
     query = (
-        select(Product.sku, Warehouse.code, Bin.code, Stock.quantity, Stock.reserved)
+        select(Product.sku, Warehouse.code, Bin.code, Stock.quantity, Stock.reserved, Product.name,
+               Product.name_en)
         .join(Stock, Stock.product_id == Product.id).join(Bin, Bin.id == Stock.bin_id)
         .join(Warehouse, Warehouse.id == Bin.warehouse_id)
         .where((Stock.quantity != 0) | (Stock.reserved != 0))

@@ -18,6 +18,10 @@
         <translation>SKU</translation>
     </message>
     <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
         <location filename="../../ui/stock/count.py" line="206" />
         <source>Expected</source>
         <translation>应有</translation>
@@ -69,6 +73,10 @@
         <location filename="../../ui/stock/count.py" line="86" />
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/stock/count.py" line="86" />
@@ -280,6 +288,10 @@
         <location filename="../../ui/stock/receive.py" line="67" />
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/stock/receive.py" line="67" />

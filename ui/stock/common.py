@@ -1,13 +1,15 @@
 """What every stock screen shares: the verdict banner, running one user action as one unit of work
-(a refusal shown on the banner, nothing half done), and the refusal of an unreadable scan."""
+(a refusal shown on the banner, nothing half done), the refusal of an unreadable scan, and the
+station screens' text sizes (a desk or PDA in the warehouse is read from a metre away too)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
 from sqlalchemy.orm import Session
 
 from app.context import AppContext
@@ -15,7 +17,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import masterdata
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import HEADING_PX, Banner, error_text
+from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text, text_scale
 
 T = TypeVar("T")
 
@@ -29,6 +31,29 @@ class StockScreen(QWidget):
         self.ctx = ctx
         self.banner = Banner(self, pixel_size=HEADING_PX)
         self.warehouse = QComboBox(objectName="warehouse")  # bin codes repeat across warehouses
+        self._text_scale = 0.0
+        self._size_texts()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_texts()
+
+    def _size_texts(self) -> None:
+        """The pack screen's sizes, larger on a taller screen (a label's own size stays)."""
+        k = text_scale(self.height())
+        if k == self._text_scale:
+            return
+        self._text_scale = k
+        text, label = round(TEXT_PX * k), round(LABEL_PX * k)
+        self.setStyleSheet(
+            f"QTableWidget, QHeaderView {{ font-size: {text}px; }}"
+            "QHeaderView::section { padding: 2px 8px; } QTableWidget::item { padding: 2px 6px; }"
+            f"QComboBox, QComboBox QAbstractItemView, QLineEdit, QSpinBox, QPushButton, QRadioButton "
+            f"{{ font-size: {text}px; }}"
+            "QPushButton { padding: 4px 12px; }"
+            f"QRadioButton::indicator {{ width: {label}px; height: {label}px; }}"
+            f"QLabel {{ font-size: {label}px; }}"
+        )
 
     def fill_warehouses(self) -> None:
         """The site's warehouses to choose from, the choice kept (the first when there is one)."""
@@ -60,6 +85,23 @@ class StockScreen(QWidget):
         self.banner.show_text(QCoreApplication.translate("StockScreen", "Unreadable scan {code}: scan again")
                               .format(code=scan.raw), "error", sound=True)
         return True
+
+
+def stock_table(columns: int, name: str, names_column: int) -> QTableWidget:
+    """A read-only list whose product names column takes the room left and wraps a long name."""
+    table = QTableWidget(0, columns, objectName=name)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    header = table.horizontalHeader()
+    for col in range(columns):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(names_column, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 def product_code(scan: Scan) -> str:

@@ -22,7 +22,8 @@ from app.context import AppContext
 from app.services import stock
 from app.services.stock import Counted
 from devices.scanner.scan import Scan, ScanKind
-from ui.stock.common import StockScreen, product_code
+from ui.station.feedback import item_name
+from ui.stock.common import StockScreen, product_code, stock_table
 
 
 def _cells(table: QTableWidget, rows: list[tuple[str, ...]], tints: list[str]) -> None:
@@ -35,17 +36,6 @@ def _cells(table: QTableWidget, rows: list[tuple[str, ...]], tints: list[str]) -
             if tint:
                 item.setBackground(QColor(tint))
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-
-
-def _table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns, objectName=name)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    return table
 
 
 class CountView(StockScreen):
@@ -55,13 +45,13 @@ class CountView(StockScreen):
         self.bin = ""
         self.expected: dict[str, int] = {}  # SKU -> on hand in the bin when the count began
         self.counted: dict[str, int] = {}
-        self.names: dict[str, str] = {}
+        self.names: dict[str, tuple[str, str]] = {}  # SKU -> its Chinese and English names
         self.last = ""  # the SKU scanned last: the one the spin box sets
         self.results: dict[str, Counted] = {}
         self.bin_label = QLabel("—", objectName="bin")
         self.bin_label.setStyleSheet("font-size: 28pt; font-weight: bold; font-family: monospace;")
         self.bin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines = _table(5, "lines")
+        self.lines = stock_table(6, "lines", names_column=1)
         self.set_label = QLabel()
         self.set_count = QSpinBox(objectName="set_count", minimum=0, maximum=99_999)
         self.set_count.setMinimumHeight(48)
@@ -83,8 +73,8 @@ class CountView(StockScreen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Expected"), self.tr("Counted"),
-                                              self.tr("Variance"), self.tr("Status")])
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Item"), self.tr("Expected"),
+                                              self.tr("Counted"), self.tr("Variance"), self.tr("Status")])
         self.set_label.setText(self.tr("Count of the last item scanned"))
         self.finish_button.setText(self.tr("Finish this bin"))
         self._render()
@@ -102,7 +92,7 @@ class CountView(StockScreen):
         found = self.act(lambda s: stock.product(s, code), writes=False)
         if found is None:
             return
-        self.names[found.sku] = found.name
+        self.names[found.sku] = (found.name, found.name_en)
         self.counted[found.sku] = self.counted.get(found.sku, 0) + 1
         self.last = found.sku
         self._render()
@@ -125,6 +115,7 @@ class CountView(StockScreen):
         self.bin, self.last, self.results = bin_code, "", {}
         self.warehouse.setEnabled(False)  # the bin's warehouse until the next bin
         self.expected = {r.sku: r.on_hand for r in rows}
+        self.names = {r.sku: (r.name, r.name_en) for r in rows}
         self.counted = {}
         self._render()
 
@@ -162,7 +153,8 @@ class CountView(StockScreen):
         for sku in skus:
             expected, counted = self.expected.get(sku, 0), self.counted.get(sku, 0)
             result = self.results.get(sku)
-            rows.append((sku, str(expected), str(counted), f"{counted - expected:+d}",
+            rows.append((sku, item_name(*self.names.get(sku, ("", ""))), str(expected), str(counted),
+                         f"{counted - expected:+d}",
                          statuses.get(result.status, result.status) if result else ""))
             tints.append("" if counted == expected else "#fff3e0")
         _cells(self.lines, rows, tints)
@@ -185,7 +177,7 @@ class ApprovalsView(StockScreen):
         super().__init__(ctx, parent)
         self.setObjectName("approvals_view")
         self.pending: list[Counted] = []
-        self.table = _table(6, "pending")
+        self.table = stock_table(7, "pending", names_column=3)
         self.approve_button = QPushButton(objectName="approve")
         self.reject_button = QPushButton(objectName="reject")
         self.approve_button.clicked.connect(lambda: self.decide(True))
@@ -203,14 +195,16 @@ class ApprovalsView(StockScreen):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Count"), self.tr("Bin"), self.tr("SKU"),
-                                              self.tr("Expected"), self.tr("Counted"), self.tr("Variance")])
+                                              self.tr("Item"), self.tr("Expected"), self.tr("Counted"),
+                                              self.tr("Variance")])
         self.approve_button.setText(self.tr("Approve: the bin takes the count"))
         self.reject_button.setText(self.tr("Reject: count it again"))
 
     def refresh(self) -> None:
         self.pending = self.act(stock.pending_counts, writes=False) or []
-        _cells(self.table, [(f"#{c.id}", f"{c.warehouse} {c.bin}", c.sku, str(c.expected), str(c.counted),
-                             f"{c.variance:+d}") for c in self.pending], ["#fff3e0"] * len(self.pending))
+        _cells(self.table, [(f"#{c.id}", f"{c.warehouse} {c.bin}", c.sku, item_name(c.name, c.name_en),
+                             str(c.expected), str(c.counted), f"{c.variance:+d}") for c in self.pending],
+               ["#fff3e0"] * len(self.pending))
         if self.pending:
             self.table.selectRow(0)
             self.banner.show_text(self.tr("{n} count(s) wait for your decision").format(n=len(self.pending)),

@@ -22,6 +22,7 @@ from app.context import AppContext
 from app.services import stock
 from app.services.stock import ProductRef
 from devices.scanner.scan import Scan, ScanKind
+from ui.station.feedback import item_name
 from ui.stock.common import StockScreen, product_code
 
 
@@ -156,7 +157,8 @@ class MovesView(StockScreen):
                 sku=sku, bin=where, delta=delta, reason=reason_words()[reason], left=left), "ok", sound=True)
 
     def _render(self) -> None:
-        self.product.setText("—" if self.item is None else f"{self.item[1].sku}\n{self.item[1].name}")
+        ref = self.item[1] if self.item is not None else None
+        self.product.setText("—" if ref is None else f"{ref.sku}\n{item_name(ref.name, ref.name_en)}")
         self.bins.setText(self.tr("Bin {bin}").format(bin=self.from_bin) if self.adjusting and self.from_bin
                           else self.tr("From {bin} →").format(bin=self.from_bin) if self.from_bin else "")
         if self.item is None:

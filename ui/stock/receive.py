@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,8 @@ from app.context import AppContext
 from app.services import stock
 from app.services.stock import ProductRef, ReceiptView, Received
 from devices.scanner.scan import Scan, ScanKind
-from ui.stock.common import StockScreen, product_code
+from ui.station.feedback import item_name
+from ui.stock.common import StockScreen, product_code, stock_table
 
 
 class ReceiveView(StockScreen):
@@ -38,10 +38,7 @@ class ReceiveView(StockScreen):
         self.quantity = QSpinBox(objectName="quantity", minimum=1, maximum=99_999)
         self.quantity.setStyleSheet("font-size: 24pt;")
         self.quantity.setMinimumHeight(56)
-        self.lines = QTableWidget(0, 4, objectName="lines")
-        self.lines.verticalHeader().hide()
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines = stock_table(5, "lines", names_column=1)
         self.close_button = QPushButton(objectName="close_receipt")
         self.close_button.setMinimumHeight(56)
         self.close_button.clicked.connect(self.close_receipt)
@@ -64,10 +61,11 @@ class ReceiveView(StockScreen):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             assert label is not None and isinstance(label.widget(), QLabel)
             label.widget().setText(text)  # type: ignore[attr-defined]
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Expected"), self.tr("Received"),
-                                              self.tr("Over / under")])
+        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Item"), self.tr("Expected"),
+                                              self.tr("Received"), self.tr("Over / under")])
         self.close_button.setText(self.tr("Close receipt"))
         self._prompt()
+        self._render_lines()
 
     def refresh(self) -> None:
         refs = self.act(stock.open_receipts, writes=False) or []
@@ -156,7 +154,7 @@ class ReceiveView(StockScreen):
             self.banner.show_text(self.tr("Scan a product"), "idle")
             return
         found = self.pending[1]
-        self.product.setText(f"{found.sku}\n{found.name}")
+        self.product.setText(f"{found.sku}\n{item_name(found.name, found.name_en)}")
         self.banner.show_text(self.tr("{quantity} × {sku}: scan the bin it goes into").format(
             quantity=self.quantity.value(), sku=found.sku), "ok")
 
@@ -164,15 +162,15 @@ class ReceiveView(StockScreen):
         lines = self.view.lines if self.view is not None else ()
         self.lines.setRowCount(len(lines))
         for row, ln in enumerate(lines):
-            cells = (ln.sku, str(ln.expected), str(ln.received), over_under(ln.variance))
+            cells = (ln.sku, item_name(ln.name, ln.name_en), str(ln.expected), str(ln.received),
+                     over_under(ln.variance))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col in (1, 2):  # quantities
+                if col in (2, 3):  # quantities
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if ln.variance:
                     item.setBackground(QColor("#fff3e0" if ln.variance > 0 else "#ffebee"))
                 self.lines.setItem(row, col, item)
-        self.lines.resizeColumnsToContents()
 
 
 def over_under(variance: int) -> str:

@@ -28,21 +28,21 @@ def test_a_bin_is_counted_by_scanning_and_a_big_variance_waits_for_approval(qtbo
     count.handle_scan(parse_scan(TEA_1))
     assert "Scan the bin you count first" in count.banner.text()
     count.handle_scan(parse_scan("A-01-01-1"))
-    assert count.lines.rowCount() == 2 and count.lines.item(0, 1).text() == "3"
+    assert count.lines.rowCount() == 2 and count.lines.item(0, 2).text() == "3"
     for code in (TEA_1, TEA_1, TEA_1, TEA_1, CUP_1):  # one tin more than on record, a cup not on record
         count.handle_scan(parse_scan(code))
     assert [count.lines.item(r, 0).text() for r in range(3)] == ["CUP-1", "TEA-1", "TEA-2"]
-    assert count.lines.item(1, 3).text() == "+1" and count.lines.item(2, 3).text() == "-20"  # TEA-2 unseen
+    assert count.lines.item(1, 4).text() == "+1" and count.lines.item(2, 4).text() == "-20"  # TEA-2 unseen
     count.handle_scan(parse_scan("A-02-01-1"))  # another bin before this one is finished: refused
     assert "Finish bin A-01-01-1 first" in count.banner.text()
     count.finish()
     assert "Bin A-01-01-1 counted: 2 applied, 1 wait for a supervisor's approval" in count.banner.text()
-    assert count.lines.item(2, 4).text() == "waits for approval" and not count.finish_button.isEnabled()
+    assert count.lines.item(2, 5).text() == "waits for approval" and not count.finish_button.isEnabled()
     assert _on_hand(site.supervisor) == {"TEA-1": 4, "TEA-2": 20, "CUP-1": 1}
 
     approvals = ApprovalsView(site.supervisor)
     qtbot.addWidget(approvals)
-    assert approvals.table.rowCount() == 1 and approvals.table.item(0, 5).text() == "-20"
+    assert approvals.table.rowCount() == 1 and approvals.table.item(0, 6).text() == "-20"
     assert approvals.table.item(0, 1).text() == "HZ01 A-01-01-1"  # bin codes repeat across warehouses
     approvals.decide(False)
     assert "rejected: A-01-01-1 keeps its stock" in approvals.banner.text()

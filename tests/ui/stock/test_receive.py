@@ -32,11 +32,11 @@ def test_a_picker_receives_a_delivery_by_scan_and_sees_over_and_under(qtbot, sit
     view.handle_scan(parse_scan("A-01-01-1"))
     assert "Received 4 × TEA-1 into A-01-01-1 (now 4 there)" in view.banner.text()
     assert "ASN-7: 4 of 3 expected, over by 1" in view.banner.text() and view.banner.level == "warning"
-    assert view.lines.item(0, 3).text() == "over by 1" and view.lines.item(1, 3).text() == "under by 2"
+    assert view.lines.item(0, 4).text() == "over by 1" and view.lines.item(1, 4).text() == "under by 2"
     view.handle_scan(parse_scan(TEA_2))
     view.quantity.setValue(2)  # a sealed pack of two: typed, not scanned twice
     view.handle_scan(parse_scan("A-01-01-2"))
-    assert view.lines.item(1, 3).text() == "as expected"
+    assert view.lines.item(1, 4).text() == "as expected"
     view.close_receipt()
     assert "Receipt ASN-7 closed: 1 line(s) over, 0 under" in view.banner.text()
     assert view.receipt.findData("ASN-7") == -1  # closed: no longer offered
