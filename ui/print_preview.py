@@ -238,7 +238,8 @@ class PrintQueueDialog(QDialog):
         for r, v in enumerate(views):
             status = self._status_text(v.status) + (" · " + self.tr("reprint") if v.reprint else "")
             error = reword(v.last_error, lang)
-            for c, text in enumerate([str(v.id), v.document, v.reference, v.printer, status, error]):
+            document = self._document_text(v.document)
+            for c, text in enumerate([str(v.id), document, v.reference, v.printer, status, error]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.status)
                 if v.status == "failed":
@@ -247,6 +248,13 @@ class PrintQueueDialog(QDialog):
                     item.setForeground(QColor("#b26a00"))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnToContents(4)
+
+    def _document_text(self, document: str) -> str:
+        names = {"waybill": self.tr("waybill"), "invoice": self.tr("invoice"),
+                 "packing-slip": self.tr("packing slip"), "pick-list": self.tr("pick list"),
+                 "manifest": self.tr("manifest"), "badge-label": self.tr("badge label"),
+                 "bin-labels": self.tr("bin labels"), "product-label": self.tr("product label")}
+        return names.get(document, document)
 
     def _status_text(self, status: str) -> str:
         names = {"queued": self.tr("queued"), "sending": self.tr("sending"), "printed": self.tr("printed"),

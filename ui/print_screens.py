@@ -18,9 +18,9 @@ def _queue_view(ctx: AppContext) -> QWidget:
     with socket.socket() as s:  # a port nothing listens on once closed: the printer is off
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    ctx.settings.printers = {"waybill": {"uri": f"tcp://127.0.0.1:{port}?timeout=0.5", "format": "zpl"}}
+    ctx.settings.printers = {"ZT410-A": {"uri": f"tcp://127.0.0.1:{port}?timeout=0.5", "format": "zpl"}}
     with unit_of_work(ctx.sessions) as s:
-        for printer, reference in (("waybill", "SF1400000001"), ("zebra-2", "SF1400000002")):
+        for printer, reference in (("ZT410-A", "SF1400000001"), ("ZT410-B", "SF1400000002")):
             print_queue.enqueue(s, "waybill", reference, printer, "zpl", b"^XA^XZ", station=ctx.station,
                                 now=ctx.clock())
     print_queue.process_due(ctx.sessions, ctx.station, print_queue.station_printers(ctx.settings.printers),

@@ -169,6 +169,46 @@
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="253"/>
+        <source>waybill</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="253"/>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="254"/>
+        <source>packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="254"/>
+        <source>pick list</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="255"/>
+        <source>manifest</source>
+        <translation>交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="255"/>
+        <source>badge label</source>
+        <translation>工牌标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="256"/>
+        <source>bin labels</source>
+        <translation>库位标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="256"/>
+        <source>product label</source>
+        <translation>商品标签</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -211,6 +251,36 @@
         <location filename="../../app/cli/printing.py" line="58"/>
         <source>unknown</source>
         <translation>结果未知</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>Connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>No route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>Network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <location filename="../../printing/backends.py" line="183"/>
+        <source>Connection reset by peer</source>
+        <translation>连接被对方重置</translation>
     </message>
 </context>
 </TS>

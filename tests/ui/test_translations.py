@@ -53,12 +53,11 @@ DATA = [("interactions", "body"), ("tickets", "subject"), ("canned_replies", "ti
         ("addresses", "city"), ("addresses", "recipient"), ("users", "username"), ("users", "badge_code"),
         ("packaging_boxes", "title")]
 # English found on screens other engineers own, to be handed over by the lead; a view may show less
-# than this, never more (no station view is listed: they show none). The intake services
-# (app/services/intake/*): row errors of an import are plain English strings, not templates; the SLA
+# than this, never more (no station view is listed: they show none). The SLA
 # calendar (ui/service/sla_calendar.py) and the mailboxes (ui/service/mailboxes.py) are new and not in
 # service_zh_CN.ts yet.
 KNOWN: dict[str, set[str]] = {
-    "intake.import": {"held", "must", "quantity", "whole", "zero", "NOPE"},
+    "intake.import": {"quantity", "zero", "NOPE"},  # the file's own column name and cells, quoted
     # ui/service/ticket_desk.py (tags, ticket search) is not in service_zh_CN.ts yet
     "service.ticket": {"Tags", "commas", "separated", "subject", "tag", "ticket"},
     "station.camera_settings": {"test"},  # the test pattern's source name, a setting's value

@@ -77,7 +77,7 @@ class RowError:
 
     @property
     def message(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return self.template.format(line=self.line, reason=self.reason)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from app.models.fulfilment import PrintJob
 from app.services import print_queue
 from tests.printing.peers import HangingPrinter
 
-REFUSED_ZH = "无法连接打印机 127.0.0.1:{port}（Connection refused）；它已开机并连上网络了吗？"
+REFUSED_ZH = "无法连接打印机 127.0.0.1:{port}（连接被拒绝）；它已开机并连上网络了吗？"  # the OS reason too
 REFUSED_EN = ("Printer 127.0.0.1:{port} is not reachable (Connection refused); is it switched on and on the "
               "network?")
 
