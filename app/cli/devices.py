@@ -107,6 +107,8 @@ def cmd_read_weight(rt: Runtime) -> int:
 
 
 def cmd_read_scan(rt: Runtime) -> int:
+    from app.i18n import word
+
     args = rt.args
     scans: queue.Queue = queue.Queue()
     status: list[LinkStatus] = []
@@ -124,12 +126,13 @@ def cmd_read_scan(rt: Runtime) -> int:
                     raise DeviceError("Cannot open {port}: {reason}", port=args.port, reason=reason) from None
                 break
             count += 1
+            error = word(scan.error, rt.language) if scan.error else ""
             if args.json:
                 print(json.dumps({"raw": scan.raw, "kind": scan.kind.value, "value": scan.value,
                                   "symbology": scan.symbology, "gtin": scan.gtin, "ai": scan.ai,
-                                  "error": scan.error}, ensure_ascii=False), flush=True)
+                                  "error": error}, ensure_ascii=False), flush=True)
             else:
-                print(f"{scan.kind.value}\t{scan.value}\t{scan.error or scan.symbology}", flush=True)
+                print(f"{scan.kind.value}\t{scan.value}\t{error or scan.symbology}", flush=True)
     except KeyboardInterrupt:
         pass
     finally:

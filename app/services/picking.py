@@ -154,7 +154,7 @@ def scan_item(
     """One unit into the tote: counted and committed, or refused."""
     require(actor, "station.pick")
     if not scan.ok:
-        return PickResult("garbled", step, {"code": scan.raw})
+        return PickResult("garbled", step, {"code": scan.raw, "reason": scan.error})
     if step.counted:
         return PickResult("scan_tote", step, {"tote": step.tote, "code": scan.raw})
     task = session.get(PickTask, step.task_id)

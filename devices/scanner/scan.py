@@ -2,7 +2,8 @@
 
 Product codes (EAN-8/13, UPC-A/E, GTIN-14) are check-digit validated and GS1 element strings
 parsed with ``biip``; the warehouse's own labels (bins, totes, orders, waybills, station
-commands) are recognised by their shapes. An invalid code is a ``Scan`` with ``error`` set.
+commands) are recognised by their shapes. An invalid code is a ``Scan`` with ``error`` set: a
+``ScanError``, worded like the layer's errors (English template and named parameters).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 GS = "\x1d"
 
@@ -37,6 +40,23 @@ class ScanKind(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class ScanError:
+    """Why a scan cannot be read: never an exception. Worded like the layer's errors (``ScaleError``,
+    ``DeviceError``): ``template`` (English, the translation key) filled with ``params``."""
+
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The English text; filled only when asked, so a bad scan costs no formatting."""
+        return self.template.format(**self.params) if self.params else self.template
+
+    def __str__(self) -> str:  # as a parameter of a screen's text or another error
+        return self.message
+
+
+@dataclass(frozen=True)
 class Scan:
     raw: str  # exactly what arrived, AIM prefix stripped
     kind: ScanKind
@@ -49,7 +69,7 @@ class Scan:
     serial: str = ""
     expiry: dt.date | None = None
     net_weight_kg: Decimal | None = None
-    error: str = ""
+    error: ScanError | None = None
 
     @property
     def ok(self) -> bool:
@@ -106,7 +126,8 @@ def parse_scan(text: str) -> Scan:
     try:
         return _parse(text)
     except Exception as exc:  # a parser bug must not crash a station: show it as a bad scan
-        return Scan(raw=text, kind=ScanKind.ERROR, value="", error=f"unreadable scan ({exc})")
+        why = ScanError("Unreadable scan ({reason})", {"reason": str(exc)})
+        return Scan(raw=text, kind=ScanKind.ERROR, value="", error=why)
 
 
 def _parse(text: str) -> Scan:
@@ -115,10 +136,10 @@ def _parse(text: str) -> Scan:
     body = body.strip("\r\n\t ")
     if not body:
         return Scan(raw=text, kind=ScanKind.ERROR, value="", aim=aim, symbology=symbology,
-                    error="empty scan")
+                    error=ScanError("Empty scan"))
     if any(ord(c) < 32 and c != GS for c in body):
         return Scan(raw=body, kind=ScanKind.ERROR, value="", aim=aim, symbology=symbology,
-                    error="garbled scan: control characters in the data")
+                    error=ScanError("Garbled scan (control characters in the data)"))
     if gs1_flagged or GS in body:
         return _gs1(body, aim, symbology)
     if body.isdigit() and len(body) in (8, 12, 13, 14):
@@ -134,9 +155,9 @@ def _gtin(digits: str, aim: str, symbology: str) -> Scan:
             return Scan(raw=digits, kind=ScanKind.PRODUCT, value=upca.zfill(14), gtin=upca.zfill(14),
                         aim=aim, symbology=symbology or "upc-e")
     if gtin_check_digit(digits[:-1]) != int(digits[-1]):
-        expected = gtin_check_digit(digits[:-1])
-        return Scan(raw=digits, kind=ScanKind.ERROR, value=digits, aim=aim, symbology=symbology,
-                    error=f"wrong check digit in {digits}: expected {expected}, got {digits[-1]}")
+        why = ScanError("Wrong check digit in {code} (expected {expected}, got {got})",
+                        {"code": digits, "expected": gtin_check_digit(digits[:-1]), "got": digits[-1]})
+        return Scan(raw=digits, kind=ScanKind.ERROR, value=digits, aim=aim, symbology=symbology, error=why)
     name = {8: "ean-8", 12: "upc-a", 13: "ean-13", 14: "gtin-14"}[len(digits)]
     return Scan(raw=digits, kind=ScanKind.PRODUCT, value=digits.zfill(14), gtin=digits.zfill(14),
                 aim=aim, symbology=symbology or name)
@@ -150,12 +171,12 @@ def _gs1(body: str, aim: str, symbology: str) -> Scan:
         message = GS1Message.parse(body)
     except (biip.ParseError, ValueError) as exc:
         return Scan(raw=body, kind=ScanKind.ERROR, value="", aim=aim, symbology=symbology,
-                    error=f"malformed GS1 data: {exc}")
+                    error=ScanError("Malformed GS1 data ({reason})", {"reason": str(exc).rstrip(".")}))
     ai = {es.ai.ai: es.value for es in message.element_strings}
     gtin = ai.get("01", "") or ai.get("02", "")
     if gtin and gtin_check_digit(gtin[:-1]) != int(gtin[-1]):
         return Scan(raw=body, kind=ScanKind.ERROR, value=gtin, aim=aim, symbology=symbology, ai=ai,
-                    error=f"wrong check digit in GTIN {gtin}")
+                    error=ScanError("Wrong check digit in GTIN {gtin}", {"gtin": gtin}))
     expiry = next((es.date for es in message.element_strings if es.ai.ai == "17" and es.date), None)
     weight = next((es.decimal for es in message.element_strings
                    if es.ai.ai.startswith("310") and es.decimal is not None), None)

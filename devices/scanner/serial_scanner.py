@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from devices.errors import DeviceError
 from devices.profile import Profile
-from devices.scanner.scan import Scan, ScanKind, parse_scan
+from devices.scanner.scan import Scan, ScanError, ScanKind, parse_scan
 from devices.transport import LinkStatus, SerialLink, SerialSettings
 
 SUFFIXES = {"cr": b"\r", "lf": b"\n", "crlf": b"\r\n", "tab": b"\t", "idle": b""}
@@ -69,7 +69,7 @@ def decode_scan(frame: bytes) -> Scan:
         except UnicodeDecodeError:
             continue
     return Scan(raw=frame.decode("latin-1"), kind=ScanKind.ERROR, value="",
-                error="garbled scan: the bytes are not text (check the scanner's baud rate)")
+                error=ScanError("Garbled scan (the bytes are not text; check the scanner's baud rate)"))
 
 
 class DoubleReadFilter:

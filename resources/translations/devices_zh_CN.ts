@@ -459,5 +459,33 @@
         <source>data without '=' frames</source>
         <translation>数据中没有 '=' 帧</translation>
     </message>
+    <message>
+        <source>Unreadable scan ({reason})</source>
+        <translation>无法识别的扫描（{reason}）</translation>
+    </message>
+    <message>
+        <source>Empty scan</source>
+        <translation>空扫描（没有收到数据）</translation>
+    </message>
+    <message>
+        <source>Garbled scan (control characters in the data)</source>
+        <translation>扫描数据混乱（含有控制字符）</translation>
+    </message>
+    <message>
+        <source>Wrong check digit in {code} (expected {expected}, got {got})</source>
+        <translation>{code} 校验位错误（应为 {expected}，实际为 {got}）</translation>
+    </message>
+    <message>
+        <source>Malformed GS1 data ({reason})</source>
+        <translation>GS1 数据格式错误（{reason}）</translation>
+    </message>
+    <message>
+        <source>Wrong check digit in GTIN {gtin}</source>
+        <translation>GTIN {gtin} 校验位错误</translation>
+    </message>
+    <message>
+        <source>Garbled scan (the bytes are not text; check the scanner's baud rate)</source>
+        <translation>扫描数据混乱（收到的字节不是文本；请检查扫描枪的波特率）</translation>
+    </message>
 </context>
 </TS>

@@ -560,8 +560,8 @@
     </message>
     <message>
         <location filename="../../ui/station/pack.py" line="343" />
-        <source>Unreadable scan {code}: scan again</source>
-        <translation>无法识别 {code}：请重扫</translation>
+        <source>{reason}: scan again</source>
+        <translation>{reason}：请重扫</translation>
     </message>
     <message>
         <location filename="../../ui/station/pack.py" line="346" />
@@ -748,8 +748,8 @@
     </message>
     <message>
         <location filename="../../ui/station/pick.py" line="188" />
-        <source>Unreadable scan {code}: scan again</source>
-        <translation>无法识别 {code}：请重扫</translation>
+        <source>{reason}: scan again</source>
+        <translation>{reason}：请重扫</translation>
     </message>
     <message>
         <location filename="../../ui/station/pick.py" line="206" />

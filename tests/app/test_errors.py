@@ -1,6 +1,6 @@
-"""Errors a user can read in their language: every template the code raises (and every scale error
-event a parser returns) has its Chinese words, and printing's and the devices' errors are worded
-the same way as the domain's."""
+"""Errors a user can read in their language: every template the code raises (and every scale or
+scan error event a parser returns) has its Chinese words, and printing's and the devices' errors
+are worded the same way as the domain's."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from printing.errors import PrinterConfigError, WordedError
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ("app", "devices", "printing")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+EVENTS = {"ScaleError": 1, "ScanError": 0}  # error events a parser returns -> where their template is
 
 
 def _name(node: ast.expr) -> str | None:
@@ -34,7 +35,7 @@ def _template_arg(call: ast.Call, position: int) -> ast.expr | None:
 def _worded_calls() -> tuple[dict[str, str], list[str]]:
     """(template -> where it is raised first, calls whose template is not a literal) for every call
     of a WordedError or devices DeviceError class (subclasses found through the class statements)
-    and of ScaleError, the scale's error event, whose template comes after its code."""
+    and of the parsers' error events (ScaleError's template comes after its code)."""
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for layer in LAYERS
              for path in sorted((ROOT / layer).rglob("*.py"))}
     classes = {"WordedError", "DomainError", "DeviceError"}
@@ -48,9 +49,9 @@ def _worded_calls() -> tuple[dict[str, str], list[str]]:
     loose: list[str] = []
     for path, tree in trees.items():
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)
-                     and (_name(n.func) in classes or _name(n.func) == "ScaleError")):
+                     and (_name(n.func) in classes or _name(n.func) in EVENTS)):
             where = f"{path.relative_to(ROOT)}:{call.lineno}"
-            first = _template_arg(call, 1 if _name(call.func) == "ScaleError" else 0)
+            first = _template_arg(call, EVENTS.get(_name(call.func) or "", 0))
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 templates.setdefault(first.value, where)
             elif not (isinstance(first, ast.Attribute) and first.attr == "template"):  # passing one on
@@ -71,6 +72,13 @@ def test_every_error_template_has_its_words_in_chinese_with_the_same_placeholder
     assert missing == [], "add these to resources/translations/errors_zh_CN.ts (context errors)"
     changed = [t for t in templates if sorted(PLACEHOLDER.findall(t)) != sorted(PLACEHOLDER.findall(zh[t]))]
     assert changed == []
+
+
+def test_the_scan_errors_are_among_the_templates_seen():
+    templates, _ = _worded_calls()
+    assert "Wrong check digit in {code} (expected {expected}, got {got})" in templates
+    assert templates["Garbled scan (the bytes are not text; check the scanner's baud rate)"].startswith(
+        "devices/scanner/serial_scanner.py:")
 
 
 def test_the_domain_and_printing_share_one_worded_error():

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -103,6 +104,28 @@ def test_read_scan_prints_parsed_scans(capsys):
         assert [x["kind"] for x in lines] == ["product", "bin"]
         assert lines[0]["gtin"] == "06901234567892"
     finally:
+        sim.stop()
+
+
+def test_read_scan_says_why_a_scan_is_unreadable_in_the_stations_language(capsys):
+    settings = Path(os.environ["PACKDESK_CONFIG_DIR"]) / "station.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('language = "zh_CN"\n', encoding="utf-8")
+    sim = SimScanner(suffix=b"\r")
+    sim.start()
+    done = threading.Event()
+
+    def scan_until_read() -> None:  # bytes sent before read-scan opens the port are lost: again until read
+        while not done.wait(0.2):
+            sim.scan("6918000000018")  # the check digit is off
+
+    threading.Thread(target=scan_until_read, daemon=True).start()
+    try:
+        assert main(["devices", "read-scan", sim.path, "--count", "1", "--json"]) == 0
+        [line] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert (line["kind"], line["error"]) == ("error", "6918000000018 校验位错误（应为 9，实际为 8）")
+    finally:
+        done.set()
         sim.stop()
 
 

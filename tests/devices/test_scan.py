@@ -1,14 +1,17 @@
-"""Scan parsing: check digits, GS1 element strings, warehouse labels, AIM identifiers, framing."""
+"""Scan parsing: check digits, GS1 element strings, warehouse labels, AIM identifiers, framing;
+an unreadable scan says why in the user's language."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.i18n import catalogue, word
 from devices.scanner.scan import ScanKind, gtin_check_digit, parse_scan
 from devices.scanner.serial_scanner import DoubleReadFilter, ScanFramer, decode_scan
 
@@ -31,7 +34,8 @@ def test_product_codes_are_validated_and_normalised_to_gtin14(text, gtin, symbol
 
 def test_wrong_check_digit_is_an_error_scan_with_a_reason():
     scan = parse_scan("6901234567891")
-    assert scan.kind is ScanKind.ERROR and "expected 2, got 1" in scan.error
+    assert scan.kind is ScanKind.ERROR and "expected 2, got 1" in scan.error.message
+    assert word(scan.error, "zh_CN") == "6901234567891 校验位错误（应为 2，实际为 1）"
 
 
 def test_gs1_128_with_gtin_batch_expiry_weight_and_serial():
@@ -76,8 +80,9 @@ def test_warehouse_labels(text, kind, value):
 
 def test_garbled_and_empty_scans_are_error_scans():
     assert parse_scan("").kind is ScanKind.ERROR
-    assert "control characters" in parse_scan("69\x0712").error
-    assert "not text" in decode_scan(b"\xff\xfe\x80\x81").error
+    assert "control characters" in str(parse_scan("69\x0712").error)
+    noise = decode_scan(b"\xff\xfe\x80\x81").error
+    assert "not text" in str(noise) and word(noise, "zh_CN").startswith("扫描数据混乱（收到的字节不是文本")
     assert decode_scan("张伟".encode("gb18030")).raw == "张伟"
 
 
@@ -89,6 +94,24 @@ def test_parse_scan_never_raises(text):
 @given(st.binary(max_size=80))
 def test_decode_never_raises(data):
     assert decode_scan(data).kind in ScanKind
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+SCANNED = st.one_of(  # raw bytes, text and GS1 data (]C1, ]d2, GS separators) as scanners send them
+    st.binary(max_size=80),
+    st.text(max_size=40).map(str.encode),
+    st.builds(lambda aim, body: aim + body, st.sampled_from([b"]C1", b"]d2", b"\x1d"]),
+              st.text("0123456789ABC\x1d", max_size=40).map(str.encode)),
+)
+
+
+@given(SCANNED)
+def test_any_bytes_give_a_scan_whose_error_has_chinese_words(data):
+    scan = decode_scan(data)
+    assert (scan.error is None) == scan.ok
+    if scan.error is not None:
+        assert scan.error.template in catalogue("zh_CN")
+        assert CHINESE.search(word(scan.error, "zh_CN")), scan.error.message
 
 
 @given(st.integers(10**11, 10**12 - 1))

@@ -179,7 +179,8 @@ class DeviceSettingsDialog(QDialog):
         self._test.weighed.connect(self._weighed)
         self._test.scanned.connect(
             lambda scan: self.last_scan.setText(
-                f"{scan.kind.value}: {scan.value or scan.raw}" + (f" ({scan.error})" if scan.error else "")
+                f"{scan.kind.value}: {scan.value or scan.raw}"
+                + (f" ({error_text(scan.error)})" if scan.error else "")
             )
         )
         self._test.status_changed.connect(

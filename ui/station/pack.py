@@ -441,7 +441,7 @@ class PackView(QWidget):
             Verdict.UNKNOWN_BARCODE: lambda: self.tr("Unknown barcode {code}: not a product").format(**p),
             Verdict.WRONG_ITEM: lambda: self.tr("Wrong item: {name} is not in this order").format(**p),
             Verdict.EXTRA_ITEM: lambda: self.tr("Extra item: {sku} needs only {quantity}").format(**p),
-            Verdict.GARBLED: lambda: self.tr("Unreadable scan {code}: scan again").format(**p),
+            Verdict.GARBLED: lambda: self.tr("{reason}: scan again").format(reason=error_text(p["reason"])),
             Verdict.NOT_READY: lambda: (
                 self.tr("Box closed for weighing: weigh it before scanning more")
                 if p.get("closed")

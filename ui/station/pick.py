@@ -235,7 +235,8 @@ class PickView(QWidget):
             "task_done": self.tr("Done: next bin"),
             "wave_done": self.tr("Wave {wave} picked: take the totes to packing").format(wave=p.get("wave")),
             "wrong_item": self.tr("Wrong item: this task needs {sku}").format(sku=p.get("sku")),
-            "garbled": self.tr("Unreadable scan {code}: scan again").format(code=p.get("code")),
+            "garbled": self.tr("{reason}: scan again").format(reason=error_text(p["reason"]))
+            if "reason" in p else "",  # the scan's own words for why it cannot be read
         }
         self.banner.show_text(
             texts.get(result.verdict, result.verdict), result.level, sound=True, verdict=result.verdict
