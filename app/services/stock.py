@@ -432,8 +432,6 @@ class OnHand:
     bin: str
     on_hand: int
     reserved: int
-    name: str = ""
-    name_en: str = ""
 
     @property
     def free(self) -> int:
@@ -442,8 +440,7 @@ class OnHand:
 
 def on_hand(session: Session, sku: str | None = None, warehouse: str | None = None) -> list[OnHand]:
     query = (
-        select(Product.sku, Warehouse.code, Bin.code, Stock.quantity, Stock.reserved, Product.name,
-               Product.name_en)
+        select(Product.sku, Warehouse.code, Bin.code, Stock.quantity, Stock.reserved)
         .join(Stock, Stock.product_id == Product.id).join(Bin, Bin.id == Stock.bin_id)
         .join(Warehouse, Warehouse.id == Bin.warehouse_id)
         .where((Stock.quantity != 0) | (Stock.reserved != 0))

@@ -105,17 +105,18 @@ class CountView(StockScreen):
 
         house = self.house
 
-        def contents(s: Session) -> list[stock.OnHand]:
+        def contents(s: Session) -> list[tuple[stock.OnHand, stock.ProductRef]]:
             stock.bin_id(s, bin_code, house)  # a bin that does not exist is refused now, not at the end
-            return [r for r in stock.on_hand(s, warehouse=house) if r.bin == bin_code]
+            held = [r for r in stock.on_hand(s, warehouse=house) if r.bin == bin_code]
+            return [(r, stock.product(s, r.sku)) for r in held]  # a bin holds a few products
 
         rows = self.act(contents, writes=False)
         if rows is None:
             return
         self.bin, self.last, self.results = bin_code, "", {}
         self.warehouse.setEnabled(False)  # the bin's warehouse until the next bin
-        self.expected = {r.sku: r.on_hand for r in rows}
-        self.names = {r.sku: (r.name, r.name_en) for r in rows}
+        self.expected = {r.sku: r.on_hand for r, _ in rows}
+        self.names = {r.sku: (p.name, p.name_en) for r, p in rows}
         self.counted = {}
         self._render()
 
