@@ -175,7 +175,7 @@ class EqParser:
         body = frame[1:]
         if self.forward:
             sign, shown = body[:1], body[1:]
-            signs: tuple[bytes, ...] = (b"+", b"-", b" ")
+            signs: tuple[bytes, ...] = (b"+", b"-")  # a space here reads other formats' status bytes
         else:
             sign, shown = body[-1:], body[:-1][::-1]
             signs = (b"0", b"-")

@@ -65,6 +65,8 @@ def test_eq_forward_variant_sign_first():
     assert one("yaohua-eq-fwd", b"=+001.234").grams == Decimal("1234.000")
     assert one("yaohua-eq-fwd", b"=-000.500").grams == Decimal("-500.000")
     assert one("yaohua-eq-fwd", b"=+0012.3x").code == "garbled"
+    # no sign: a Toledo continuous frame's status bytes "= " then its digits, not a weight
+    assert one("yaohua-eq-fwd", b"= 1000000").code == "garbled"
 
 
 def test_a12_frames_from_the_a12e_manual():
