@@ -365,7 +365,7 @@ class _Generator:
         for i in range(200):
             base = W.PRODUCTS[i % len(W.PRODUCTS)]
             name, name_en, grams, dims, fragile, liquid, bulky, battery, price = base
-            variant = W.VARIANTS[(i // len(W.PRODUCTS)) % len(W.VARIANTS)]
+            variant, variant_en = W.VARIANTS[(i // len(W.PRODUCTS)) % len(W.VARIANTS)]
             pid = i + 1
             sku = f"SKU-{pid:05d}"
             price_d = money(Decimal(price) * (1 + Decimal((i // len(W.PRODUCTS)) % 3) / 10))
@@ -374,7 +374,7 @@ class _Generator:
                     pid,
                     sku,
                     f"{name} {variant}",
-                    f"{name_en} ({variant})",
+                    f"{name_en} ({variant_en})",
                     grams,
                     False,
                     *dims,

@@ -164,7 +164,8 @@ PRODUCTS = [
     ("咖啡豆 454g", "Coffee beans 454 g", 480, (200, 120, 70), False, False, False, False, "118.00"),
     ("新品试样", "New sample (weight unknown)", None, (150, 100, 60), False, False, False, False, "19.90"),
 ]
-VARIANTS = ["黑色", "白色", "蓝色", "红色", "大号", "小号", "标准版", "礼盒装"]
+VARIANTS = [("黑色", "black"), ("白色", "white"), ("蓝色", "blue"), ("红色", "red"), ("大号", "large"),
+            ("小号", "small"), ("标准版", "standard"), ("礼盒装", "gift box")]
 
 CARRIERS = [
     ("SF", "顺丰标快"),

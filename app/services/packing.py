@@ -678,8 +678,9 @@ def scan_item(session: Session, station: Station, parcel: Parcel, scan: Scan, no
         if known is None:
             known = session.scalar(select(Product.id).where(Product.sku == scan.value))
         verdict = Verdict.UNKNOWN_BARCODE if known is None else Verdict.WRONG_ITEM
-        name = session.scalar(select(Product.name).where(Product.id == known)) if known else ""
-        return _refuse(session, station, parcel, scan, verdict, now, name=name or "")
+        names = session.execute(select(Product.name, Product.name_en).where(Product.id == known)).first()
+        name, name_en = names if names else ("", "")
+        return _refuse(session, station, parcel, scan, verdict, now, name=name, name_en=name_en or "")
     line = next((ln for ln in parcel.lines if ln.product_id == product_id and ln.remaining > 0), None)
     if line is None:
         done = next(ln for ln in parcel.lines if ln.product_id == product_id)

@@ -439,7 +439,9 @@ class PackView(QWidget):
             Verdict.LINE_DONE: lambda: self.tr("{sku} complete ({quantity})").format(**p),
             Verdict.ALL_SCANNED: lambda: self.tr("All items scanned: put the parcel on the scale"),
             Verdict.UNKNOWN_BARCODE: lambda: self.tr("Unknown barcode {code}: not a product").format(**p),
-            Verdict.WRONG_ITEM: lambda: self.tr("Wrong item: {name} is not in this order").format(**p),
+            Verdict.WRONG_ITEM: lambda: self.tr("Wrong item: {name} is not in this order").format(
+                name=item_name(p["name"], p["name_en"])
+            ),
             Verdict.EXTRA_ITEM: lambda: self.tr("Extra item: {sku} needs only {quantity}").format(**p),
             Verdict.GARBLED: lambda: self.tr("{reason}: scan again").format(reason=error_text(p["reason"])),
             Verdict.NOT_READY: lambda: (

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from devices.scanner.scan import parse_scan
-from tests.support.station_world import make_order
+from tests.support.station_world import barcode, make_order
 from ui.i18n import Translations
 from ui.station.pack import PackView
 from ui.station.pick import PickView
@@ -37,3 +37,12 @@ def test_the_pick_line_names_the_item_in_the_screens_language(qtbot, demo_ctx, l
     QApplication.processEvents()
     expected = view.step.name_en if language == "en" else view.step.name
     assert view.product.text().splitlines()[1] == expected
+
+
+def test_a_wrong_item_is_named_in_the_screens_language(qtbot, demo_ctx, language):
+    view = PackView(demo_ctx)
+    qtbot.addWidget(view)
+    view.handle_scan(parse_scan(make_order(demo_ctx, [("SKU-00001", 1)])))
+    view.handle_scan(parse_scan(barcode(demo_ctx, "SKU-00003")))
+    assert view.banner.level == "error"
+    assert ("Glass vase (black)" if language == "en" else "玻璃花瓶 黑色") in view.banner.text()
