@@ -38,7 +38,10 @@ class ProbeHit:
 
 def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
     """Listen first (streaming indicators announce themselves), then ask each request/response
-    protocol at each baud rate its vendor allows. Raises DeviceError if the port never opened."""
+    protocol at each baud rate its vendor allows. A weight heard in any exchange counts for every
+    protocol of that framing: a scale that sends only when its weight changes sends that weight
+    once, and asking it again on a quiet platter gets nothing. Raises DeviceError if the port
+    never opened."""
 
     opened = False
     failure: DeviceError | None = None
@@ -55,9 +58,8 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
         except DeviceError as exc:
             failure = exc
             continue  # this port refuses these settings: try the next
-        for p in streaming:
-            if baud in p.allowed_baudrates and (hit := _weight(p, data)):
-                return ProbeHit(p.name, baud, hit)
+        if hit := _recognise(data, baud, streaming, polled):
+            return hit
     # every protocol at its factory baud rate first, then the other rates its vendor allows
     tries = sorted(((i, p, b) for p in polled for i, b in enumerate(p.allowed_baudrates)),
                    key=lambda t: t[0])
@@ -69,8 +71,8 @@ def probe(port: str, listen_s: float = 0.4) -> ProbeHit | None:
         except DeviceError as exc:
             failure = exc
             continue  # this port refuses these settings: try the next
-        if hit := _weight(p, data):
-            return ProbeHit(p.name, baud, hit)
+        if hit := _recognise(data, baud, [p], streaming, polled):
+            return hit
     if not opened and failure is not None:
         raise failure
     return None
@@ -97,6 +99,15 @@ def _exchange(port: str, baud: int, bytesize: int, parity: str, stopbits: float,
         except OPEN_ERRORS as exc:  # unplugged while listening
             raise DeviceError("{port} stopped answering: {reason}", port=port, reason=str(exc)) from None
     return bytes(data)
+
+
+def _recognise(data: bytes, baud: int, *candidates: list[ScaleProtocol]) -> ProbeHit | None:
+    """The first protocol, in the order given, that reads a weight in ``data`` heard at ``baud``:
+    the one asked, then the streaming formats (strict before lenient), then the polled ones."""
+    for p in dict.fromkeys(p for group in candidates for p in group):
+        if baud in p.allowed_baudrates and (hit := _weight(p, data)):
+            return ProbeHit(p.name, baud, hit)
+    return None
 
 
 def _weight(protocol: ScaleProtocol, data: bytes) -> WeightReading | None:
