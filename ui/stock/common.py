@@ -87,21 +87,33 @@ class StockScreen(QWidget):
         return True
 
 
-def stock_table(columns: int, name: str, names_column: int) -> QTableWidget:
-    """A read-only list whose product names column takes the room left and wraps a long name."""
-    table = QTableWidget(0, columns, objectName=name)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)
-    header = table.horizontalHeader()
-    for col in range(columns):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(names_column, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
+class StockTable(QTableWidget):
+    """A read-only list whose product names column takes the room left and wraps a long name; on a
+    PDA-narrow screen the names give way to the figures (the scanned product is named above it)."""
+
+    NARROW_PX = 560
+
+    def __init__(self, columns: int, name: str, names_column: int) -> None:
+        super().__init__(0, columns, objectName=name)
+        self.names_column = names_column
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.horizontalHeader()
+        for col in range(columns):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(names_column, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < self.NARROW_PX
+        self.setColumnHidden(self.names_column, narrow)
+        last = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.ResizeToContents
+        self.horizontalHeader().setSectionResizeMode(self.columnCount() - 1, last)  # it wraps instead
+        super().resizeEvent(event)
 
 
 def product_code(scan: Scan) -> str:

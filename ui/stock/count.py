@@ -23,7 +23,7 @@ from app.services import stock
 from app.services.stock import Counted
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import item_name
-from ui.stock.common import StockScreen, product_code, stock_table
+from ui.stock.common import StockScreen, StockTable, product_code
 
 
 def _cells(table: QTableWidget, rows: list[tuple[str, ...]], tints: list[str]) -> None:
@@ -51,7 +51,7 @@ class CountView(StockScreen):
         self.bin_label = QLabel("—", objectName="bin")
         self.bin_label.setStyleSheet("font-size: 28pt; font-weight: bold; font-family: monospace;")
         self.bin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines = stock_table(6, "lines", names_column=1)
+        self.lines = StockTable(6, "lines", names_column=1)
         self.set_label = QLabel()
         self.set_count = QSpinBox(objectName="set_count", minimum=0, maximum=99_999)
         self.set_count.setMinimumHeight(48)
@@ -178,7 +178,7 @@ class ApprovalsView(StockScreen):
         super().__init__(ctx, parent)
         self.setObjectName("approvals_view")
         self.pending: list[Counted] = []
-        self.table = stock_table(7, "pending", names_column=3)
+        self.table = StockTable(7, "pending", names_column=3)
         self.approve_button = QPushButton(objectName="approve")
         self.reject_button = QPushButton(objectName="reject")
         self.approve_button.clicked.connect(lambda: self.decide(True))

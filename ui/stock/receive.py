@@ -22,7 +22,7 @@ from app.services import stock
 from app.services.stock import ProductRef, ReceiptView, Received
 from devices.scanner.scan import Scan, ScanKind
 from ui.station.feedback import item_name
-from ui.stock.common import StockScreen, product_code, stock_table
+from ui.stock.common import StockScreen, StockTable, product_code
 
 
 class ReceiveView(StockScreen):
@@ -38,7 +38,7 @@ class ReceiveView(StockScreen):
         self.quantity = QSpinBox(objectName="quantity", minimum=1, maximum=99_999)
         self.quantity.setStyleSheet("font-size: 24pt;")
         self.quantity.setMinimumHeight(56)
-        self.lines = stock_table(5, "lines", names_column=1)
+        self.lines = StockTable(5, "lines", names_column=1)
         self.close_button = QPushButton(objectName="close_receipt")
         self.close_button.setMinimumHeight(56)
         self.close_button.clicked.connect(self.close_receipt)

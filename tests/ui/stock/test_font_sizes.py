@@ -65,3 +65,19 @@ def test_a_stock_screen_names_products_in_its_language(qtbot, demo_ctx, language
     unwanted = set(products) if language == "en" else set(products.values())
     assert any(name in words for name in wanted), words
     assert not any(name in words for name in unwanted), words
+
+
+@pytest.mark.parametrize("view_name", ["stock.receive"])
+def test_on_a_pda_the_figures_fit_and_the_names_give_way(qtbot, demo_ctx, language, view_name):
+    view = VIEWS[view_name](demo_ctx)
+    qtbot.addWidget(view)
+    view.resize(480, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    table = view.lines
+    assert table.isColumnHidden(table.names_column)
+    assert not table.horizontalScrollBar().isVisible()  # received and over / under in sight
+    view.resize(1280, 720)
+    QApplication.processEvents()
+    assert not table.isColumnHidden(table.names_column)
