@@ -105,7 +105,8 @@ def cmd_watch(rt: Runtime) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise DomainError("No such folder: {folder}", folder=str(folder))
-    hot = HotFolder(folder, lambda p: import_path(factory, p), settle_s=0 if args.once else 1.0)
+    hot = HotFolder(folder, lambda p: import_path(factory, p), settle_s=0 if args.once else 1.0,
+                    lang=rt.language)
 
     def say(outcome) -> None:
         print(f"{'done' if outcome.ok else 'FAILED'}: {outcome.file} ({outcome.report.name})", flush=True)

@@ -59,6 +59,7 @@ def app_jobs(settings: StationSettings, dialect: str) -> list[Job]:
 
 
 def station_jobs(settings: StationSettings) -> list[Job]:
+    from app.i18n import language
     from app.jobs import hot_folder, print_queue, video_retention
 
     jobs = [Job(f"print@{settings.station}", dt.timedelta(seconds=2), print_queue.for_station(settings),
@@ -66,7 +67,8 @@ def station_jobs(settings: StationSettings) -> list[Job]:
     folder = settings.intake.get("hot_folder")
     if folder:
         jobs.append(Job(f"hotfolder@{settings.station}", dt.timedelta(seconds=2),
-                        hot_folder.for_folder(str(folder)), f"import files dropped into {folder}"))
+                        hot_folder.for_folder(str(folder), language(settings.language)),
+                        f"import files dropped into {folder}"))
     if settings.devices.get("camera", {}).get("source"):
         jobs.append(Job(f"video@{settings.station}", dt.timedelta(minutes=10),
                         video_retention.for_station(settings), "delete packing videos past retention or "

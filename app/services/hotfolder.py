@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DomainError
+from app.i18n import Worded, word
 from app.services.intake.orders import ImportReport
 
 IGNORED_SUFFIXES = {".part", ".tmp", ".crdownload", ".swp"}
@@ -47,9 +48,12 @@ class HotFolder:
         handle: Callable[[Path], ImportReport],
         settle_s: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        lang: str = "en",
     ) -> None:
-        """``handle`` imports one file: it is given a private copy with the dropped file's name."""
+        """``handle`` imports one file: it is given a private copy with the dropped file's name; the
+        reports are written in ``lang``."""
         self.folder = Path(folder)
+        self.lang = lang
         self.handle = handle
         self.settle_s = settle_s
         self.clock = clock
@@ -128,6 +132,7 @@ class HotFolder:
         return Outcome(self.folder / sub / target, self.folder / sub / report, ok)
 
     def _import(self, name: str, work: int) -> tuple[bool, str]:
+        copy = Path()
         try:
             data = _read_regular(name, work)
             with tempfile.TemporaryDirectory(prefix="packdesk-hot-") as tmp:
@@ -139,10 +144,12 @@ class HotFolder:
         except Exception as exc:  # whatever the file does to the import, the watcher outlives it
             if not isinstance(exc, DomainError | OSError):
                 log.exception("hot folder %s: importing %s failed", self.folder, name)
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            return False, f"not imported: {reason[:500]}\n"
+            said = word(exc, self.lang) if isinstance(exc, Worded) else str(exc)
+            said = said.replace(str(copy), name)  # the report names the file dropped, not its private copy
+            reason = " ".join(said.split()) or type(exc).__name__
+            return False, word(DomainError("not imported: {reason}", reason=reason[:500]), self.lang) + "\n"
         ok = report.created + report.updated + report.skipped > 0 or report.rejected == 0
-        return ok, report.text()
+        return ok, report.text(self.lang)
 
     def watch(
         self,

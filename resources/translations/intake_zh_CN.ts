@@ -96,6 +96,11 @@
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../app/services/hotfolder.py" line="145" />
+        <source>not imported: {reason}</source>
+        <translation>未导入：{reason}</translation>
+    </message>
+    <message>
         <location filename="../../app/services/intake/files.py" line="30" />
         <source>No such file: {path}</source>
         <translation>没有这个文件：{path}</translation>
