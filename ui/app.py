@@ -115,7 +115,9 @@ class Shell:
         try:
             self.ctx = self._open_context()
         except DomainError as exc:
-            self.login.database_failed(str(exc))
+            from ui.station.feedback import error_text  # the station's words load when needed
+
+            self.login.database_failed(error_text(exc))
             return
         self.login.set_context(self.ctx)
 

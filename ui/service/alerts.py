@@ -30,6 +30,7 @@ from app.services.incidents import IncidentInfo
 from app.timezone import fmt
 from ui.i18n import LANGUAGES
 from ui.service.names import duration, status_names
+from ui.station.feedback import error_text
 
 
 def incident_text(incident: IncidentInfo) -> str:
@@ -154,7 +155,7 @@ class IncidentDialog(QDialog):
             with unit_of_work(self.ctx.sessions) as s:
                 fn(s, self.ctx.user, self.incident_id, *args)
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         self.error.clear()
         self.status_message.emit(message)
@@ -216,7 +217,7 @@ class AlertBanner(QWidget):
             with read_only(self.ctx.sessions) as s:
                 self.open = incidents.open_incidents(s)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return []
         self.looked = True
         opened = [i for i in self.open if i.id not in seen]

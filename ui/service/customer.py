@@ -40,6 +40,7 @@ from app.timezone import fmt
 from ui.i18n import Translations
 from ui.service.names import channel_names, sales_channel_names, status_names
 from ui.service.video_player import TimelineVideos
+from ui.station.feedback import error_text
 
 
 class ActionDialog(QDialog):
@@ -88,7 +89,7 @@ class ActionDialog(QDialog):
         try:
             self.outcome = self._submit(self)
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -175,7 +176,7 @@ class MergeDialog(QDialog):
             with unit_of_work(self.ctx.sessions) as s:
                 act(s)
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         self.error.clear()
         self.changed.emit(message)
@@ -193,7 +194,7 @@ class MergeDialog(QDialog):
             else:
                 raise DomainError(self.tr("Pick a customer to merge, or type their number."))
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         done = self._run(
             lambda s: customers.merge_customers(s, self.ctx.user, source, self.customer_id,
@@ -360,7 +361,7 @@ class CustomerView(QWidget):
                 head = history.header(s, customer_id)
                 self._orders = history.orders(s, customer_id, limit=200)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self.customer_id = customer_id
         self.head = head
@@ -494,7 +495,7 @@ class CustomerView(QWidget):
                 contacts = history.reveal_contacts(s, self.ctx.user, self.customer_id,
                                                    station=self.ctx.station)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self._show_contacts([(c.kind, c.value) for c in contacts])
         self.reveal_button.setEnabled(False)

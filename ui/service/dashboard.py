@@ -40,6 +40,7 @@ from app.services import answer_bot, service_stats
 from app.services.service_stats import Dashboard
 from ui.service.csat_panel import CsatPanel
 from ui.service.names import category_names, channel_names
+from ui.station.feedback import error_text
 
 CHANNEL_COLOURS = {"phone": "#1565c0", "chat": "#2e7d32", "email": "#f9a825", "social": "#6a1b9a"}
 
@@ -115,7 +116,7 @@ class DashboardWidget(QWidget):
             with read_only(self.ctx.sessions) as s:
                 board = service_stats.dashboard(s, start, end, self.ctx.clock())
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self.board = board
         self._figures(board)
@@ -199,7 +200,7 @@ class DashboardWidget(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 service_stats.export_csv(s, self.ctx.user, self.board, path)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return False
         self.status_message.emit(self.tr("Exported to {path} (recorded in the audit log).").format(path=path))
         return True

@@ -22,6 +22,7 @@ from app.errors import DomainError
 from app.services import customer_actions
 from app.services.customer_actions import PendingRefund
 from ui.service.customer import ActionDialog
+from ui.station.feedback import error_text
 
 
 class PendingRefundsWidget(QWidget):
@@ -72,7 +73,7 @@ class PendingRefundsWidget(QWidget):
             with read_only(self.ctx.sessions) as s:
                 self.rows = customer_actions.pending_refunds(s, self.ctx.user)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
@@ -111,7 +112,7 @@ class PendingRefundsWidget(QWidget):
         try:
             self._decide(refund, True)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             self.refresh()
             return False
         self.status_message.emit(self.tr("Refund of ¥{amount} on {order} approved.").format(

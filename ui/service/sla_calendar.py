@@ -30,6 +30,7 @@ from app.errors import DomainError
 from app.services import business_hours
 from app.services.business_hours import parse_hours
 from ui.service.names import queue_names
+from ui.station.feedback import error_text
 
 HOLIDAY, WORKDAY = "#c62828", "#1565c0"
 
@@ -182,7 +183,7 @@ class SlaCalendarWidget(QWidget):
                 self.tr("Weekdays are numbers 1 (Monday) to 7 (Sunday), separated by commas."))
             return False
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return False
         self.status_message.emit(self.tr("Business hours saved."))
         self.refresh()
@@ -193,7 +194,7 @@ class SlaCalendarWidget(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 business_hours.confirm_year(s, self.ctx.user, self.year.value())
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self.refresh()
 
@@ -208,7 +209,7 @@ class SlaCalendarWidget(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 counts = business_hours.import_calendar(s, self.ctx.user, path)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return {}
         self.status_message.emit(", ".join(self.tr("{year}: {n} days").format(year=y, n=n)
                                            for y, n in counts.items()))

@@ -25,6 +25,7 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import tickets
 from app.timezone import fmt
+from ui.station.feedback import error_text
 
 
 def size_text(size: int) -> str:
@@ -103,7 +104,7 @@ class TicketExtras(QWidget):
                 self.shown_tags = tickets.set_tags(s, self.ctx.user, self.ticket_id, list(wanted),
                                                    self.ctx.clock())
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return False
         self.status_message.emit(self.tr("Tags saved."))
         self.changed.emit()
@@ -125,7 +126,7 @@ class TicketExtras(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 saved = tickets.save_attachment(s, self.ctx.user, chosen.id, path)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return None
         self.status_message.emit(self.tr("Saved {path}.").format(path=str(saved)))
         return saved

@@ -40,6 +40,7 @@ from app.timezone import fmt
 from ui.service.customer import ActionDialog
 from ui.service.names import category_names, channel_names, duration, overdue, queue_names, status_names
 from ui.service.ticket_desk import QueuePager, TicketExtras, TicketFinder
+from ui.station.feedback import error_text
 
 WARN_S = 15 * 60  # a clock with less than this left shows amber
 RED, AMBER, GREEN = "#c62828", "#e65100", "#2e7d32"
@@ -206,7 +207,7 @@ class TicketView(QWidget):
                 replies = assist.canned(s, d.ticket.language)
                 self.bot_id = answer_bot.bot_id(s)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return
         self.ticket_id, self.customer_id, self.detail = ticket_id, d.ticket.customer_id, d
         t = d.ticket
@@ -450,7 +451,7 @@ class TicketView(QWidget):
             with unit_of_work(self.ctx.sessions) as s:
                 fn(s, self.ctx.user, self.ticket_id, *args)
         except DomainError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             return False
         if message:
             self.status_message.emit(message)
