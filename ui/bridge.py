@@ -8,10 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from devices.hub import DeviceHub
 from devices.transport import LinkState, LinkStatus
+
+
+def link_words(role: str, status: LinkStatus) -> str:
+    """``Scale: connected`` in the app's language, for the status bar and the device settings."""
+    tr = QCoreApplication.translate
+    names = {"scale": tr("DeviceBridge", "Scale"), "scanner": tr("DeviceBridge", "Scanner")}
+    states = {LinkState.CONNECTED: tr("DeviceBridge", "connected"),
+              LinkState.CONNECTING: tr("DeviceBridge", "connecting"),
+              LinkState.DISCONNECTED: tr("DeviceBridge", "disconnected"),
+              LinkState.STOPPED: tr("DeviceBridge", "stopped")}
+    return tr("DeviceBridge", "{device}: {state}").format(
+        device=names.get(role, role), state=states.get(status.state, status.state.value))
 
 
 class DeviceBridge(QObject):

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from app.context import AppContext
 from app.db import describe
 from app.extensions import import_optional
-from devices.transport import LinkStatus
+from devices.transport import LinkState, LinkStatus
 from ui.admin.window import TABS
-from ui.bridge import DeviceBridge
+from ui.bridge import DeviceBridge, link_words
 from ui.live import LiveUpdates
 from ui.overview import OverviewPage
 
@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.devices = devices
         self.jobs: JobsRunner | None = None  # the shell's background jobs, shown in File → Background jobs
         self.setObjectName("main_window")
-        self._device_states: dict[str, str] = {}
+        self._device_states: dict[str, LinkStatus] = {}
         self.resize(1280, 800)
         self.tabs = QTabWidget(objectName="modes")
         self.setCentralWidget(self.tabs)
@@ -208,13 +208,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 5000)
 
     def device_status_changed(self, role: str, status: LinkStatus) -> None:
-        names = {"scale": self.tr("Scale"), "scanner": self.tr("Scanner")}
-        states = {"connected": self.tr("connected"), "connecting": self.tr("connecting"),
-                  "disconnected": self.tr("disconnected"), "stopped": self.tr("stopped")}
-        state = status.state.value
-        self._device_states[role] = f"{names.get(role, role)}: {states.get(state, state)}"
-        self.device_status.setText(" · ".join(self._device_states[r] for r in sorted(self._device_states)))
-        ok = all(s.endswith(states["connected"]) for s in self._device_states.values())
+        self._device_states[role] = status
+        self.device_status.setText(" · ".join(link_words(r, self._device_states[r])
+                                              for r in sorted(self._device_states)))
+        ok = all(s.state is LinkState.CONNECTED for s in self._device_states.values())
         self.device_status.setStyleSheet("" if ok else "color: #c62828; font-weight: bold;")
         self.device_status.setToolTip(status.detail)
 

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeviceBridge</name>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>{device}: {state}</source>
+        <translation>{device}：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge.py" line="20"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsDialog</name>
     <message>
         <location filename="../../ui/settings/devices.py" line="45"/>

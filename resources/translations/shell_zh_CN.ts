@@ -272,36 +272,6 @@
         <translation>此处不接受扫描：{code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <source>Scale</source>
-        <translation>电子秤</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <source>Scanner</source>
-        <translation>扫描枪</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="188"/>
-        <source>disconnected</source>
-        <translation>已断开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="188"/>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="203"/>
         <source>Printer: {error}</source>
         <translation>打印机：{error}</translation>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.config import StationSettings, save_settings
 from devices.scale.base import GRAMS_PER_UNIT, PROTOCOLS, ScaleError, WeightReading, get_protocol
 from devices.scanner.serial_scanner import SUFFIXES
-from ui.bridge import DeviceBridge
+from ui.bridge import DeviceBridge, link_words
 from ui.station.feedback import error_text
 
 BAUDS = ["1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"]
@@ -184,7 +184,7 @@ class DeviceSettingsDialog(QDialog):
             )
         )
         self._test.status_changed.connect(
-            lambda role, s: self.link.setText(f"{role}: {s.state.value} {s.detail}".strip())
+            lambda role, s: self.link.setText(f"{link_words(role, s)} {s.detail}".strip())
         )
         self._test.start()
 

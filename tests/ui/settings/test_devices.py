@@ -109,3 +109,18 @@ def test_a_camera_size_that_is_not_one_is_refused_in_chinese_and_nothing_is_save
     assert camera.findChild(QLabel, "error").text() == (
         "摄像头分辨率 1281x720 超出范围（须为偶数，160x120 至 3840x2160）。")
     camera.reject()
+
+
+def test_testing_a_scale_on_a_chinese_station_says_its_link_in_chinese(qtbot, chinese):
+    scale = SimScale("toledo8217")
+    path = scale.start()
+    dialog = DeviceSettingsDialog(StationSettings(station="PACK-06"))
+    qtbot.addWidget(dialog)
+    link = dialog.findChild(QLabel, "link_state")
+    try:
+        dialog.findChild(QComboBox, "scale_port").setCurrentText(path)
+        dialog.start_test()
+        qtbot.waitUntil(lambda: link.text().startswith("电子秤：已连接"), timeout=3000)
+    finally:
+        dialog.stop_test()
+        scale.stop()
