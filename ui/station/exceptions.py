@@ -5,7 +5,6 @@ Its texts are the station's sizes (read from a metre away); a long detail wraps,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,11 +25,11 @@ from app.services import exceptions
 from app.services.exceptions import Action, ExceptionView
 from app.timezone import fmt
 from ui.station.details import word_detail
-from ui.station.feedback import LABEL_PX, TEXT_PX, error_text, item_name, text_scale
+from ui.station.feedback import LABEL_PX, TEXT_PX, ScaledTexts, error_text, item_name
 from ui.station.pick import short_reasons
 
 
-class ExceptionsView(QWidget):
+class ExceptionsView(ScaledTexts, QWidget):
     status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -73,21 +72,12 @@ class ExceptionsView(QWidget):
         box.addWidget(self.table, 1)
         box.addLayout(choice)
         box.addLayout(buttons)
-        self._text_scale = 0.0
-        self._size_texts()
+        self.size_texts()
         self.retranslate()
         self.refresh()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._size_texts()
-
-    def _size_texts(self) -> None:
+    def rescale(self, k: float) -> None:
         """The pack screen's sizes, larger on a taller screen."""
-        k = text_scale(self.height())
-        if k == self._text_scale:
-            return
-        self._text_scale = k
         text, label = round(TEXT_PX * k), round(LABEL_PX * k)
         self.setStyleSheet(
             f"QTableWidget#exceptions, QTableWidget#exceptions QHeaderView {{ font-size: {text}px; }}"

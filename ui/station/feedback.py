@@ -4,6 +4,7 @@ a step away, and the matching sound (the level's, or the verdict's own: ``sounds
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.i18n import Worded, word
@@ -28,6 +29,26 @@ def text_scale(height: int) -> float:
     """How much larger than designed a station screen ``height`` px tall shows its texts: 1 up to
     720 px, in step with the height above (a 1080 px screen, x1.5)."""
     return max(1.0, round(height / 720, 1))
+
+
+class ScaledTexts:
+    """Mixed into a station screen (before QWidget): ``rescale(k)`` sizes its texts, called again only
+    when a new height changes the scale (``text_scale``)."""
+
+    _text_scale = 0.0
+
+    def rescale(self, k: float) -> None:
+        raise NotImplementedError
+
+    def size_texts(self) -> None:
+        k = text_scale(self.height())
+        if k != self._text_scale:
+            self._text_scale = k
+            self.rescale(k)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.size_texts()
 
 
 def item_name(name: str, name_en: str) -> str:

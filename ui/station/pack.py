@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -46,9 +46,9 @@ from ui.station.feedback import (
     VERDICT_PX,
     WEIGHT_PX,
     Banner,
+    ScaledTexts,
     error_text,
     item_name,
-    text_scale,
 )
 from ui.station.recorder import StationRecorder
 
@@ -56,7 +56,7 @@ OVERRIDE_REASON = "supervisor badge at the station"
 SAME_WEIGHT_G = Decimal(2)  # a steady scale's last digit may flicker: that is no new weight to judge
 
 
-class PackView(QWidget):
+class PackView(ScaledTexts, QWidget):
     status_message = Signal(str)
     verdict = Signal(object)  # packing.Result, after it is shown (tests and statistics listen)
 
@@ -149,19 +149,10 @@ class PackView(QWidget):
         outer.addWidget(self.banner)
         outer.addLayout(body, 1)
         outer.addWidget(self.hint)
-        self._text_scale = 0.0
-        self._size_texts()
+        self.size_texts()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._size_texts()
-
-    def _size_texts(self) -> None:
+    def rescale(self, k: float) -> None:
         """Every text as large as a packer a metre away needs it, larger on a taller screen."""
-        k = text_scale(self.height())
-        if k == self._text_scale:
-            return
-        self._text_scale = k
 
         def px(size: int) -> str:
             return f"font-size: {round(size * k)}px"

@@ -17,12 +17,12 @@ from app.db import read_only, unit_of_work
 from app.errors import DomainError
 from app.services import masterdata
 from devices.scanner.scan import Scan, ScanKind
-from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, error_text, text_scale
+from ui.station.feedback import HEADING_PX, LABEL_PX, TEXT_PX, Banner, ScaledTexts, error_text
 
 T = TypeVar("T")
 
 
-class StockScreen(QWidget):
+class StockScreen(ScaledTexts, QWidget):
     status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -31,19 +31,10 @@ class StockScreen(QWidget):
         self.ctx = ctx
         self.banner = Banner(self, pixel_size=HEADING_PX)
         self.warehouse = QComboBox(objectName="warehouse")  # bin codes repeat across warehouses
-        self._text_scale = 0.0
-        self._size_texts()
+        self.size_texts()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._size_texts()
-
-    def _size_texts(self) -> None:
+    def rescale(self, k: float) -> None:
         """The pack screen's sizes, larger on a taller screen (a label's own size stays)."""
-        k = text_scale(self.height())
-        if k == self._text_scale:
-            return
-        self._text_scale = k
         text, label = round(TEXT_PX * k), round(LABEL_PX * k)
         self.setStyleSheet(
             f"QTableWidget, QHeaderView {{ font-size: {text}px; }}"
