@@ -93,18 +93,13 @@ def test_a_call_logged_on_the_resolved_ticket_opens_it_again(qtbot, mode):
     assert ticket.status is TicketStatus.OPEN and ticket.resolved_at is None
 
 
-def test_a_refusal_on_a_chinese_service_screen_reads_in_chinese(qtbot, qapp, engine):
+def test_a_refusal_on_a_chinese_service_screen_reads_in_chinese(qtbot, engine, chinese):
     from ui.service.customer import MergeDialog
 
     reference.ensure(engine)
     world = build_world(engine)
-    ctx = make_ctx(engine, Role.SUPERVISOR, world.agent_id, "super1")
-    Translations.for_app(qapp).install("zh_CN")
-    try:
-        dialog = MergeDialog(ctx, world.wei)
-        qtbot.addWidget(dialog)
-        dialog.other_box.setText("abc")
-        assert dialog.merge() is False
-        assert dialog.error.text().startswith("不是客户编号"), dialog.error.text()
-    finally:
-        Translations.for_app(qapp).install("en")
+    dialog = MergeDialog(make_ctx(engine, Role.SUPERVISOR, world.agent_id, "super1"), world.wei)
+    qtbot.addWidget(dialog)
+    dialog.other_box.setText("abc")
+    assert dialog.merge() is False
+    assert dialog.error.text().startswith("不是客户编号"), dialog.error.text()

@@ -3,13 +3,11 @@ or a camera setting's problem worded in the station's language."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.config import StationSettings, load_settings
 from devices.sim.devices import SimScale, SimScanner
 from devices.sim.pty_port import PtyPort
-from ui.i18n import Translations
 from ui.settings.devices import DeviceSettingsDialog
 
 
@@ -63,14 +61,6 @@ def test_indicator_address_for_command_mode(qtbot):
     finally:
         dialog.stop_test()
         scale.stop()
-
-
-@pytest.fixture
-def chinese(qapp):
-    translations = Translations.for_app(qapp)
-    translations.install("zh_CN")
-    yield
-    translations.install("en")
 
 
 def test_a_garbled_reply_while_testing_the_scale_reads_in_chinese(qtbot, chinese):

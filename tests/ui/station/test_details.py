@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from app.db import unit_of_work
 from app.models.fulfilment import ExceptionKind
 from app.services import exceptions
@@ -15,18 +13,9 @@ from devices.scale.base import WeightReading
 from devices.scanner.scan import parse_scan
 from tests.app.services.test_verify import packed, sample
 from tests.support.station_world import barcode, make_order
-from ui.i18n import Translations
 from ui.station.exceptions import ExceptionsView
 from ui.station.pack import PackView
 from ui.station.verify import VerifyView
-
-
-@pytest.fixture
-def chinese(qapp):
-    translations = Translations.for_app(qapp)
-    translations.install("zh_CN")
-    yield
-    translations.install("en")
 
 
 def _details(qtbot, ctx) -> list[str]:

@@ -3,20 +3,9 @@ scale's error event and the camera's refused setting are worded, not shown as th
 
 from __future__ import annotations
 
-import pytest
-
 from devices.sim.pty_port import PtyPort
 from ui.bridge import DeviceBridge
-from ui.i18n import Translations
 from ui.station.pack import PackView
-
-
-@pytest.fixture
-def chinese(qapp):
-    translations = Translations.for_app(qapp)
-    translations.install("zh_CN")
-    yield
-    translations.install("en")
 
 
 def _pack_view(qtbot, ctx) -> PackView:

@@ -3,22 +3,12 @@ Chinese one keeps the Chinese name (pack list, PDA pick line)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from devices.scanner.scan import parse_scan
 from tests.support.station_world import barcode, make_order
-from ui.i18n import Translations
 from ui.station.pack import PackView
 from ui.station.pick import PickView
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    translations = Translations.for_app(qapp)
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
 
 
 def test_the_pack_list_names_items_in_the_screens_language(qtbot, demo_ctx, language):

@@ -3,12 +3,9 @@ scanner's own words (a wrong check digit, garbled bytes), not the driver's Engli
 
 from __future__ import annotations
 
-import pytest
-
 from devices.scanner.scan import parse_scan
 from devices.scanner.serial_scanner import decode_scan
 from tests.support.station_world import make_order
-from ui.i18n import Translations
 from ui.station.pack import PackView
 from ui.station.pick import PickView
 
@@ -18,14 +15,6 @@ SAID = {
     "zh_CN": ("6918000000018 校验位错误（应为 9，实际为 8）：请重扫",
               "扫描数据混乱（收到的字节不是文本；请检查扫描枪的波特率）：请重扫"),
 }
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    translations = Translations.for_app(qapp)
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
 
 
 def test_the_pack_screen_says_why_a_scan_is_unreadable(qtbot, demo_ctx, language):

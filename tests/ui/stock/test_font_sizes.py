@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QSpinBox, QTableWidget
 
 from tests.ui.station.test_font_sizes import LONG_NAME, _rename, _wraps_whole, px
-from ui.i18n import Translations
 from ui.stock.screens import VIEWS
 
 
@@ -38,14 +37,6 @@ def test_a_stock_screen_reads_from_a_metre_away(qtbot, demo_ctx, view_name):
                 if table.item(row, col).text() == LONG_NAME:
                     assert _wraps_whole(table, row, col)  # the whole name, wrapped, never cut
     assert view.width() == 1280  # nothing widens the screen
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    translations = Translations.for_app(qapp)
-    translations.install(request.param)
-    yield request.param
-    translations.install("en")
 
 
 @pytest.mark.parametrize("view_name", sorted(VIEWS))
