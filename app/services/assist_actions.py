@@ -21,6 +21,7 @@ from app.models.inventory import MoveKind, Reservation, ReservationStatus, Stock
 from app.models.orders import Address, Order, OrderLine, OrderStatus, PaymentStatus
 from app.models.service import ContactChannel, Direction, Interaction, Priority, Refund, RefundStatus, Ticket
 from app.permissions import require
+from app.privacy import mask_phone
 from app.services import audit, customer_actions, print_queue, stock, tickets
 from app.services.assist import NOT_PACKED, NOT_PICKED
 from app.services.customers import group_ids
@@ -46,9 +47,10 @@ def _ticket(s: Session, ticket_id: int) -> Ticket:
     return ticket
 
 
-def _order(s: Session, ticket: Ticket, number: str) -> Order:
-    """The ticket's customer's order, locked against a station changing it at the same moment."""
-    order = s.scalar(select(Order).where(Order.number == (number or "").strip().upper()).with_for_update())
+def _order(s: Session, ticket: Ticket, number: str, *, lock: bool = True) -> Order:
+    """The ticket's customer's order, locked (unless only read) against a station changing it at once."""
+    query = select(Order).where(Order.number == (number or "").strip().upper())
+    order = s.scalar(query.with_for_update() if lock else query)
     if order is None:
         raise NotFound("No order {number}.", number=number)
     if order.customer_id not in group_ids(s, ticket.customer_id):
@@ -108,6 +110,33 @@ def cancel_order(s: Session, user: CurrentUser | None, ticket_id: int, order_num
         note += f" Refund ¥{left:.2f} " + ("waits for a supervisor." if pending else "approved.")
     _note(s, ticket, order, agent.id, note, now)
     return Performed("cancel_order", order.number, note, pending)
+
+
+@dataclass(frozen=True)
+class DeliveryDetails:
+    """An order's current delivery details, to start the change from (empty when it has none)."""
+
+    recipient: str = ""
+    phone: str = ""  # the whole number only for a role that may see contacts; else empty
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    street: str = ""
+    masked_phone: str = ""  # what a role without the right sees instead
+
+
+def delivery_details(s: Session, user: CurrentUser | None, ticket_id: int,
+                     order_number: str) -> DeliveryDetails:
+    """The delivery details of the ticket's customer's order as they are now (reads only)."""
+    agent = require(user, "service.use")
+    order = _order(s, _ticket(s, ticket_id), order_number, lock=False)
+    address = s.get(Address, order.address_id) if order.address_id is not None else None
+    if address is None:
+        return DeliveryDetails()
+    # A full phone number is shown only where the contacts may be revealed.
+    full = agent.may("service.reveal_pii")
+    return DeliveryDetails(address.recipient, address.phone if full else "", address.province, address.city,
+                           address.district, address.street, "" if full else mask_phone(address.phone))
 
 
 def change_address(s: Session, user: CurrentUser | None, ticket_id: int, order_number: str,

@@ -1970,5 +1970,25 @@ opened {at} · {status}</source>
         <source>(gold customer)</source>
         <translation>（金卡客户）</translation>
     </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="380"/>
+        <source>{masked}: type the whole number</source>
+        <translation>{masked}：请输入完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="380"/>
+        <source>You changed: {fields}.</source>
+        <translation>已修改：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="380"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service/tickets.py" line="380"/>
+        <source>Nothing changed yet: these are the order's delivery details now.</source>
+        <translation>尚未修改：以下是该订单当前的收货信息。</translation>
+    </message>
 </context>
 </TS>

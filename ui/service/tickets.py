@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -369,9 +369,40 @@ class TicketView(QWidget):
         }
         for name, label in labels.get(sug.action, ()):
             dialog.add(name, label, QLineEdit())
+        if sug.action == "change_address":
+            self._start_from_current(sug, dialog, labels["change_address"])
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _start_from_current(self, sug: assist.Suggestion, dialog: ActionDialog,
+                            labels: tuple[tuple[str, str], ...]) -> None:
+        """Fill the fields with the order's delivery details as they are, and say which the agent changed."""
+        changed = QLabel(objectName="changed")
+        changed.setWordWrap(True)
+        dialog.form.addRow(changed)
+        try:
+            with read_only(self.ctx.sessions) as s:
+                now = assist_actions.delivery_details(s, self.ctx.user, self.ticket_id or 0,
+                                                      sug.action_params.get("order_number", ""))
+        except DomainError as exc:
+            dialog.error.setText(error_text(exc))
+            now = assist_actions.DeliveryDetails()
+
+        def show_changes() -> None:
+            edited = [label for key, label in labels if dialog.value(key) != getattr(now, key)]
+            names = self.tr(", ").join(edited)
+            changed.setText(self.tr("You changed: {fields}.").format(fields=names) if names
+                            else self.tr("Nothing changed yet: these are the order's delivery details now."))
+
+        for name, _ in labels:
+            edit = cast(QLineEdit, dialog.fields[name])
+            edit.setText(getattr(now, name))
+            edit.textChanged.connect(show_changes)
+        if now.masked_phone:
+            hint = self.tr("{masked}: type the whole number").format(masked=now.masked_phone)
+            cast(QLineEdit, dialog.fields["phone"]).setPlaceholderText(hint)
+        show_changes()
 
     def _perform(self, sug: assist.Suggestion, title: str, dialog: ActionDialog) -> str:
         ticket_id = self.ticket_id

@@ -6,13 +6,14 @@ audited and shows in the ticket's conversation; too late or wrong input is refus
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select, update
 
 from app.db import read_only, unit_of_work
-from app.errors import Conflict, DomainError
+from app.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.models.accounts import Role, User
 from app.models.audit import AuditEntry
 from app.models.catalog import Product
@@ -20,6 +21,7 @@ from app.models.fulfilment import PrintJob
 from app.models.inventory import Stock
 from app.models.orders import Address, Order, OrderStatus
 from app.models.service import Compensation, Direction, Priority, Refund, RefundStatus, TicketStatus
+from app.privacy import mask_phone
 from app.services import allocation, assist, assist_actions, tickets
 from tests.support.station_world import demo_user, make_order
 
@@ -121,6 +123,42 @@ def test_change_the_address_until_packed(demo_ctx):
         s.execute(update(Order).where(Order.number == number).values(status=OrderStatus.PACKED))
     with pytest.raises(Conflict, match="the address can change only until it is packed"):
         _perform(demo_ctx, ticket_id, offered, **new)
+
+
+def test_the_change_starts_from_the_orders_delivery_details_as_they_are(demo_ctx):
+    number = make_order(demo_ctx, [("SKU-00006", 1)], status=OrderStatus.ALLOCATED)
+    ticket_id = _ticket(demo_ctx, number, f"收货地址写错了，帮我改一下地址 {number}")
+    with read_only(demo_ctx.sessions) as s:
+        address = s.scalar(select(Address).join(Order, Order.address_id == Address.id)
+                           .where(Order.number == number))
+        agent = assist_actions.delivery_details(s, demo_user(demo_ctx, "agent1"), ticket_id, number.lower())
+        boss = assist_actions.delivery_details(s, demo_user(demo_ctx, "super1"), ticket_id, number)
+        with pytest.raises(PermissionDenied, match="Your role may not work on customers and tickets"):
+            assist_actions.delivery_details(s, demo_user(demo_ctx, "picker1"), ticket_id, number)
+        with pytest.raises(NotFound, match="No order PD0000000000"):
+            assist_actions.delivery_details(s, demo_user(demo_ctx, "agent1"), ticket_id, "PD0000000000")
+    place = (address.recipient, address.province, address.city, address.district, address.street)
+    assert (agent.recipient, agent.province, agent.city, agent.district, agent.street) == place
+    # an agent may not see contacts: the phone is masked, never filled in
+    assert agent.phone == "" and agent.masked_phone == mask_phone(address.phone) != address.phone
+    assert boss.phone == address.phone and boss.masked_phone == ""
+    _perform(demo_ctx, ticket_id, _offered(demo_ctx, ticket_id, "change_address"),
+             **{**{k: getattr(boss, k) for k in assist_actions.ADDRESS_FIELDS}, "street": "文三路 100 号"})
+    with read_only(demo_ctx.sessions) as s:
+        now = assist_actions.delivery_details(s, demo_user(demo_ctx, "super1"), ticket_id, number)
+    assert now == replace(boss, street="文三路 100 号")
+
+
+def test_delivery_details_of_another_customers_order_are_not_shown(demo_ctx):
+    mine = make_order(demo_ctx, [("SKU-00006", 1)], status=OrderStatus.ALLOCATED)
+    ticket_id = _ticket(demo_ctx, mine, f"帮我改一下地址 {mine}")
+    with unit_of_work(demo_ctx.sessions) as s:
+        other = s.scalar(select(Order).where(Order.customer_id != s.scalar(
+            select(Order.customer_id).where(Order.number == mine))).limit(1))
+        assert other is not None
+        theirs = other.number
+    with read_only(demo_ctx.sessions) as s, pytest.raises(Conflict, match="belongs to another customer"):
+        assist_actions.delivery_details(s, demo_user(demo_ctx, "agent1"), ticket_id, theirs)
 
 
 def test_an_invoice_request_queues_the_invoice_with_the_title_and_tax_number(demo_ctx):

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from app import reference
@@ -26,16 +26,25 @@ from ui.service.mode import ServiceMode
 NOW = T0 + dt.timedelta(days=4)
 
 
-def _desk(qtbot, engine, message: str, *, allocated: str = ""):
+def _desk(qtbot, engine, message: str, *, allocated: str = "", supervisor: bool = False,
+          address: bool = False):
     reference.ensure(engine)
     world: World = build_world(engine)
-    ctx = dataclasses.replace(make_ctx(engine, Role.AGENT, world.agent_id, "agent1"), clock=lambda: NOW)
+    role, user_id, name = (Role.SUPERVISOR, world.super_id, "super1") if supervisor else \
+        (Role.AGENT, world.agent_id, "agent1")
+    ctx = dataclasses.replace(make_ctx(engine, role, user_id, name), clock=lambda: NOW)
     with unit_of_work(ctx.sessions) as s:
         order_id = None
         if allocated:
             order = Order(number=allocated, channel=Channel.JD, channel_ref=allocated, customer_id=world.wei,
                           status=OrderStatus.ALLOCATED, total=Decimal("99.00"), subtotal=Decimal("99.00"),
                           placed_at=NOW - dt.timedelta(hours=3), carrier="SF")
+            if address:
+                at = Address(customer_id=world.wei, recipient="张伟", phone="13800138000", province="浙江省",
+                             city="杭州市", district="西湖区", street="文三路 99 号")
+                s.add(at)
+                s.flush()
+                order.address_id = at.id
             s.add(order)
             s.flush()
             order_id = order.id
@@ -73,6 +82,55 @@ def test_the_agent_changes_the_address_from_the_assist_panel(qtbot, engine):
     assert street == "文三路 100 号"
     shown = [tv.messages.item(i).text() for i in range(tv.messages.count())]
     assert any("Note" in m and "Delivery details of order PD9000000009 changed to 王小明" in m for m in shown)
+
+
+def _delivered_to(mode, number: str) -> tuple[str, str, str]:
+    with read_only(mode.ctx.sessions) as s:
+        row = s.execute(select(Address.recipient, Address.phone, Address.street)
+                        .join(Order, Order.address_id == Address.id).where(Order.number == number)).one()
+    return tuple(row)
+
+
+def test_the_dialog_starts_from_the_orders_details_and_says_what_the_agent_changed(qtbot, engine):
+    mode, _, _ = _desk(qtbot, engine, "门牌号写错了，帮我改一下收货地址 PD9000000009",
+                       allocated="PD9000000009", address=True)
+    tv = mode.tickets.view
+    qtbot.mouseClick(tv.action_button, Qt.MouseButton.LeftButton)
+    dialog = tv.dialog
+    shown = {name: dialog.fields[name].text() for name in ("recipient", "province", "city", "district",
+                                                            "street")}
+    assert shown == {"recipient": "张伟", "province": "浙江省", "city": "杭州市", "district": "西湖区",
+                     "street": "文三路 99 号"}
+    changed = dialog.findChild(QLabel, "changed")
+    assert changed.text() == "Nothing changed yet: these are the order's delivery details now."
+    # an agent may not see the whole phone number: the field shows it masked and waits for it
+    phone = dialog.fields["phone"]
+    assert phone.text() == "" and phone.placeholderText() == "138****8000: type the whole number"
+    dialog.fields["street"].setText("文三路 100 号")
+    assert changed.text() == "You changed: Street."
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "The phone number is empty."
+    assert _delivered_to(mode, "PD9000000009") == ("张伟", "13800138000", "文三路 99 号")
+    qtbot.keyClicks(phone, "13800138000")
+    assert changed.text() == "You changed: Phone, Street."
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert _delivered_to(mode, "PD9000000009") == ("张伟", "13800138000", "文三路 100 号")
+
+
+def test_a_supervisor_changes_one_field_and_keeps_the_rest(qtbot, engine):
+    mode, _, _ = _desk(qtbot, engine, "帮我改一下收货地址 PD9000000009", allocated="PD9000000009",
+                       supervisor=True, address=True)
+    tv = mode.tickets.view
+    qtbot.mouseClick(tv.action_button, Qt.MouseButton.LeftButton)
+    dialog = tv.dialog
+    assert dialog.fields["phone"].text() == "13800138000"
+    dialog.fields["recipient"].setText("王小明")
+    assert dialog.findChild(QLabel, "changed").text() == "You changed: Recipient."
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert _delivered_to(mode, "PD9000000009") == ("王小明", "13800138000", "文三路 99 号")
 
 
 def test_the_bots_answer_is_marked_as_the_bots(qtbot, engine):
