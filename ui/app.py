@@ -83,11 +83,8 @@ class Shell:
         """Sign out whoever is signed in and show the one sign-in window, blank."""
         self._sign_out()
         if self.login is None:
-            # built unwatched: the filter, in Python, saw its ~270 construction events (~30 ms, the
-            # first window's largest part); keys come only from the event loop, not running meanwhile
-            self.app.removeEventFilter(self.wedge)
-            self.login = LoginWindow(self.ctx, self.translations.language)
-            self.wedge.install(self.app)
+            with self.wedge.unwatched(self.app):  # its ~270 construction events: ~30 ms unwatched
+                self.login = LoginWindow(self.ctx, self.translations.language)
             self.login.signed_in.connect(self.show_main)
             self.login.language_chosen.connect(self.set_language)
             if self.ctx is None:
@@ -133,19 +130,21 @@ class Shell:
         self.ctx = self.ctx.signed_in(user)
         if self.login is not None:
             self.login.hide()
-        self.main = MainWindow(self.ctx, self.devices)
-        self.main.sign_out_requested.connect(self.show_login)
-        self.main.language_requested.connect(self._switch_language_in_main)
-        self.main.devices_changed.connect(self._restart_devices)
-        if self.jobs is None:
-            import ui.printing_qt  # noqa: F401  (gives the print queue the qt: system printers)
-            from ui.jobs import JobsRunner
+        # built and shown unwatched: thousands of construction events, and no keys among them
+        with self.wedge.unwatched(self.app):
+            self.main = MainWindow(self.ctx, self.devices)
+            self.main.sign_out_requested.connect(self.show_login)
+            self.main.language_requested.connect(self._switch_language_in_main)
+            self.main.devices_changed.connect(self._restart_devices)
+            if self.jobs is None:
+                import ui.printing_qt  # noqa: F401  (gives the print queue the qt: system printers)
+                from ui.jobs import JobsRunner
 
-            self.jobs = JobsRunner(self.ctx)
-            self.jobs.start()
-        self.main.jobs = self.jobs
-        self.jobs.finished.connect(self.main.job_finished)
-        self.main.show()
+                self.jobs = JobsRunner(self.ctx)
+                self.jobs.start()
+            self.main.jobs = self.jobs
+            self.jobs.finished.connect(self.main.job_finished)
+            self.main.show()
         return self.main
 
     def set_language(self, language: str) -> None:

@@ -16,7 +16,8 @@ the filter the serial scanners use (``DoubleReadFilter``), swallowed, never type
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import shiboken6
@@ -72,6 +73,20 @@ class WedgeFilter(QObject):
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
+
+    @contextmanager
+    def unwatched(self, app: QApplication) -> Iterator[None]:
+        """Build a window without this filter seeing its construction events.
+
+        The filter, in Python, costs a call per event, and a window's construction sends
+        hundreds; keys come only from the event loop, which does not run while a window is
+        built, so keys typed meanwhile wait in the queue and meet the filter afterwards.
+        """
+        app.removeEventFilter(self)
+        try:
+            yield
+        finally:
+            app.installEventFilter(self)
 
     def eventFilter(self, receiver: QObject, event: QEvent) -> bool:
         if self._replaying or not isinstance(receiver, QWidget):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from devices.scanner.scan import ScanKind
@@ -105,3 +105,18 @@ def test_wedge_and_serial_scanners_share_one_double_read_filter():
 
     wedge = WedgeFilter(WedgeSettings.from_profile({"double_read_ms": 300}))
     assert type(wedge.dedupe) is DoubleReadFilter and wedge.dedupe.window_s == 0.3
+
+
+def test_a_scan_queued_while_a_window_is_built_unwatched_is_still_a_scan(qtbot, field, wedge):
+    scans = []
+    wedge.scanned.connect(scans.append)
+    with wedge.unwatched(QApplication.instance()):
+        qtbot.addWidget(QLineEdit())  # a window being built: its events go by unfiltered
+        for ch in "6901234567892":  # the scanner's keys wait in the queue meanwhile
+            QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyPress, ord(ch),
+                                                    Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.postEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                                Qt.KeyboardModifier.NoModifier, "\r"))
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    assert [s.value for s in scans] == ["06901234567892"]
+    assert field.text() == ""
