@@ -99,6 +99,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../ui/stock/count.py" line="87" />
+        <source>Exp.</source>
+        <comment>narrow header: Expected</comment>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/count.py" line="87" />
+        <source>Count</source>
+        <comment>narrow header: Counted</comment>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/count.py" line="87" />
+        <source>+/-</source>
+        <comment>narrow header: Variance</comment>
+        <translation>差异</translation>
+    </message>
+    <message>
         <location filename="../../ui/stock/count.py" line="88" />
         <source>Count of the last item scanned</source>
         <translation>最后扫描商品的数量</translation>

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from app.context import AppContext
@@ -87,6 +87,7 @@ class StockTable(QTableWidget):
     def __init__(self, columns: int, name: str, names_column: int) -> None:
         super().__init__(0, columns, objectName=name)
         self.names_column = names_column
+        self._headers: list[tuple[str, str]] = []  # (full, narrow) words of each column's header
         self.verticalHeader().hide()
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -99,9 +100,22 @@ class StockTable(QTableWidget):
         header.setSectionResizeMode(names_column, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
+    def set_headers(self, headers: list[tuple[str, str]]) -> None:
+        """Each column's header as (full, narrow) words: a PDA shows the narrow ones, whose full
+        words stay in the tooltip (a figure column is as wide as its header there)."""
+        self._headers = headers
+        self._show_headers(self.width() < self.NARROW_PX)
+
+    def _show_headers(self, narrow: bool) -> None:
+        for col, (full, short) in enumerate(self._headers):
+            item = QTableWidgetItem(short if narrow else full)
+            item.setToolTip(full)
+            self.setHorizontalHeaderItem(col, item)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < self.NARROW_PX
         self.setColumnHidden(self.names_column, narrow)
+        self._show_headers(narrow)
         last = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.ResizeToContents
         self.horizontalHeader().setSectionResizeMode(self.columnCount() - 1, last)  # it wraps instead
         super().resizeEvent(event)

@@ -73,8 +73,11 @@ class CountView(StockScreen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Item"), self.tr("Expected"),
-                                              self.tr("Counted"), self.tr("Variance"), self.tr("Status")])
+        self.lines.set_headers([(self.tr("SKU"), self.tr("SKU")), (self.tr("Item"), self.tr("Item")),
+                                (self.tr("Expected"), self.tr("Exp.", "narrow header: Expected")),
+                                (self.tr("Counted"), self.tr("Count", "narrow header: Counted")),
+                                (self.tr("Variance"), self.tr("+/-", "narrow header: Variance")),
+                                (self.tr("Status"), self.tr("Status"))])
         self.set_label.setText(self.tr("Count of the last item scanned"))
         self.finish_button.setText(self.tr("Finish this bin"))
         self._render()

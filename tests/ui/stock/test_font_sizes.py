@@ -58,7 +58,7 @@ def test_a_stock_screen_names_products_in_its_language(qtbot, demo_ctx, language
     assert not any(name in words for name in unwanted), words
 
 
-@pytest.mark.parametrize("view_name", ["stock.receive"])
+@pytest.mark.parametrize("view_name", ["stock.receive", "stock.count"])
 def test_on_a_pda_the_figures_fit_and_the_names_give_way(qtbot, demo_ctx, language, view_name):
     view = VIEWS[view_name](demo_ctx)
     qtbot.addWidget(view)
@@ -69,6 +69,9 @@ def test_on_a_pda_the_figures_fit_and_the_names_give_way(qtbot, demo_ctx, langua
     table = view.lines
     assert table.isColumnHidden(table.names_column)
     assert not table.horizontalScrollBar().isVisible()  # received and over / under in sight
+    tips = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
     view.resize(1280, 720)
     QApplication.processEvents()
     assert not table.isColumnHidden(table.names_column)
+    words = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert all(tip in ("", full) for tip, full in zip(tips, words, strict=True))  # short, said in full
