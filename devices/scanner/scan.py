@@ -164,27 +164,87 @@ def _gtin(digits: str, aim: str, symbology: str) -> Scan:
 
 
 def _gs1(body: str, aim: str, symbology: str) -> Scan:
-    import biip
-    from biip.gs1_messages import GS1Message
-
-    try:
-        message = GS1Message.parse(body)
-    except (biip.ParseError, ValueError) as exc:
-        return Scan(raw=body, kind=ScanKind.ERROR, value="", aim=aim, symbology=symbology,
-                    error=ScanError("Malformed GS1 data ({reason})", {"reason": str(exc).rstrip(".")}))
-    ai = {es.ai.ai: es.value for es in message.element_strings}
+    elements = _element_strings(body)
+    if isinstance(elements, ScanError):
+        return Scan(raw=body, kind=ScanKind.ERROR, value="", aim=aim, symbology=symbology, error=elements)
+    ai = {es.ai.ai: es.value for es in elements}
     gtin = ai.get("01", "") or ai.get("02", "")
     if gtin and gtin_check_digit(gtin[:-1]) != int(gtin[-1]):
         return Scan(raw=body, kind=ScanKind.ERROR, value=gtin, aim=aim, symbology=symbology, ai=ai,
                     error=ScanError("Wrong check digit in GTIN {gtin}", {"gtin": gtin}))
-    expiry = next((es.date for es in message.element_strings if es.ai.ai == "17" and es.date), None)
-    weight = next((es.decimal for es in message.element_strings
+    for es in elements:  # biip keeps a wrong SSCC or GLN check digit beside the value, not as an error
+        if es.sscc_error or es.gln_error:
+            why = ScanError("Wrong check digit in SSCC {code}", {"code": es.value}) if es.sscc_error else \
+                ScanError("Wrong check digit in GLN {code} ({ai})", {"code": es.value, "ai": es.ai.ai})
+            return Scan(raw=body, kind=ScanKind.ERROR, value=es.value, aim=aim, symbology=symbology, ai=ai,
+                        error=why)
+    expiry = next((es.date for es in elements if es.ai.ai == "17" and es.date), None)
+    weight = next((es.decimal for es in elements
                    if es.ai.ai.startswith("310") and es.decimal is not None), None)
     kind = ScanKind.PRODUCT if gtin else ScanKind.GS1
     return Scan(raw=body, kind=kind, value=gtin or ai.get("00", body), gtin=gtin, ai=ai,
                 batch=ai.get("10", ""), serial=ai.get("21", ""), expiry=expiry,
                 net_weight_kg=Decimal(weight) if weight is not None else None,
                 aim=aim, symbology=symbology or "gs1")
+
+
+# fields whose data starts with a YYMMDD date (production, best before, expiry, delivery times ...)
+DATE_AIS = ("11", "12", "13", "15", "16", "17", "4324", "4325", "4326", "7003", "7006", "7007", "7011",
+            "8008")
+_FIXED_DIGITS = re.compile(r"^N(\d+)$")  # a GS1 data format of exactly so many digits, e.g. N14
+
+
+def _element_strings(body: str) -> list[Any] | ScanError:
+    """The element strings one by one (as ``GS1Message.parse`` reads them), so a failure knows
+    which field it is in."""
+    import biip
+    from biip.gs1_element_strings import GS1ElementString
+
+    elements: list[Any] = []
+    rest = body.strip()
+    while rest:
+        try:
+            es = GS1ElementString.extract(rest)
+        except biip.ParseError as exc:
+            return _gs1_refusal(rest, exc)
+        elements.append(es)
+        rest = rest[len(es):].lstrip(GS)  # a separator may follow any element string
+    return elements
+
+
+def _clip(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _gs1_refusal(rest: str, exc: Exception) -> ScanError:
+    """Why the element string at the start of ``rest`` cannot be read, worded for the field."""
+    import biip
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+
+    head = rest.split(GS, 1)[0]  # the field up to its separator
+    try:
+        ai = GS1ApplicationIdentifier.extract(head)
+    except biip.ParseError:
+        return ScanError("Unknown GS1 application identifier at {data}", {"data": _clip(head)})
+    data = head[len(ai.ai):]
+    spec = ai.format.partition("+")[2]
+    fixed = _FIXED_DIGITS.match(spec)
+    params = {"ai": ai.ai, "data": _clip(data)}
+    if not data:
+        return ScanError("GS1 field ({ai}) is empty", params)
+    if fixed and len(data) < int(fixed.group(1)) and data.isdigit():
+        return ScanError("GS1 field ({ai}) needs {length} digits, got {got}: {data}",
+                         {**params, "length": int(fixed.group(1)), "got": len(data)})
+    if ai.ai in DATE_AIS and len(data) >= 6 and data[:6].isdigit():
+        return ScanError("GS1 field ({ai}) is not a valid date: {data}", params)
+    if fixed:
+        return ScanError("GS1 field ({ai}) needs {length} digits, not letters or signs: {data}",
+                         {**params, "length": int(fixed.group(1))})
+    if not re.match(ai.pattern.removesuffix("$"), ai.ai + data):
+        return ScanError("GS1 field ({ai}) does not fit its format {format}: {data}",
+                         {**params, "format": spec})
+    # biip refused something this module does not tell apart: its own words are the last resort
+    return ScanError("Malformed GS1 data ({reason})", {"reason": str(exc).rstrip(".")})
 
 
 def _label(body: str, aim: str, symbology: str) -> Scan:

@@ -522,6 +522,38 @@
         <translation>GTIN {gtin} 校验位错误</translation>
     </message>
     <message>
+        <source>Unknown GS1 application identifier at {data}</source>
+        <translation>无法识别的 GS1 应用标识符（AI）：{data}</translation>
+    </message>
+    <message>
+        <source>GS1 field ({ai}) is empty</source>
+        <translation>GS1 字段（{ai}）为空</translation>
+    </message>
+    <message>
+        <source>GS1 field ({ai}) needs {length} digits, got {got}: {data}</source>
+        <translation>GS1 字段（{ai}）应为 {length} 位数字，实际只有 {got} 位：{data}</translation>
+    </message>
+    <message>
+        <source>GS1 field ({ai}) is not a valid date: {data}</source>
+        <translation>GS1 字段（{ai}）不是有效日期：{data}</translation>
+    </message>
+    <message>
+        <source>GS1 field ({ai}) needs {length} digits, not letters or signs: {data}</source>
+        <translation>GS1 字段（{ai}）应为 {length} 位数字，不能含字母或符号：{data}</translation>
+    </message>
+    <message>
+        <source>GS1 field ({ai}) does not fit its format {format}: {data}</source>
+        <translation>GS1 字段（{ai}）不符合其格式 {format}：{data}</translation>
+    </message>
+    <message>
+        <source>Wrong check digit in SSCC {code}</source>
+        <translation>SSCC {code} 校验位错误</translation>
+    </message>
+    <message>
+        <source>Wrong check digit in GLN {code} ({ai})</source>
+        <translation>GLN {code}（{ai}）校验位错误</translation>
+    </message>
+    <message>
         <source>Garbled scan (the bytes are not text; check the scanner's baud rate)</source>
         <translation>扫描数据混乱（收到的字节不是文本；请检查扫描枪的波特率）</translation>
     </message>
