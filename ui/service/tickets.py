@@ -378,7 +378,8 @@ class TicketView(QWidget):
     def _start_from_current(self, sug: assist.Suggestion, dialog: ActionDialog,
                             labels: tuple[tuple[str, str], ...]) -> None:
         """Fill the fields with the order's delivery details as they are, and say which the agent changed."""
-        changed = QLabel(objectName="changed")
+        changed = QLabel()
+        changed.setObjectName("changed")
         changed.setWordWrap(True)
         dialog.form.addRow(changed)
         try:
