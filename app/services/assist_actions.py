@@ -155,6 +155,9 @@ def change_address(s: Session, user: CurrentUser | None, ticket_id: int, order_n
     unknown = set(fields) - set(ADDRESS_FIELDS)
     if unknown:
         raise DomainError("Unknown address field {name}.", name=", ".join(sorted(unknown)))
+    current = s.get(Address, order.address_id) if order.address_id else None
+    if not (fields.get("phone") or "").strip() and current is not None and current.phone:
+        fields = {**fields, "phone": current.phone}  # left empty (an agent sees it masked): it stays
     names = {"recipient": "The recipient", "phone": "The phone number", "province": "The province",
              "city": "The city", "district": "The district", "street": "The street address"}
     limits = {"recipient": 120, "phone": 32, "province": 32, "city": 64, "district": 64, "street": 300}

@@ -1972,8 +1972,8 @@ opened {at} · {status}</source>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="380"/>
-        <source>{masked}: type the whole number</source>
-        <translation>{masked}：请输入完整号码</translation>
+        <source>{masked}: stays unless you type a new number</source>
+        <translation>{masked}：不填则保持原号码，或输入新号码</translation>
     </message>
     <message>
         <location filename="../../ui/service/tickets.py" line="380"/>

@@ -401,7 +401,7 @@ class TicketView(QWidget):
             edit.setText(getattr(now, name))
             edit.textChanged.connect(show_changes)
         if now.masked_phone:
-            hint = self.tr("{masked}: type the whole number").format(masked=now.masked_phone)
+            hint = self.tr("{masked}: stays unless you type a new number").format(masked=now.masked_phone)
             cast(QLineEdit, dialog.fields["phone"]).setPlaceholderText(hint)
         show_changes()
 
