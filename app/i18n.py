@@ -109,6 +109,7 @@ def stored(exc: BaseException | Worded, limit: int | None = None) -> str:
         text = json.dumps({"template": exc.template, "params": params}, ensure_ascii=False)
         if limit is None or len(text) <= limit:
             return text
+        return exc.message[:limit]  # a device's event is no exception: its repr is no message
     return str(exc)[:limit]
 
 

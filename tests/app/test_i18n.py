@@ -47,3 +47,11 @@ def test_a_stored_error_reads_in_each_screens_language_and_old_plain_text_stays(
     long = NotFound("No pallet {number} here.", number="P" * 400)
     assert stored(long, limit=100) == "No pallet " + "P" * 90
     assert stored(OSError("disk full")) == "disk full"
+
+
+def test_a_device_event_too_long_for_its_row_is_kept_as_its_english_message():
+    from app.i18n import stored
+    from devices.scale.base import ScaleError
+
+    event = ScaleError("garbled", "unexpected reply {reply!r}", "mt-sics", b"", params={"reply": b"x" * 400})
+    assert stored(event, limit=60) == event.message[:60]
